@@ -1,0 +1,21 @@
+namespace TicketMaster.Accounts;
+
+/// <summary>
+/// The email -> user id index (key: normalised email). Registration runs here so two sign-ups of
+/// one email are serialised and only one can win.
+/// </summary>
+[Alias("IAccountGrain")]
+public interface IAccountGrain : IGrainWithStringKey
+{
+    /// <summary>Creates the user unless the email is taken.</summary>
+    [Alias("Register")]
+    Task<RegisterResult> Register(string email, string password, string displayName);
+
+    /// <summary>Creates the user or resets its password and roles: the configured admin account.</summary>
+    [Alias("Ensure")]
+    Task<string> Ensure(string email, string password, string displayName, IReadOnlyList<string> roles);
+
+    /// <summary>The user when the password is right; null otherwise, whether or not the email exists.</summary>
+    [Alias("SignIn")]
+    Task<UserIdentity?> SignIn(string password);
+}

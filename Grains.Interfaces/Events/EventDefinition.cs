@@ -1,0 +1,12 @@
+namespace TicketMaster.Events;
+
+/// <summary>What an admin says about an event: the body of POST and PUT /api/v1/events.</summary>
+[GenerateSerializer, Immutable, Alias("EventDefinition")]
+public sealed record EventDefinition(
+    [property: Id(0)] string Name,
+    [property: Id(1)] string Description,
+    [property: Id(2)] string Category,
+    [property: Id(3)] DateTimeOffset StartsAt,
+    [property: Id(4)] string VenueId,
+    [property: Id(5)] IReadOnlyList<string> PerformerIds,
+    [property: Id(6)] IReadOnlyList<SectionPrice> Prices);

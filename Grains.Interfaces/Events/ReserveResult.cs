@@ -1,0 +1,33 @@
+namespace TicketMaster.Events;
+
+public enum ReserveStatus
+{
+    Held,
+    /// <summary>Some seats are held or sold by others; <see cref="ReserveResult.Unavailable"/> lists them.</summary>
+    Unavailable,
+    /// <summary>The request is wrong for this event (unknown seats, section); <see cref="ReserveResult.Field"/> names it.</summary>
+    Invalid,
+    EventNotFound,
+    /// <summary>The event is in the past: nothing is on sale.</summary>
+    SalesClosed,
+}
+
+/// <summary>The answer to a reserve: a hold, or why not.</summary>
+[GenerateSerializer, Immutable, Alias("ReserveResult")]
+public sealed record ReserveResult(
+    [property: Id(0)] ReserveStatus Status,
+    [property: Id(1)] Reservation? Reservation = null,
+    [property: Id(2)] IReadOnlyList<string>? Unavailable = null,
+    [property: Id(3)] string? Field = null,
+    [property: Id(4)] string? Error = null)
+{
+    public static ReserveResult Held(Reservation reservation) => new(ReserveStatus.Held, reservation);
+
+    public static ReserveResult Taken(IReadOnlyList<string> seats) => new(ReserveStatus.Unavailable, Unavailable: seats);
+
+    public static ReserveResult Invalid(string field, string error) => new(ReserveStatus.Invalid, Field: field, Error: error);
+
+    public static readonly ReserveResult EventNotFound = new(ReserveStatus.EventNotFound);
+
+    public static readonly ReserveResult SalesClosed = new(ReserveStatus.SalesClosed, Error: "The event has already started.");
+}

@@ -1,0 +1,15 @@
+namespace TicketMaster;
+
+/// <summary>
+/// The call did not happen and may be tried again: the grain found its state stale or storage
+/// failed. HTTP maps it to 503 with Retry-After.
+/// </summary>
+[GenerateSerializer, Alias("RetryableException")]
+public sealed class RetryableException : Exception
+{
+    public RetryableException() { }
+
+    public RetryableException(string message) : base(message) { }
+
+    public RetryableException(string message, Exception inner) : base(message, inner) { }
+}

@@ -1,0 +1,16 @@
+namespace TicketMaster.Grains;
+
+/// <summary>Configuration section <c>Booking</c>.</summary>
+public sealed class BookingOptions
+{
+    public const string Section = "Booking";
+
+    /// <summary>How long a reservation holds its seats.</summary>
+    public TimeSpan HoldDuration { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>How long a payment may take before the booking answers 504; below Orleans' 30 s call timeout.</summary>
+    public TimeSpan PaymentTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How often an event grain tidies expired holds out of its state.</summary>
+    public TimeSpan ExpirySweepPeriod { get; set; } = TimeSpan.FromSeconds(30);
+}

@@ -1,0 +1,68 @@
+using Microsoft.Extensions.Logging;
+using TicketMaster.Catalog;
+using TicketMaster.Events;
+using TicketMaster.Search;
+
+namespace TicketMaster.Grains.Events;
+
+public sealed partial class EventGrain
+{
+    private async Task<(Venue? Venue, List<Performer> Performers, EventCommandResult? Invalid)> Resolve(EventDefinition definition)
+    {
+        var venue = string.IsNullOrEmpty(definition.VenueId) ? null : await GrainFactory.GetGrain<IVenueGrain>(definition.VenueId).Get();
+        if (venue is null) return (null, [], EventCommandResult.Invalid("venueId", $"Unknown venue '{definition.VenueId}'."));
+
+        var performers = new List<Performer>();
+        foreach (var performerId in (definition.PerformerIds ?? []).Distinct())
+        {
+            var performer = await GrainFactory.GetGrain<IPerformerGrain>(performerId).Get();
+            if (performer is null) return (null, [], EventCommandResult.Invalid("performerIds", $"Unknown performer '{performerId}'."));
+            performers.Add(performer);
+        }
+        return (venue, performers, EventDefinitionRules.Validate(definition, venue));
+    }
+
+    private EventView BuildView(SeatMap map)
+    {
+        var definition = state.State.Definition!;
+        var sections = map.Sections
+            .Select(s => new SectionView(s.SectionId, s.Definition.Name, s.Price, map.Currency, s.Capacity,
+                map.Available(s.Index), map.Held(s.Index), map.Sold(s.Index), s.IsGeneralAdmission))
+            .ToList();
+        return new EventView(EventId, definition.Name, definition.Description, definition.Category, definition.StartsAt,
+            state.State.Performers, state.State.Venue!, state.State.QueueActive, sections, state.State.DocumentVersion);
+    }
+
+    private SearchDocument BuildSearchDocument()
+    {
+        var definition = state.State.Definition!;
+        var venue = state.State.Venue!;
+        return new SearchDocument(
+            EventId, state.State.DocumentVersion, definition.Name, definition.Description, definition.Category,
+            definition.StartsAt, state.State.Performers.Select(p => p.Name).ToList(), venue.VenueId, venue.Name, venue.City,
+            definition.Prices.Min(p => p.Price), definition.Prices[0].Currency, state.State.SearchAvailability,
+            state.State.Performers.Select(p => p.PerformerId).ToList());
+    }
+
+    /// <summary>
+    /// Outbox style: the version is already durable, so a failed append is retried by the sweep
+    /// timer and search converges even if this call is lost.
+    /// </summary>
+    private async Task PublishSearchDocument()
+    {
+        if (state.State.Definition is null) return;
+        try
+        {
+            await GrainFactory.GetGrain<ICatalogShardGrain>(CatalogShards.Of(EventId)).Append(BuildSearchDocument());
+            _searchBehind = false;
+        }
+        catch (Exception e)
+        {
+            _searchBehind = true;
+            LogPublishFailed(logger, e, EventId);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Event {EventId}: search document not appended yet; the sweep retries")]
+    private static partial void LogPublishFailed(ILogger logger, Exception exception, string eventId);
+}

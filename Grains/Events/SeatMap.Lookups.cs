@@ -1,0 +1,134 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using TicketMaster.Events;
+
+namespace TicketMaster.Grains.Events;
+
+public sealed partial class SeatMap
+{
+    /// <summary>
+    /// <c>{eventId}.{serial}-{mac}</c>: the serial finds the hold without an index, and the MAC
+    /// tells a released or expired reservation (410) from one that never existed (404).
+    /// </summary>
+    private string NewReservationId(int serial) => $"{_eventId}.{serial.ToString(CultureInfo.InvariantCulture)}-{Mac(serial)}";
+
+    private string Mac(int serial)
+    {
+        var mac = HMACSHA256.HashData(_state.ReservationKey, Encoding.UTF8.GetBytes($"{_eventId}.{serial}"));
+        return Convert.ToHexStringLower(mac.AsSpan(0, 8));
+    }
+
+    /// <summary>Null when the hold exists; otherwise why not (<see cref="HoldResult.NotFound"/> or <see cref="HoldResult.Gone"/>).</summary>
+    private HoldResult? Find(string reservationId, out int serial, out HoldRecord hold)
+    {
+        hold = null!;
+        serial = 0;
+        var prefix = _eventId + ".";
+        if (!reservationId.StartsWith(prefix, StringComparison.Ordinal)) return HoldResult.NotFound;
+        var rest = reservationId.AsSpan(prefix.Length);
+        var dash = rest.IndexOf('-');
+        if (dash <= 0 || !int.TryParse(rest[..dash], NumberStyles.None, CultureInfo.InvariantCulture, out serial)) return HoldResult.NotFound;
+        if (serial <= 0 || serial >= _state.NextSerial) return HoldResult.NotFound;
+        var mac = Mac(serial);
+        if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(mac), Encoding.ASCII.GetBytes(rest[(dash + 1)..].ToString())))
+        {
+            return HoldResult.NotFound;
+        }
+        return _state.Holds.TryGetValue(serial, out hold!) ? null : HoldResult.Gone;
+    }
+
+    private bool TryParseSeat(string seatId, out int ordinal)
+    {
+        ordinal = -1;
+        var parts = seatId.Split('-');
+        if (parts.Length != 3 || !_sectionIndex.TryGetValue(parts[0], out var index)) return false;
+        var section = _sections[index];
+        if (section.IsGeneralAdmission) return false;
+        if (!int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var row) || row < 1 || row > section.Definition.Rows) return false;
+        if (!int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number < 1 || number > section.Definition.SeatsPerRow) return false;
+        ordinal = section.Ordinal(row, number);
+        return true;
+    }
+
+    private SectionLayout SectionOf(int ordinal)
+    {
+        // Few sections per venue: a linear scan beats a lookup table of one entry per seat.
+        for (var i = _sections.Length - 1; i >= 0; i--)
+        {
+            if (!_sections[i].IsGeneralAdmission && ordinal >= _sections[i].Offset) return _sections[i];
+        }
+        throw new ArgumentOutOfRangeException(nameof(ordinal));
+    }
+
+    private Reservation ToReservation(HoldRecord hold)
+    {
+        var seats = new List<ReservedSeat>(Math.Max(hold.Seats.Length, hold.GaCount));
+        foreach (var ordinal in hold.Seats)
+        {
+            var section = SectionOf(ordinal);
+            seats.Add(new ReservedSeat(section.SeatId(ordinal), section.SectionId, section.Price));
+        }
+        if (hold.GaSection >= 0)
+        {
+            var section = _sections[hold.GaSection];
+            var serial = hold.ReservationId[(hold.ReservationId.LastIndexOf('.') + 1)..hold.ReservationId.LastIndexOf('-')];
+            for (var i = 1; i <= hold.GaCount; i++) seats.Add(new ReservedSeat($"{section.SectionId}-GA-{serial}-{i}", section.SectionId, section.Price));
+        }
+        return new Reservation(hold.ReservationId, _eventId, hold.UserId, seats, seats.Sum(s => s.Price), Currency, hold.ExpiresAt);
+    }
+
+    public SeatStatus StatusOf(int ordinal) => _state.SeatOwners[ordinal] switch
+    {
+        0 => SeatStatus.Available,
+        var owner => _state.Holds[owner].State == HoldState.Sold ? SeatStatus.Sold : SeatStatus.Held,
+    };
+
+    public IReadOnlyList<SeatView> SeatViews(string? sectionId)
+    {
+        var seats = new List<SeatView>();
+        foreach (var section in _sections)
+        {
+            if (section.IsGeneralAdmission || (sectionId is not null && section.SectionId != sectionId)) continue;
+            for (var ordinal = section.Offset; ordinal < section.Offset + section.Capacity; ordinal++)
+            {
+                var (row, number) = section.Position(ordinal);
+                seats.Add(new SeatView(section.SeatId(ordinal), section.SectionId, row, number, StatusOf(ordinal)));
+            }
+        }
+        return seats;
+    }
+
+    public bool HasSection(string sectionId) => _sectionIndex.ContainsKey(sectionId);
+
+    /// <summary>Recounts everything from the seat map and the holds, independently of the running counters.</summary>
+    public SeatMapAudit Audit()
+    {
+        int held = 0, sold = 0, claimedTwice = 0;
+        var claims = new int[_state.SeatOwners.Length];
+        foreach (var (serial, hold) in _state.Holds)
+        {
+            foreach (var ordinal in hold.Seats)
+            {
+                if (++claims[ordinal] > 1 || _state.SeatOwners[ordinal] != serial) claimedTwice++;
+            }
+            if (hold.GaSection >= 0)
+            {
+                if (hold.State == HoldState.Sold) sold += hold.GaCount; else held += hold.GaCount;
+            }
+        }
+        for (var ordinal = 0; ordinal < _state.SeatOwners.Length; ordinal++)
+        {
+            switch (StatusOf(ordinal))
+            {
+                case SeatStatus.Held: held++; break;
+                case SeatStatus.Sold: sold++; break;
+            }
+            if (_state.SeatOwners[ordinal] != 0 && claims[ordinal] == 0) claimedTwice++;
+        }
+        var capacity = TotalCapacity;
+        return new SeatMapAudit(
+            TotalAvailable, _held.Sum(), _sold.Sum(),
+            capacity - held - sold, held, sold, claimedTwice);
+    }
+}

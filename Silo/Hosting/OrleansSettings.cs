@@ -1,0 +1,33 @@
+namespace TicketMaster.Silo.Hosting;
+
+/// <summary>Configuration section <c>Orleans</c>: the same keys for Silo and WebFrontend.</summary>
+public sealed class OrleansSettings
+{
+    public const string Section = "Orleans";
+
+    /// <summary><c>Memory</c> (default) or <c>Postgres</c>.</summary>
+    public string Storage { get; set; } = StorageKinds.Memory;
+
+    /// <summary>WebFrontend only: <c>Cohosted</c> (default) or <c>Client</c>.</summary>
+    public string Hosting { get; set; } = HostingKinds.Cohosted;
+
+    public string ClusterId { get; set; } = "ticketmaster";
+
+    public string ServiceId { get; set; } = "ticketmaster";
+
+    public int SiloPort { get; set; } = 11111;
+
+    public int GatewayPort { get; set; } = 30000;
+}
+
+public static class StorageKinds
+{
+    public const string Memory = "Memory";
+    public const string Postgres = "Postgres";
+}
+
+public static class HostingKinds
+{
+    public const string Cohosted = "Cohosted";
+    public const string Client = "Client";
+}
