@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using TicketMaster.Accounts;
@@ -16,7 +17,7 @@ namespace TicketMaster.Grains.Bookings;
 public sealed class BookingGrain(
     [PersistentState("booking", StorageNames.Grains)] IPersistentState<BookingState> state,
     IPaymentGateway payments,
-    TimeProvider time,
+    [FromKeyedServices(BookingClock.Key)] TimeProvider time,
     IOptions<BookingOptions> options) : Grain, IBookingGrain
 {
     private string BookingId => this.GetPrimaryKeyString();
