@@ -18,7 +18,7 @@ public static class AuthApi
         return app;
     }
 
-    public static async Task<Results<Created<RegisteredResponse>, ValidationProblem, Conflict<ProblemDetails>>> Register(
+    public static async Task<Results<Created<RegisteredResponse>, ValidationProblem, ConflictProblem>> Register(
         RegisterRequest? body, IGrainFactory grains)
     {
         if (body is null) return Problem.Invalid("body", "A JSON body is required.");

@@ -24,7 +24,7 @@ public static class BookingsApi
         return app;
     }
 
-    public static async Task<Results<Created<BookingResponse>, ValidationProblem, ProblemHttpResult, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> Book(
+    public static async Task<Results<Created<BookingResponse>, ValidationProblem, ProblemHttpResult, NotFoundProblem, ConflictProblem>> Book(
         BookBody? body, [FromHeader(Name = IdempotencyHeader)] string? idempotencyKey, ClaimsPrincipal user, IGrainFactory grains)
     {
         if (string.IsNullOrWhiteSpace(idempotencyKey) || idempotencyKey.Length > 255) return Problem.Invalid(IdempotencyHeader, "A header Idempotency-Key of 1 to 255 characters is required.");
@@ -55,7 +55,7 @@ public static class BookingsApi
         return TypedResults.Ok(bookings.OfType<Booking>().Select(BookingResponse.From).ToList());
     }
 
-    public static async Task<Results<Ok<BookingResponse>, NotFound<ProblemDetails>, ProblemHttpResult>> Get(
+    public static async Task<Results<Ok<BookingResponse>, NotFoundProblem, ProblemHttpResult>> Get(
         string bookingId, ClaimsPrincipal user, IGrainFactory grains)
     {
         if (!Ids.IsPlausible(bookingId) || await grains.GetGrain<IBookingGrain>(bookingId).Get() is not { } booking) return Problem.NotFound($"No booking '{bookingId}'.");
@@ -63,7 +63,7 @@ public static class BookingsApi
         return TypedResults.Ok(BookingResponse.From(booking));
     }
 
-    public static async Task<Results<Ok<BookingResponse>, NotFound<ProblemDetails>, ProblemHttpResult>> Cancel(
+    public static async Task<Results<Ok<BookingResponse>, NotFoundProblem, ProblemHttpResult>> Cancel(
         string bookingId, ClaimsPrincipal user, IGrainFactory grains)
     {
         if (!Ids.IsPlausible(bookingId)) return Problem.NotFound($"No booking '{bookingId}'.");

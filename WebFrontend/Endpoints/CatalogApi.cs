@@ -40,7 +40,7 @@ public static class CatalogApi
         return TypedResults.Created($"/api/v1/performers/{performer.PerformerId}", new PerformerCreated(performer.PerformerId));
     }
 
-    public static async Task<Results<Created<EventCreated>, ValidationProblem, Conflict<ProblemDetails>>> CreateEvent(EventRequest? body, IGrainFactory grains)
+    public static async Task<Results<Created<EventCreated>, ValidationProblem, ConflictProblem>> CreateEvent(EventRequest? body, IGrainFactory grains)
     {
         var (definition, field, error) = CatalogValidation.ToDefinition(body);
         if (definition is null) return Problem.Invalid(field!, error!);
@@ -54,7 +54,7 @@ public static class CatalogApi
         };
     }
 
-    public static async Task<Results<Ok<EventCreated>, ValidationProblem, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> UpdateEvent(
+    public static async Task<Results<Ok<EventCreated>, ValidationProblem, NotFoundProblem, ConflictProblem>> UpdateEvent(
         string eventId, EventRequest? body, IGrainFactory grains)
     {
         var (definition, field, error) = CatalogValidation.ToDefinition(body);
@@ -70,12 +70,12 @@ public static class CatalogApi
         };
     }
 
-    public static async Task<Results<Ok<Venue>, NotFound<ProblemDetails>>> GetVenue(string venueId, IGrainFactory grains) =>
+    public static async Task<Results<Ok<Venue>, NotFoundProblem>> GetVenue(string venueId, IGrainFactory grains) =>
         Ids.IsPlausible(venueId) && await grains.GetGrain<IVenueGrain>(venueId).Get() is { } venue
             ? TypedResults.Ok(venue)
             : Problem.NotFound($"No venue '{venueId}'.");
 
-    public static async Task<Results<Ok<Performer>, NotFound<ProblemDetails>>> GetPerformer(string performerId, IGrainFactory grains) =>
+    public static async Task<Results<Ok<Performer>, NotFoundProblem>> GetPerformer(string performerId, IGrainFactory grains) =>
         Ids.IsPlausible(performerId) && await grains.GetGrain<IPerformerGrain>(performerId).Get() is { } performer
             ? TypedResults.Ok(performer)
             : Problem.NotFound($"No performer '{performerId}'.");

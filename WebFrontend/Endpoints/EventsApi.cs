@@ -20,7 +20,7 @@ public static class EventsApi
         return app;
     }
 
-    public static async Task<Results<Ok<ViewResponse>, StatusCodeHttpResult, ValidationProblem, NotFound<ProblemDetails>>> View(
+    public static async Task<Results<Ok<ViewResponse>, StatusCodeHttpResult, ValidationProblem, NotFoundProblem>> View(
         [FromQuery(Name = "event_id")] string? eventId, HttpContext http, IGrainFactory grains, IOptions<JsonOptions> json)
     {
         if (string.IsNullOrWhiteSpace(eventId)) return Problem.Invalid("event_id", "The event id is required.");
@@ -33,7 +33,7 @@ public static class EventsApi
         return TypedResults.Ok(response);
     }
 
-    public static async Task<Results<Ok<SeatsResponse>, StatusCodeHttpResult, ValidationProblem, NotFound<ProblemDetails>>> Seats(
+    public static async Task<Results<Ok<SeatsResponse>, StatusCodeHttpResult, ValidationProblem, NotFoundProblem>> Seats(
         string eventId, string? section, HttpContext http, IGrainFactory grains, IOptions<JsonOptions> json)
     {
         if (!Ids.IsPlausible(eventId)) return Problem.NotFound($"No event '{eventId}'.");

@@ -18,7 +18,7 @@ public static class ReservationsApi
         return app;
     }
 
-    public static async Task<Results<Created<ReservationResponse>, ValidationProblem, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> Reserve(
+    public static async Task<Results<Created<ReservationResponse>, ValidationProblem, NotFoundProblem, ConflictProblem>> Reserve(
         ReserveBody? body, ClaimsPrincipal user, IGrainFactory grains)
     {
         var (request, field, error) = Parse(body, user.UserId());
@@ -35,7 +35,7 @@ public static class ReservationsApi
         };
     }
 
-    public static async Task<Results<NoContent, NotFound<ProblemDetails>, ProblemHttpResult, Conflict<ProblemDetails>>> Release(
+    public static async Task<Results<NoContent, NotFoundProblem, ProblemHttpResult, ConflictProblem>> Release(
         string reservationId, ClaimsPrincipal user, IGrainFactory grains)
     {
         var eventId = ReservationIds.EventIdOf(reservationId);

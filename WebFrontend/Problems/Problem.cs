@@ -10,19 +10,19 @@ public static class Problem
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [error] },
             detail: $"'{field}': {error}", title: "The request is not valid.");
 
-    public static NotFound<ProblemDetails> NotFound(string detail) =>
-        TypedResults.NotFound(Make(StatusCodes.Status404NotFound, "Not found.", detail));
+    public static NotFoundProblem NotFound(string detail) =>
+        new(Make(StatusCodes.Status404NotFound, "Not found.", detail));
 
-    public static Conflict<ProblemDetails> Conflict(string detail, IReadOnlyList<string>? unavailable = null)
+    public static ConflictProblem Conflict(string detail, IReadOnlyList<string>? unavailable = null)
     {
         var problem = Make(StatusCodes.Status409Conflict, "Conflict.", detail);
         if (unavailable is not null) problem.Extensions["unavailable"] = unavailable;
-        return TypedResults.Conflict(problem);
+        return new ConflictProblem(problem);
     }
 
     public static ProblemHttpResult Status(int status, string title, string detail) =>
         TypedResults.Problem(detail: detail, statusCode: status, title: title);
 
     private static ProblemDetails Make(int status, string title, string detail) =>
-        new() { Status = status, Title = title, Detail = detail, Type = $"https://httpstatuses.io/{status}" };
+        new() { Status = status, Title = title, Detail = detail };
 }
