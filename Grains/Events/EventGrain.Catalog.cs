@@ -24,24 +24,26 @@ public sealed partial class EventGrain
 
     private EventView BuildView(SeatMap map)
     {
-        var definition = state.State.Definition!;
+        var definition = _working.Definition!;
         var sections = map.Sections
             .Select(s => new SectionView(s.SectionId, s.Definition.Name, s.Price, map.Currency, s.Capacity,
                 map.Available(s.Index), map.Held(s.Index), map.Sold(s.Index), s.IsGeneralAdmission))
             .ToList();
         return new EventView(EventId, definition.Name, definition.Description, definition.Category, definition.StartsAt,
-            state.State.Performers, state.State.Venue!, state.State.QueueActive, sections, state.State.DocumentVersion);
+            _working.Performers, _working.Venue!, _working.QueueActive, sections, _working.DocumentVersion);
     }
 
     private SearchDocument BuildSearchDocument()
     {
-        var definition = state.State.Definition!;
-        var venue = state.State.Venue!;
+        // From what storage holds: a version search sees must never be rolled back.
+        var durable = _durable;
+        var definition = durable.Definition!;
+        var venue = durable.Venue!;
         return new SearchDocument(
-            EventId, state.State.DocumentVersion, definition.Name, definition.Description, definition.Category,
-            definition.StartsAt, state.State.Performers.Select(p => p.Name).ToList(), venue.VenueId, venue.Name, venue.City,
-            definition.Prices.Min(p => p.Price), definition.Prices[0].Currency, state.State.SearchAvailability,
-            state.State.Performers.Select(p => p.PerformerId).ToList());
+            EventId, durable.DocumentVersion, definition.Name, definition.Description, definition.Category,
+            definition.StartsAt, durable.Performers.Select(p => p.Name).ToList(), venue.VenueId, venue.Name, venue.City,
+            definition.Prices.Min(p => p.Price), definition.Prices[0].Currency, durable.SearchAvailability,
+            durable.Performers.Select(p => p.PerformerId).ToList());
     }
 
     /// <summary>
@@ -50,7 +52,7 @@ public sealed partial class EventGrain
     /// </summary>
     private async Task PublishSearchDocument()
     {
-        if (state.State.Definition is null) return;
+        if (_durable.Definition is null) return;
         try
         {
             await GrainFactory.GetGrain<ICatalogShardGrain>(CatalogShards.Of(EventId)).Append(BuildSearchDocument());
