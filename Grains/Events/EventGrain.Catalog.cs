@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using TicketMaster.Catalog;
 using TicketMaster.Events;
 using TicketMaster.Search;
+using TicketMaster.WaitingRoom;
 
 namespace TicketMaster.Grains.Events;
 
@@ -64,6 +65,22 @@ public sealed partial class EventGrain
             LogPublishFailed(logger, e, EventId);
         }
     }
+
+    /// <summary>The room stops admitting into a sold-out event; a failure here only delays that.</summary>
+    private async Task TellWaitingRoom(bool soldOut)
+    {
+        try
+        {
+            await GrainFactory.GetGrain<IWaitingRoomGrain>(EventId).SetSoldOut(soldOut);
+        }
+        catch (Exception e)
+        {
+            LogRoomNotTold(logger, e, EventId);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Event {EventId}: the waiting room was not told of a sell-out")]
+    private static partial void LogRoomNotTold(ILogger logger, Exception exception, string eventId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Event {EventId}: search document not appended yet; the sweep retries")]
     private static partial void LogPublishFailed(ILogger logger, Exception exception, string eventId);

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 using Orleans.Storage;
 using TicketMaster.Events;
+using TicketMaster.Grains.WaitingRoom;
 using TicketMaster.Search;
 
 namespace TicketMaster.Grains.Events;
@@ -20,6 +21,7 @@ public sealed partial class EventGrain(
     [PersistentState("event", StorageNames.SeatMaps)] IPersistentState<EventState> state,
     [FromKeyedServices(BookingClock.Key)] TimeProvider time,
     IOptions<BookingOptions> options,
+    AdmissionTokens admissions,
     ILogger<EventGrain> logger) : Grain, IEventGrain
 {
     // Memory moves on while a write is in flight; state.State is always what storage holds.
@@ -116,6 +118,7 @@ public sealed partial class EventGrain(
         if (_map is null) return ReserveResult.EventNotFound;
         var now = Now;
         if (now >= _working.Definition!.StartsAt) return ReserveResult.SalesClosed;
+        if (_working.QueueActive && !admissions.IsValid(request.AdmissionToken, EventId, request.UserId, now)) return ReserveResult.AdmissionRequired;
         _map.ExpireDue(now);
 
         var result = _map.Reserve(request, now + options.Value.HoldDuration);
@@ -137,6 +140,16 @@ public sealed partial class EventGrain(
 
     public Task<HoldResult> ReturnSeats(string reservationId, string bookingId) =>
         Change(map => map.ReturnSeats(reservationId, bookingId));
+
+    public async Task<bool> SetQueueActive(bool active)
+    {
+        EnsureCurrent();
+        if (_map is null) return false;
+        if (_working.QueueActive == active) return true;
+        _working.QueueActive = active;
+        await Durable();
+        return true;
+    }
 
     public Task<SeatMapAudit> Audit()
     {
@@ -166,7 +179,11 @@ public sealed partial class EventGrain(
             _working.DocumentVersion++;
         }
         await Durable();
-        if (crossed) await PublishSearchDocument();
+        if (crossed)
+        {
+            await PublishSearchDocument();
+            if (_working.QueueActive) await TellWaitingRoom(availability == Availability.SoldOut);
+        }
     }
 
     private async Task Durable()
