@@ -10,13 +10,16 @@ namespace TicketMaster.SearchProjector;
 /// </summary>
 public static class TextQuery
 {
+    /// <summary>Far below Lucene's 1,024-clause limit, so no typed text can make a query fail.</summary>
+    public const int MaxTerms = 32;
+
     public static Query? Build(Analyzer analyzer, string text)
     {
         var terms = SearchAnalyzer.Terms(analyzer, SearchFields.Text, text);
         if (terms.Count == 0) return null;
 
         var query = new BooleanQuery();
-        foreach (var term in terms.Distinct())
+        foreach (var term in terms.Distinct().Take(MaxTerms))
         {
             query.Add(Term(term), Occur.MUST);
         }
