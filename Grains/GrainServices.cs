@@ -11,7 +11,7 @@ public static class GrainServices
     /// <summary>What the grains need from their silo: time, options, the payment gateway, the password hasher.</summary>
     public static IServiceCollection AddTicketMasterGrains(this IServiceCollection services, IConfiguration configuration)
     {
-        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddKeyedSingleton(BookingClock.Key, TimeProvider.System);
         services.AddOptions<BookingOptions>().Bind(configuration.GetSection(BookingOptions.Section));
         services.AddOptions<PasswordHasherOptions>().Bind(configuration.GetSection("Accounts:PasswordHasher"));
         services.TryAddSingleton<TestPaymentGateway>();

@@ -12,6 +12,8 @@ public enum BookStatus
     ReservationGone,
     /// <summary>The idempotency key was used before for another reservation.</summary>
     KeyReused,
+    /// <summary>Another booking (another idempotency key) pinned or bought this reservation.</summary>
+    ReservationInUse,
 }
 
 /// <summary>The answer to a booking; the same key always gets the same answer once it is final.</summary>

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.Storage;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
@@ -14,7 +15,7 @@ namespace TicketMaster.Grains.Events;
 /// </summary>
 public sealed partial class EventGrain(
     [PersistentState("event", StorageNames.SeatMaps)] IPersistentState<EventState> state,
-    TimeProvider time,
+    [FromKeyedServices(BookingClock.Key)] TimeProvider time,
     IOptions<BookingOptions> options,
     ILogger<EventGrain> logger) : Grain, IEventGrain
 {

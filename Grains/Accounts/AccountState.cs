@@ -1,0 +1,10 @@
+namespace TicketMaster.Grains.Accounts;
+
+[GenerateSerializer, Alias("AccountState")]
+public sealed class AccountState
+{
+    /// <summary>Chosen before the user grain is set up, so a retried registration finishes the same user.</summary>
+    [Id(0)] public string? UserId { get; set; }
+
+    [Id(1)] public bool Completed { get; set; }
+}

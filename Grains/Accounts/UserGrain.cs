@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Identity;
+using TicketMaster.Accounts;
+
+namespace TicketMaster.Grains.Accounts;
+
+public sealed class UserGrain(
+    [PersistentState("user", StorageNames.Grains)] IPersistentState<UserState> state,
+    IPasswordHasher<UserState> hasher) : Grain, IUserGrain
+{
+    private string UserId => this.GetPrimaryKeyString();
+
+    public async Task SetUp(string email, string password, string displayName, IReadOnlyList<string> roles)
+    {
+        state.State.Email = email;
+        state.State.DisplayName = displayName;
+        state.State.Roles = [.. roles];
+        state.State.PasswordHash = hasher.HashPassword(state.State, password);
+        await state.WriteStateAsync();
+    }
+
+    public async Task<UserIdentity?> Verify(string password)
+    {
+        if (!state.RecordExists) return null;
+        var outcome = hasher.VerifyHashedPassword(state.State, state.State.PasswordHash, password);
+        if (outcome == PasswordVerificationResult.Failed) return null;
+        if (outcome == PasswordVerificationResult.SuccessRehashNeeded)
+        {
+            state.State.PasswordHash = hasher.HashPassword(state.State, password);
+            await state.WriteStateAsync();
+        }
+        return Identity();
+    }
+
+    public Task<UserIdentity?> Get() => Task.FromResult(state.RecordExists ? Identity() : null);
+
+    public async Task AddBooking(string bookingId)
+    {
+        if (state.State.BookingIds.Contains(bookingId)) return;
+        state.State.BookingIds.Add(bookingId);
+        await state.WriteStateAsync();
+    }
+
+    public Task<IReadOnlyList<string>> GetBookingIds() => Task.FromResult<IReadOnlyList<string>>([.. state.State.BookingIds]);
+
+    private UserIdentity Identity() => new(UserId, state.State.Email, state.State.DisplayName, [.. state.State.Roles]);
+}

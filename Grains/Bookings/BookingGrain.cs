@@ -1,0 +1,149 @@
+using Microsoft.Extensions.DependencyInjection;
+using System.Security.Cryptography;
+using Microsoft.Extensions.Options;
+using TicketMaster.Accounts;
+using TicketMaster.Bookings;
+using TicketMaster.Events;
+using TicketMaster.Grains.Payments;
+
+namespace TicketMaster.Grains.Bookings;
+
+/// <summary>
+/// Pay and confirm, as a small saga whose every step is durable or repeatable: pin the hold,
+/// charge with the booking id as the payment's idempotency key, mark the seats sold, issue the
+/// tickets. Not reentrant, so a replay that arrives while the first call runs waits and then
+/// reads the first call's answer; a replay after a crash resumes from the stage stored.
+/// </summary>
+public sealed class BookingGrain(
+    [PersistentState("booking", StorageNames.Grains)] IPersistentState<BookingState> state,
+    IPaymentGateway payments,
+    [FromKeyedServices(BookingClock.Key)] TimeProvider time,
+    IOptions<BookingOptions> options) : Grain, IBookingGrain
+{
+    private string BookingId => this.GetPrimaryKeyString();
+
+    public async Task<BookResult> Book(BookCommand command)
+    {
+        var booking = state.State;
+        if (booking.Stage != BookingStage.New && (booking.ReservationId != command.ReservationId || booking.UserId != command.UserId))
+        {
+            return new BookResult(BookStatus.KeyReused, Error: "This Idempotency-Key was used for another reservation.");
+        }
+        switch (booking.Stage)
+        {
+            case BookingStage.Confirmed or BookingStage.Cancelled:
+                return new BookResult(BookStatus.Confirmed, ToBooking());
+            case BookingStage.Declined:
+                return new BookResult(BookStatus.PaymentDeclined, Error: "The payment was declined.");
+        }
+
+        var eventId = ReservationIds.EventIdOf(command.ReservationId);
+        if (eventId is null) return new BookResult(BookStatus.ReservationNotFound);
+        var eventGrain = GrainFactory.GetGrain<IEventGrain>(eventId);
+
+        if (booking.Stage is BookingStage.New or BookingStage.Charging)
+        {
+            var pinned = await eventGrain.Pin(command.ReservationId, command.UserId, BookingId);
+            if (pinned.Status != HoldStatus.Ok) return Refusal(pinned.Status);
+
+            booking.Stage = BookingStage.Charging;
+            booking.UserId = command.UserId;
+            booking.ReservationId = command.ReservationId;
+            booking.Reservation = pinned.Reservation;
+            booking.CreatedAt = time.GetUtcNow();
+            await state.WriteStateAsync();
+
+            var charged = await Charge(command.PaymentToken, pinned.Reservation!);
+            if (charged is null)
+            {
+                await eventGrain.Unpin(command.ReservationId, BookingId);
+                booking.Stage = BookingStage.New;
+                await state.WriteStateAsync();
+                return new BookResult(BookStatus.PaymentTimedOut, Error: "The payment gateway did not answer in time; nothing was charged.");
+            }
+            if (!charged.Approved)
+            {
+                await eventGrain.Unpin(command.ReservationId, BookingId);
+                booking.Stage = BookingStage.Declined;
+                await state.WriteStateAsync();
+                return new BookResult(BookStatus.PaymentDeclined, Error: $"The payment was declined ({charged.DeclineReason}).");
+            }
+            booking.ChargeId = charged.ChargeId;
+            booking.Stage = BookingStage.Charged;
+            await state.WriteStateAsync();
+        }
+
+        var confirmed = await eventGrain.Confirm(command.ReservationId, BookingId);
+        if (confirmed.Status != HoldStatus.Ok)
+        {
+            // Unreachable while the pin holds; if the seats are gone anyway, the money goes back.
+            await payments.Refund(booking.ChargeId!, CancellationToken.None);
+            booking.Stage = BookingStage.Cancelled;
+            await state.WriteStateAsync();
+            return new BookResult(BookStatus.ReservationGone, Error: "The reservation is no longer held; the payment was refunded.");
+        }
+
+        booking.Tickets = IssueTickets(booking.Reservation!);
+        booking.Stage = BookingStage.Confirmed;
+        await state.WriteStateAsync();
+        await GrainFactory.GetGrain<IUserGrain>(booking.UserId).AddBooking(BookingId);
+        return new BookResult(BookStatus.Confirmed, ToBooking());
+    }
+
+    public Task<Booking?> Get() =>
+        Task.FromResult(state.State.Stage is BookingStage.Confirmed or BookingStage.Cancelled ? ToBooking() : null);
+
+    public async Task<CancelResult> Cancel(string userId)
+    {
+        var booking = state.State;
+        if (booking.Stage is not (BookingStage.Confirmed or BookingStage.Cancelled)) return new CancelResult(CancelStatus.NotFound);
+        if (booking.UserId != userId) return new CancelResult(CancelStatus.Forbidden);
+        if (booking.Stage == BookingStage.Cancelled) return new CancelResult(CancelStatus.Cancelled, ToBooking());
+
+        await payments.Refund(booking.ChargeId!, CancellationToken.None);
+        var eventId = ReservationIds.EventIdOf(booking.ReservationId)!;
+        await GrainFactory.GetGrain<IEventGrain>(eventId).ReturnSeats(booking.ReservationId, BookingId);
+        booking.Stage = BookingStage.Cancelled;
+        await state.WriteStateAsync();
+        return new CancelResult(CancelStatus.Cancelled, ToBooking());
+    }
+
+    /// <summary>The gateway's answer, or null when it timed out.</summary>
+    private async Task<PaymentResult?> Charge(string token, Reservation reservation)
+    {
+        using var timeout = new CancellationTokenSource(options.Value.PaymentTimeout);
+        try
+        {
+            return await payments.Charge(new PaymentRequest(BookingId, token, reservation.Total, reservation.Currency), timeout.Token);
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        {
+            return null;
+        }
+    }
+
+    private List<Ticket> IssueTickets(Reservation reservation) =>
+        reservation.Seats
+            .Select((seat, i) => new Ticket($"{BookingId}-{i + 1}", seat.SeatId, seat.SectionId, TicketCode()))
+            .ToList();
+
+    /// <summary>128 random bits: a code printed on the ticket that nobody can guess from another.</summary>
+    private static string TicketCode() => Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+
+    private static BookResult Refusal(HoldStatus status) => status switch
+    {
+        HoldStatus.NotFound => new BookResult(BookStatus.ReservationNotFound, Error: "No such reservation."),
+        HoldStatus.Forbidden => new BookResult(BookStatus.Forbidden, Error: "The reservation belongs to another user."),
+        HoldStatus.Gone => new BookResult(BookStatus.ReservationGone, Error: "The reservation expired or was released."),
+        _ => new BookResult(BookStatus.ReservationInUse, Error: "Another booking is already paying for this reservation."),
+    };
+
+    private Booking ToBooking()
+    {
+        var booking = state.State;
+        var reservation = booking.Reservation!;
+        return new Booking(BookingId, reservation.EventId, booking.UserId, booking.ReservationId,
+            booking.Stage == BookingStage.Cancelled ? BookingStatus.Cancelled : BookingStatus.Confirmed,
+            reservation.Total, reservation.Currency, booking.Tickets, booking.CreatedAt);
+    }
+}

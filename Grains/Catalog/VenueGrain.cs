@@ -1,0 +1,21 @@
+using TicketMaster.Catalog;
+
+namespace TicketMaster.Grains.Catalog;
+
+public sealed class VenueGrain(
+    [PersistentState("venue", StorageNames.Grains)] IPersistentState<VenueState> state) : Grain, IVenueGrain
+{
+    public async Task Save(Venue venue)
+    {
+        state.State.Venue = venue;
+        await state.WriteStateAsync();
+    }
+
+    public Task<Venue?> Get() => Task.FromResult(state.State.Venue);
+}
+
+[GenerateSerializer, Alias("VenueState")]
+public sealed class VenueState
+{
+    [Id(0)] public Venue? Venue { get; set; }
+}

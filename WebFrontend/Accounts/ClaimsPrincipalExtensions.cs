@@ -1,0 +1,11 @@
+using System.Security.Claims;
+using Microsoft.IdentityModel.JsonWebTokens;
+
+namespace TicketMaster.WebFrontend.Accounts;
+
+public static class ClaimsPrincipalExtensions
+{
+    /// <summary>The signed-in user's id; endpoints that call it require authorisation, so it is present.</summary>
+    public static string UserId(this ClaimsPrincipal user) =>
+        user.FindFirstValue(JwtRegisteredClaimNames.Sub) ?? throw new InvalidOperationException("No user id in the token.");
+}

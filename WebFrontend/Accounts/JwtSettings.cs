@@ -1,0 +1,16 @@
+namespace TicketMaster.WebFrontend.Accounts;
+
+/// <summary>Configuration section <c>Jwt</c>.</summary>
+public sealed class JwtSettings
+{
+    public const string Section = "Jwt";
+
+    /// <summary>HMAC-SHA256 key, at least 32 characters. Required except in the embedded default.</summary>
+    public string? SigningKey { get; set; }
+
+    public string Issuer { get; set; } = "ticketmaster";
+
+    public string Audience { get; set; } = "ticketmaster";
+
+    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(1);
+}

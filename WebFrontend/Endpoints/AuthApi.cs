@@ -1,0 +1,60 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using TicketMaster.Accounts;
+using TicketMaster.WebFrontend.Accounts;
+using TicketMaster.WebFrontend.Problems;
+
+namespace TicketMaster.WebFrontend.Endpoints;
+
+public static class AuthApi
+{
+    public const int MinPasswordLength = 8;
+
+    public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
+    {
+        var auth = app.MapGroup("/api/v1/auth").WithTags("Accounts");
+        auth.MapPost("/register", Register).WithName("Register").WithSummary("Create an account.");
+        auth.MapPost("/token", Token).WithName("Token").WithSummary("Sign in: exchange email and password for an access token.");
+        return app;
+    }
+
+    public static async Task<Results<Created<RegisteredResponse>, ValidationProblem, ConflictProblem>> Register(
+        RegisterRequest? body, IGrainFactory grains)
+    {
+        if (body is null) return Problem.Invalid("body", "A JSON body is required.");
+        if (!EmailAddress.IsValid(body.Email)) return Problem.Invalid("email", "A valid email address is required.");
+        if (body.Password is null || body.Password.Length < MinPasswordLength) return Problem.Invalid("password", $"The password needs at least {MinPasswordLength} characters.");
+        if (body.Password.Length > 256) return Problem.Invalid("password", "The password is at most 256 characters.");
+        if (string.IsNullOrWhiteSpace(body.DisplayName) || body.DisplayName.Length > 100) return Problem.Invalid("displayName", "A display name of 1 to 100 characters is required.");
+
+        var email = body.Email!.Trim();
+        var result = await grains.GetGrain<IAccountGrain>(EmailAddress.Normalize(email)).Register(email, body.Password, body.DisplayName.Trim());
+        if (!result.Created) return Problem.Conflict("An account with this email exists.");
+        return TypedResults.Created($"/api/v1/users/{result.UserId}", new RegisteredResponse(result.UserId!));
+    }
+
+    public static async Task<Results<Ok<TokenResponse>, ValidationProblem, ProblemHttpResult>> Token(
+        TokenRequest? body, IGrainFactory grains, TokenIssuer tokens)
+    {
+        if (body is null) return Problem.Invalid("body", "A JSON body is required.");
+        if (string.IsNullOrWhiteSpace(body.Email)) return Problem.Invalid("email", "The email is required.");
+        if (string.IsNullOrEmpty(body.Password)) return Problem.Invalid("password", "The password is required.");
+        if (body.Email.Length > 254 || body.Password.Length > 256) return WrongCredentials();
+
+        var user = await grains.GetGrain<IAccountGrain>(EmailAddress.Normalize(body.Email)).SignIn(body.Password);
+        if (user is null) return WrongCredentials();
+        var (token, expiresAt) = tokens.Issue(user);
+        return TypedResults.Ok(new TokenResponse(token, expiresAt));
+    }
+
+    private static ProblemHttpResult WrongCredentials() =>
+        Problem.Status(StatusCodes.Status401Unauthorized, "Wrong credentials.", "The email or the password is wrong.");
+}
+
+public sealed record RegisterRequest(string? Email, string? Password, string? DisplayName);
+
+public sealed record RegisteredResponse(string UserId);
+
+public sealed record TokenRequest(string? Email, string? Password);
+
+public sealed record TokenResponse(string AccessToken, DateTimeOffset ExpiresAt);

@@ -1,0 +1,78 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using TicketMaster.Accounts;
+using TicketMaster.Bookings;
+using TicketMaster.Events;
+using TicketMaster.WebFrontend.Accounts;
+using TicketMaster.WebFrontend.Problems;
+
+namespace TicketMaster.WebFrontend.Endpoints;
+
+/// <summary>Step 2 of buying (pay and confirm), and the caller's bookings.</summary>
+public static class BookingsApi
+{
+    public const string IdempotencyHeader = "Idempotency-Key";
+
+    public static IEndpointRouteBuilder MapBookingsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1").WithTags("Booking").RequireAuthorization();
+        api.MapPost("/book", Book).WithName("Book").WithSummary("Pay for a reservation and get tickets; idempotent by the Idempotency-Key header.");
+        api.MapGet("/bookings", List).WithName("ListBookings").WithSummary("The caller's bookings.");
+        api.MapGet("/bookings/{bookingId}", Get).WithName("GetBooking").WithSummary("One of the caller's bookings.");
+        api.MapPost("/bookings/{bookingId}/cancel", Cancel).WithName("CancelBooking").WithSummary("Cancel and refund; the seats return to sale.");
+        return app;
+    }
+
+    public static async Task<Results<Created<BookingResponse>, ValidationProblem, ProblemHttpResult, NotFoundProblem, ConflictProblem>> Book(
+        BookBody? body, [FromHeader(Name = IdempotencyHeader)] string? idempotencyKey, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        if (string.IsNullOrWhiteSpace(idempotencyKey) || idempotencyKey.Length > 255) return Problem.Invalid(IdempotencyHeader, "A header Idempotency-Key of 1 to 255 characters is required.");
+        if (body is null) return Problem.Invalid("body", "A JSON body is required.");
+        if (string.IsNullOrWhiteSpace(body.ReservationId)) return Problem.Invalid("reservationId", "The reservation id is required.");
+        if (string.IsNullOrWhiteSpace(body.Payment?.Token) || body.Payment.Token.Length > 200) return Problem.Invalid("payment.token", "A payment token is required.");
+        if (ReservationIds.EventIdOf(body.ReservationId) is null || !Ids.IsPlausible(body.ReservationId)) return Problem.NotFound($"No reservation '{body.ReservationId}'.");
+
+        var userId = user.UserId();
+        var result = await grains.GetGrain<IBookingGrain>(BookingIds.For(userId, idempotencyKey))
+            .Book(new BookCommand(userId, body.ReservationId, body.Payment.Token));
+        return result.Status switch
+        {
+            BookStatus.Confirmed => TypedResults.Created($"/api/v1/bookings/{result.Booking!.BookingId}", BookingResponse.From(result.Booking)),
+            BookStatus.PaymentDeclined => Problem.Status(StatusCodes.Status402PaymentRequired, "Payment declined.", result.Error!),
+            BookStatus.PaymentTimedOut => Problem.Status(StatusCodes.Status504GatewayTimeout, "Payment timed out.", result.Error!),
+            BookStatus.ReservationNotFound => Problem.NotFound($"No reservation '{body.ReservationId}'."),
+            BookStatus.Forbidden => Problem.Status(StatusCodes.Status403Forbidden, "Forbidden.", result.Error!),
+            BookStatus.ReservationGone => Problem.Status(StatusCodes.Status410Gone, "Reservation expired.", result.Error!),
+            _ => Problem.Conflict(result.Error!),
+        };
+    }
+
+    public static async Task<Ok<List<BookingResponse>>> List(ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var ids = await grains.GetGrain<IUserGrain>(user.UserId()).GetBookingIds();
+        var bookings = await Task.WhenAll(ids.Select(id => grains.GetGrain<IBookingGrain>(id).Get()));
+        return TypedResults.Ok(bookings.OfType<Booking>().Select(BookingResponse.From).ToList());
+    }
+
+    public static async Task<Results<Ok<BookingResponse>, NotFoundProblem, ProblemHttpResult>> Get(
+        string bookingId, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        if (!Ids.IsPlausible(bookingId) || await grains.GetGrain<IBookingGrain>(bookingId).Get() is not { } booking) return Problem.NotFound($"No booking '{bookingId}'.");
+        if (booking.UserId != user.UserId()) return Problem.Status(StatusCodes.Status403Forbidden, "Forbidden.", "The booking belongs to another user.");
+        return TypedResults.Ok(BookingResponse.From(booking));
+    }
+
+    public static async Task<Results<Ok<BookingResponse>, NotFoundProblem, ProblemHttpResult>> Cancel(
+        string bookingId, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        if (!Ids.IsPlausible(bookingId)) return Problem.NotFound($"No booking '{bookingId}'.");
+        var result = await grains.GetGrain<IBookingGrain>(bookingId).Cancel(user.UserId());
+        return result.Status switch
+        {
+            CancelStatus.Cancelled => TypedResults.Ok(BookingResponse.From(result.Booking!)),
+            CancelStatus.Forbidden => Problem.Status(StatusCodes.Status403Forbidden, "Forbidden.", "The booking belongs to another user."),
+            _ => Problem.NotFound($"No booking '{bookingId}'."),
+        };
+    }
+}

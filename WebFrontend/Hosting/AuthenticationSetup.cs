@@ -1,0 +1,52 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.IdentityModel.Tokens;
+using TicketMaster.Accounts;
+using TicketMaster.WebFrontend.Accounts;
+
+namespace TicketMaster.WebFrontend.Hosting;
+
+public static class AuthenticationSetup
+{
+    public const string AdminPolicy = "admin";
+
+    public static WebApplicationBuilder AddTicketMasterAuthentication(this WebApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection(JwtSettings.Section);
+        var settings = section.Get<JwtSettings>() ?? new JwtSettings();
+        builder.Services.Configure<JwtSettings>(section);
+        var key = new SigningKey(new SymmetricSecurityKey(ResolveKey(settings, builder.Configuration)));
+        builder.Services.AddSingleton(key);
+        builder.Services.AddSingleton<TokenIssuer>();
+
+        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+            .AddJwtBearer(options =>
+            {
+                options.MapInboundClaims = false;
+                options.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidIssuer = settings.Issuer,
+                    ValidAudience = settings.Audience,
+                    IssuerSigningKey = key.Key,
+                    NameClaimType = "name",
+                    RoleClaimType = ClaimNames.Role,
+                    ClockSkew = TimeSpan.FromSeconds(30),
+                };
+            });
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(AdminPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.Admin));
+        return builder;
+    }
+
+    private static byte[] ResolveKey(JwtSettings settings, IConfiguration configuration)
+    {
+        if (!string.IsNullOrEmpty(settings.SigningKey))
+        {
+            if (settings.SigningKey.Length < 32) throw new InvalidOperationException("Configuration 'Jwt:SigningKey' must be at least 32 characters.");
+            return Encoding.UTF8.GetBytes(settings.SigningKey);
+        }
+        if (configuration.IsEmbeddedDefault()) return RandomNumberGenerator.GetBytes(32);
+        throw new InvalidOperationException("Configuration 'Jwt:SigningKey' is required (environment Jwt__SigningKey) outside the embedded default.");
+    }
+}

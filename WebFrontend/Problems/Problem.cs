@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace TicketMaster.WebFrontend.Problems;
+
+/// <summary>Problem+json answers with the titles and extra fields API.md names.</summary>
+public static class Problem
+{
+    public static ValidationProblem Invalid(string field, string error) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [error] },
+            detail: $"'{field}': {error}", title: "The request is not valid.");
+
+    public static NotFoundProblem NotFound(string detail) =>
+        new(Make(StatusCodes.Status404NotFound, "Not found.", detail));
+
+    public static ConflictProblem Conflict(string detail, IReadOnlyList<string>? unavailable = null)
+    {
+        var problem = Make(StatusCodes.Status409Conflict, "Conflict.", detail);
+        if (unavailable is not null) problem.Extensions["unavailable"] = unavailable;
+        return new ConflictProblem(problem);
+    }
+
+    public static ProblemHttpResult Status(int status, string title, string detail) =>
+        TypedResults.Problem(detail: detail, statusCode: status, title: title);
+
+    private static ProblemDetails Make(int status, string title, string detail) =>
+        new() { Status = status, Title = title, Detail = detail };
+}

@@ -1,0 +1,46 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using TicketMaster.WebFrontend.Endpoints;
+using TicketMaster.WebFrontend.Hosting;
+using TicketMaster.WebFrontend.Problems;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddTicketMasterOrleans();
+builder.AddTicketMasterAuthentication();
+
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+// Binding failures throw, so the exception handler can name the field in a problem+json answer.
+builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+builder.Services.ConfigureHttpJsonOptions(o =>
+{
+    o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+    o.SerializerOptions.Converters.Add(new UtcDateTimeOffsetConverter());
+    o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+});
+builder.Services.AddOpenApi();
+builder.Services.AddHealthChecks()
+    .AddCheck("self", () => Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy(), tags: ["live"])
+    .AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
+builder.Services.AddHostedService<AdminAccountSeeder>();
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapOpenApi();
+app.MapOperationsApi();
+app.MapAuthApi();
+app.MapCatalogApi();
+app.MapEventsApi();
+app.MapReservationsApi();
+app.MapBookingsApi();
+
+app.Run();
+
+/// <summary>Visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

@@ -1,0 +1,105 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using TicketMaster.Accounts;
+using TicketMaster.WebFrontend.Accounts;
+
+namespace TicketMaster.WebFrontend.Tests;
+
+/// <summary>HTTP helpers that speak API.md: sign-ups, a small catalog, raw JSON answers.</summary>
+public sealed class Api(ApiFactory factory)
+{
+    public HttpClient Anonymous() => factory.CreateClient();
+
+    public HttpClient As(string token)
+    {
+        var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    /// <summary>A token for a made-up user, signed as the real issuer signs them: cheaper than 200 sign-ups.</summary>
+    public HttpClient AsNewUser() =>
+        As(factory.Services.GetRequiredService<TokenIssuer>().Issue(new UserIdentity("u_" + Guid.NewGuid().ToString("N"), "fan@example.com", "Fan", [])).Token);
+
+    public async Task<HttpClient> Admin() => As(await Token(ApiFactory.AdminEmail, ApiFactory.AdminPassword));
+
+    public async Task<(HttpClient Client, string UserId)> RegisteredUser()
+    {
+        var email = $"{Guid.NewGuid():N}@example.com";
+        var registered = await Anonymous().PostAsJsonAsync("/api/v1/auth/register", new { email, password = "password-123", displayName = "Fan" });
+        Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+        var userId = (await Json(registered))["userId"]!.GetValue<string>();
+        return (As(await Token(email, "password-123")), userId);
+    }
+
+    public async Task<string> Token(string email, string password)
+    {
+        var response = await Anonymous().PostAsJsonAsync("/api/v1/auth/token", new { email, password });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await Json(response))["accessToken"]!.GetValue<string>();
+    }
+
+    /// <summary>A venue with seated section A (rows x 10) and standing GA (50), an event there; returns the event id.</summary>
+    public async Task<string> CreateEvent(int rows = 5, DateTimeOffset? startsAt = null)
+    {
+        var admin = await Admin();
+        var venue = await admin.PostAsJsonAsync("/api/v1/venues", new
+        {
+            name = "Test Arena", city = "Berlin", address = "Street 1",
+            sections = new object[] { new { sectionId = "A", name = "Floor A", rows, seatsPerRow = 10 }, new { sectionId = "GA", name = "Standing", capacity = 50 } },
+        });
+        Assert.Equal(HttpStatusCode.Created, venue.StatusCode);
+        var performer = await admin.PostAsJsonAsync("/api/v1/performers", new { name = "Metallica", genre = "metal" });
+        Assert.Equal(HttpStatusCode.Created, performer.StatusCode);
+        var created = await admin.PostAsJsonAsync("/api/v1/events", new
+        {
+            name = "Metallica Live", description = "Loud.", category = "concert", startsAt = startsAt ?? factory.Time.GetUtcNow().AddMonths(3),
+            venueId = (await Json(venue))["venueId"]!.GetValue<string>(),
+            performerIds = new[] { (await Json(performer))["performerId"]!.GetValue<string>() },
+            prices = new[] { new { sectionId = "A", price = 120m, currency = "USD" }, new { sectionId = "GA", price = 50m, currency = "USD" } },
+        });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        return (await Json(created))["eventId"]!.GetValue<string>();
+    }
+
+    public static Task<HttpResponseMessage> Reserve(HttpClient client, string eventId, params string[] seats) =>
+        client.PostAsJsonAsync("/api/v1/reserve", new { eventId, seats });
+
+    public static async Task<string> Hold(HttpClient client, string eventId, params string[] seats)
+    {
+        var response = await Reserve(client, eventId, seats);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await Json(response))["reservationId"]!.GetValue<string>();
+    }
+
+    public static Task<HttpResponseMessage> Book(HttpClient client, string reservationId, string token = "tok_visa", string? key = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/book") { Content = JsonContent.Create(new { reservationId, payment = new { token } }) };
+        request.Headers.Add("Idempotency-Key", key ?? Guid.NewGuid().ToString());
+        return client.SendAsync(request);
+    }
+
+    public static async Task<JsonNode> Json(HttpResponseMessage response) =>
+        JsonNode.Parse(await response.Content.ReadAsStringAsync()) ?? throw new InvalidOperationException("Empty body.");
+
+    /// <summary>Asserts a problem+json answer of the status, and returns it.</summary>
+    public static async Task<JsonNode> Problem(HttpResponseMessage response, HttpStatusCode status)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(status == response.StatusCode, $"Expected {(int)status}, got {(int)response.StatusCode}: {body}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = JsonNode.Parse(body)!;
+        Assert.Equal((int)status, problem["status"]!.GetValue<int>());
+        return problem;
+    }
+
+    public static async Task<Dictionary<string, string>> SeatStatuses(HttpClient client, string eventId)
+    {
+        var seats = await client.GetFromJsonAsync<JsonElement>($"/api/v1/events/{eventId}/seats");
+        return seats.GetProperty("seats").EnumerateArray().ToDictionary(s => s.GetProperty("seatId").GetString()!, s => s.GetProperty("status").GetString()!);
+    }
+}

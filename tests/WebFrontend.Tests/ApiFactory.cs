@@ -1,0 +1,46 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using TicketMaster.Grains;
+using TicketMaster.Grains.Payments;
+
+namespace TicketMaster.WebFrontend.Tests;
+
+/// <summary>The embedded default (co-hosted silo, memory storage) on free ports, with a fake booking clock.</summary>
+public sealed class ApiFactory : WebApplicationFactory<Program>
+{
+    public const string AdminEmail = "admin@tests.example";
+    public const string AdminPassword = "admin-password-for-tests";
+
+    public FakeTimeProvider Time { get; } = new(DateTimeOffset.UtcNow);
+
+    public TestPaymentGateway Payments => Services.GetRequiredService<TestPaymentGateway>();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Orleans:SiloPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Orleans:GatewayPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Jwt:SigningKey", "a-signing-key-for-tests-only-0123456789");
+        builder.UseSetting("Admin:Email", AdminEmail);
+        builder.UseSetting("Admin:Password", AdminPassword);
+        builder.UseSetting("Booking:PaymentTimeout", "00:00:00.300");
+        builder.UseSetting("Accounts:PasswordHasher:IterationCount", "1000");
+        builder.ConfigureServices(services => services.AddKeyedSingleton<TimeProvider>(BookingClock.Key, Time));
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ApiCollection : ICollectionFixture<ApiFactory>
+{
+    public const string Name = "api";
+}
