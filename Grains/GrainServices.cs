@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using TicketMaster.Grains.Payments;
+using TicketMaster.Grains.WaitingRoom;
 
 namespace TicketMaster.Grains;
 
@@ -13,6 +14,8 @@ public static class GrainServices
     {
         services.TryAddKeyedSingleton(BookingClock.Key, TimeProvider.System);
         services.AddOptions<BookingOptions>().Bind(configuration.GetSection(BookingOptions.Section));
+        services.AddOptions<WaitingRoomOptions>().Bind(configuration.GetSection(WaitingRoomOptions.Section));
+        services.TryAddSingleton<AdmissionTokens>();
         services.AddOptions<PasswordHasherOptions>().Bind(configuration.GetSection("Accounts:PasswordHasher"));
         services.TryAddSingleton<TestPaymentGateway>();
         services.TryAddSingleton<IPaymentGateway>(sp => sp.GetRequiredService<TestPaymentGateway>());

@@ -39,6 +39,7 @@ app.MapCatalogApi();
 app.MapEventsApi();
 app.MapReservationsApi();
 app.MapBookingsApi();
+app.MapWaitingRoomApi();
 
 app.Run();
 

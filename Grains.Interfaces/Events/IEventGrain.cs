@@ -44,6 +44,10 @@ public interface IEventGrain : IGrainWithStringKey
     [Alias("ReturnSeats")]
     Task<HoldResult> ReturnSeats(string reservationId, string bookingId);
 
+    /// <summary>Switches the admission-token check of /reserve; false when the event does not exist.</summary>
+    [Alias("SetQueueActive")]
+    Task<bool> SetQueueActive(bool active);
+
     /// <summary>Running counters against a recount of the seat map.</summary>
     [Alias("Audit")]
     Task<SeatMapAudit> Audit();

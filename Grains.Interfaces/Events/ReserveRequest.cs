@@ -6,7 +6,8 @@ public sealed record ReserveRequest(
     [property: Id(0)] string UserId,
     [property: Id(1)] IReadOnlyList<string>? Seats,
     [property: Id(2)] string? SectionId,
-    [property: Id(3)] int Quantity)
+    [property: Id(3)] int Quantity,
+    [property: Id(4)] string? AdmissionToken = null)
 {
     /// <summary>The most tickets one reservation may hold.</summary>
     public const int MaxTickets = 10;

@@ -10,6 +10,8 @@ public enum ReserveStatus
     EventNotFound,
     /// <summary>The event is in the past: nothing is on sale.</summary>
     SalesClosed,
+    /// <summary>The waiting room is active and the request has no valid admission token for this user and event.</summary>
+    AdmissionRequired,
 }
 
 /// <summary>The answer to a reserve: a hold, or why not.</summary>
@@ -28,6 +30,8 @@ public sealed record ReserveResult(
     public static ReserveResult Invalid(string field, string error) => new(ReserveStatus.Invalid, Field: field, Error: error);
 
     public static readonly ReserveResult EventNotFound = new(ReserveStatus.EventNotFound);
+
+    public static readonly ReserveResult AdmissionRequired = new(ReserveStatus.AdmissionRequired, Error: "The waiting room is active: join the queue and reserve with its admission token.");
 
     public static readonly ReserveResult SalesClosed = new(ReserveStatus.SalesClosed, Error: "The event has already started.");
 }

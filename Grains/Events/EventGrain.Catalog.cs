@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using TicketMaster.Catalog;
 using TicketMaster.Events;
 using TicketMaster.Search;
+using TicketMaster.WaitingRoom;
 
 namespace TicketMaster.Grains.Events;
 
@@ -24,24 +25,26 @@ public sealed partial class EventGrain
 
     private EventView BuildView(SeatMap map)
     {
-        var definition = state.State.Definition!;
+        var definition = _working.Definition!;
         var sections = map.Sections
             .Select(s => new SectionView(s.SectionId, s.Definition.Name, s.Price, map.Currency, s.Capacity,
                 map.Available(s.Index), map.Held(s.Index), map.Sold(s.Index), s.IsGeneralAdmission))
             .ToList();
         return new EventView(EventId, definition.Name, definition.Description, definition.Category, definition.StartsAt,
-            state.State.Performers, state.State.Venue!, state.State.QueueActive, sections, state.State.DocumentVersion);
+            _working.Performers, _working.Venue!, _working.QueueActive, sections, _working.DocumentVersion);
     }
 
     private SearchDocument BuildSearchDocument()
     {
-        var definition = state.State.Definition!;
-        var venue = state.State.Venue!;
+        // From what storage holds: a version search sees must never be rolled back.
+        var durable = _durable;
+        var definition = durable.Definition!;
+        var venue = durable.Venue!;
         return new SearchDocument(
-            EventId, state.State.DocumentVersion, definition.Name, definition.Description, definition.Category,
-            definition.StartsAt, state.State.Performers.Select(p => p.Name).ToList(), venue.VenueId, venue.Name, venue.City,
-            definition.Prices.Min(p => p.Price), definition.Prices[0].Currency, state.State.SearchAvailability,
-            state.State.Performers.Select(p => p.PerformerId).ToList());
+            EventId, durable.DocumentVersion, definition.Name, definition.Description, definition.Category,
+            definition.StartsAt, durable.Performers.Select(p => p.Name).ToList(), venue.VenueId, venue.Name, venue.City,
+            definition.Prices.Min(p => p.Price), definition.Prices[0].Currency, durable.SearchAvailability,
+            durable.Performers.Select(p => p.PerformerId).ToList());
     }
 
     /// <summary>
@@ -50,7 +53,7 @@ public sealed partial class EventGrain
     /// </summary>
     private async Task PublishSearchDocument()
     {
-        if (state.State.Definition is null) return;
+        if (_durable.Definition is null) return;
         try
         {
             await GrainFactory.GetGrain<ICatalogShardGrain>(CatalogShards.Of(EventId)).Append(BuildSearchDocument());
@@ -62,6 +65,22 @@ public sealed partial class EventGrain
             LogPublishFailed(logger, e, EventId);
         }
     }
+
+    /// <summary>The room stops admitting into a sold-out event; a failure here only delays that.</summary>
+    private async Task TellWaitingRoom(bool soldOut)
+    {
+        try
+        {
+            await GrainFactory.GetGrain<IWaitingRoomGrain>(EventId).SetSoldOut(soldOut);
+        }
+        catch (Exception e)
+        {
+            LogRoomNotTold(logger, e, EventId);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Event {EventId}: the waiting room was not told of a sell-out")]
+    private static partial void LogRoomNotTold(ILogger logger, Exception exception, string eventId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Event {EventId}: search document not appended yet; the sweep retries")]
     private static partial void LogPublishFailed(ILogger logger, Exception exception, string eventId);

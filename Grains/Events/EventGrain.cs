@@ -1,25 +1,34 @@
-using Microsoft.Extensions.DependencyInjection;
-using Orleans.Storage;
 using System.Security.Cryptography;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using TicketMaster.Catalog;
+using Orleans.Concurrency;
+using Orleans.Storage;
 using TicketMaster.Events;
+using TicketMaster.Grains.WaitingRoom;
 using TicketMaster.Search;
 
 namespace TicketMaster.Grains.Events;
 
 /// <summary>
-/// The seat map's single writer. Not reentrant: each call checks and changes seats in one turn,
-/// then writes, and answers only once the write is durable (DESIGN.md, "one grain per event").
+/// The seat map's single writer. Every call checks and changes seats synchronously in its own
+/// turn (no await between "is it free?" and "now it is held"), then awaits a group commit and
+/// answers only once its change is durable. Reentrant only so that callers can wait for the
+/// same write together and reads never queue behind writes (DESIGN.md, "one grain per event").
 /// </summary>
+[Reentrant]
 public sealed partial class EventGrain(
     [PersistentState("event", StorageNames.SeatMaps)] IPersistentState<EventState> state,
     [FromKeyedServices(BookingClock.Key)] TimeProvider time,
     IOptions<BookingOptions> options,
+    AdmissionTokens admissions,
     ILogger<EventGrain> logger) : Grain, IEventGrain
 {
+    // Memory moves on while a write is in flight; state.State is always what storage holds.
+    private EventState _working = new();
+    private EventState _durable = new();
     private SeatMap? _map;
+    private GroupCommit? _commits;
     private bool _stale;
     private bool _searchBehind = true;
 
@@ -29,12 +38,13 @@ public sealed partial class EventGrain(
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (state.State.Definition is not null) _map = new SeatMap(EventId, state.State);
+        _commits = new GroupCommit(WriteSnapshot, RollBack);
+        _durable = state.State;
+        Load(_durable);
         this.RegisterGrainTimer(Sweep, new GrainTimerCreationOptions
         {
             DueTime = options.Value.ExpirySweepPeriod,
             Period = options.Value.ExpirySweepPeriod,
-            Interleave = false,
         });
         return Task.CompletedTask;
     }
@@ -42,19 +52,20 @@ public sealed partial class EventGrain(
     public async Task<EventCommandResult> Create(EventDefinition definition)
     {
         EnsureCurrent();
-        if (state.State.Definition is not null) return EventCommandResult.Conflict($"Event '{EventId}' already exists.");
+        if (_working.Definition is not null) return EventCommandResult.Conflict($"Event '{EventId}' already exists.");
         var (venue, performers, invalid) = await Resolve(definition);
         if (invalid is not null) return invalid;
+        if (_working.Definition is not null) return EventCommandResult.Conflict($"Event '{EventId}' already exists.");
 
-        state.State.Definition = definition;
-        state.State.Venue = venue;
-        state.State.Performers = performers;
-        state.State.ReservationKey = RandomNumberGenerator.GetBytes(32);
-        state.State.SeatOwners = [];
-        _map = new SeatMap(EventId, state.State);
-        state.State.SearchAvailability = Availability.Of(_map.TotalAvailable, _map.TotalCapacity);
-        state.State.DocumentVersion++;
-        await Persist();
+        _working.Definition = definition;
+        _working.Venue = venue;
+        _working.Performers = performers;
+        _working.ReservationKey = RandomNumberGenerator.GetBytes(32);
+        _working.SeatOwners = [];
+        _map = new SeatMap(EventId, _working);
+        _working.SearchAvailability = Availability.Of(_map.TotalAvailable, _map.TotalCapacity);
+        _working.DocumentVersion++;
+        await Durable();
         await PublishSearchDocument();
         return EventCommandResult.Ok;
     }
@@ -63,24 +74,24 @@ public sealed partial class EventGrain(
     {
         EnsureCurrent();
         if (_map is null) return EventCommandResult.NotFound;
-        _map.ExpireDue(Now);
         var (venue, performers, invalid) = await Resolve(definition);
         if (invalid is not null) return invalid;
-        var layoutChanges = EventDefinitionRules.ChangesLayout(state.State.Definition!, definition);
+
+        _map.ExpireDue(Now);
+        var layoutChanges = EventDefinitionRules.ChangesLayout(_working.Definition!, definition);
         if (layoutChanges && _map.HasActivity)
         {
             return EventCommandResult.Conflict("Sections and prices cannot change once a seat is held or sold.");
         }
-
-        state.State.Definition = definition;
-        state.State.Performers = performers;
+        _working.Definition = definition;
+        _working.Performers = performers;
         if (layoutChanges)
         {
-            state.State.Venue = venue;
-            _map = new SeatMap(EventId, state.State);
+            _working.Venue = venue;
+            _map = new SeatMap(EventId, _working);
         }
-        state.State.DocumentVersion++;
-        await Persist();
+        _working.DocumentVersion++;
+        await Durable();
         await PublishSearchDocument();
         return EventCommandResult.Ok;
     }
@@ -106,7 +117,8 @@ public sealed partial class EventGrain(
         EnsureCurrent();
         if (_map is null) return ReserveResult.EventNotFound;
         var now = Now;
-        if (now >= state.State.Definition!.StartsAt) return ReserveResult.SalesClosed;
+        if (now >= _working.Definition!.StartsAt) return ReserveResult.SalesClosed;
+        if (_working.QueueActive && !admissions.IsValid(request.AdmissionToken, EventId, request.UserId, now)) return ReserveResult.AdmissionRequired;
         _map.ExpireDue(now);
 
         var result = _map.Reserve(request, now + options.Value.HoldDuration);
@@ -129,6 +141,16 @@ public sealed partial class EventGrain(
     public Task<HoldResult> ReturnSeats(string reservationId, string bookingId) =>
         Change(map => map.ReturnSeats(reservationId, bookingId));
 
+    public async Task<bool> SetQueueActive(bool active)
+    {
+        EnsureCurrent();
+        if (_map is null) return false;
+        if (_working.QueueActive == active) return true;
+        _working.QueueActive = active;
+        await Durable();
+        return true;
+    }
+
     public Task<SeatMapAudit> Audit()
     {
         EnsureCurrent();
@@ -146,27 +168,40 @@ public sealed partial class EventGrain(
         return result;
     }
 
-    /// <summary>Writes a seat change, and tells search when availability crossed a threshold.</summary>
+    /// <summary>Makes a seat change durable, and tells search when availability crossed a threshold.</summary>
     private async Task Commit()
     {
         var availability = Availability.Of(_map!.TotalAvailable, _map.TotalCapacity);
-        var crossed = availability != state.State.SearchAvailability;
+        var crossed = availability != _working.SearchAvailability;
         if (crossed)
         {
-            state.State.SearchAvailability = availability;
-            state.State.DocumentVersion++;
+            _working.SearchAvailability = availability;
+            _working.DocumentVersion++;
         }
-        await Persist();
-        if (crossed) await PublishSearchDocument();
+        await Durable();
+        if (crossed)
+        {
+            await PublishSearchDocument();
+            if (_working.QueueActive) await TellWaitingRoom(availability == Availability.SoldOut);
+        }
+    }
+
+    private async Task Durable()
+    {
+        try
+        {
+            await _commits!.Commit();
+        }
+        catch (Exception e) when (e is not RetryableException)
+        {
+            throw new RetryableException($"Saving event '{EventId}' failed; nothing was changed. Try again.", e);
+        }
     }
 
     private async Task Sweep(CancellationToken cancellationToken)
     {
         if (_map is null || _stale) return;
-        if (_map.ExpireDue(Now) > 0)
-        {
-            await Commit();
-        }
+        if (_map.ExpireDue(Now) > 0) await Commit();
         if (_searchBehind) await PublishSearchDocument();
     }
 
@@ -175,44 +210,42 @@ public sealed partial class EventGrain(
         if (_stale) throw new RetryableException($"Event '{EventId}' is moving to a fresh activation; try again.");
     }
 
-    /// <summary>
-    /// A failed write leaves memory equal to storage again: reload, or if the stored state has
-    /// moved on (another activation wrote it), stop serving from this one.
-    /// </summary>
-    private async Task Persist()
+    private void Load(EventState stored)
     {
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch (InconsistentStateException e)
+        _working = stored.Clone();
+        _map = _working.Definition is null ? null : new SeatMap(EventId, _working);
+    }
+
+    /// <summary>Sends a copy, so the write is of one instant however memory moves while it is in flight.</summary>
+    private async Task WriteSnapshot()
+    {
+        var snapshot = _working.Clone();
+        state.State = snapshot;
+        await state.WriteStateAsync();
+        _durable = snapshot;
+    }
+
+    /// <summary>
+    /// A failed write leaves memory equal to storage again: back to the last durable state, or, if
+    /// storage has moved on (another activation wrote it), this activation stops serving.
+    /// </summary>
+    private void RollBack(Exception e)
+    {
+        if (e is InconsistentStateException)
         {
             _stale = true;
             LogStale(logger, e, EventId);
             DeactivateOnIdle();
-            throw new RetryableException($"Event '{EventId}' was changed by another activation; try again.", e);
+            return;
         }
-        catch (Exception e)
-        {
-            LogWriteFailed(logger, e, EventId);
-            try
-            {
-                await state.ReadStateAsync();
-                _map = state.State.Definition is null ? null : new SeatMap(EventId, state.State);
-            }
-            catch (Exception reload)
-            {
-                _stale = true;
-                LogStale(logger, reload, EventId);
-                DeactivateOnIdle();
-            }
-            throw new RetryableException($"Saving event '{EventId}' failed; nothing was changed. Try again.", e);
-        }
+        LogWriteFailed(logger, e, EventId);
+        state.State = _durable;
+        Load(_durable);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Event {EventId}: stored state is newer than this activation's; deactivating")]
     private static partial void LogStale(ILogger logger, Exception exception, string eventId);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Event {EventId}: writing the seat map failed; state reloaded")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Event {EventId}: writing the seat map failed; memory rolled back to storage")]
     private static partial void LogWriteFailed(ILogger logger, Exception exception, string eventId);
 }

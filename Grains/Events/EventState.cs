@@ -34,6 +34,21 @@ public sealed class EventState
 
     /// <summary>The coarse availability search was last told.</summary>
     [Id(9)] public string SearchAvailability { get; set; } = "";
+
+    /// <summary>A copy that shares nothing mutable: what a write sends while memory moves on.</summary>
+    public EventState Clone() => new()
+    {
+        Definition = Definition,
+        Venue = Venue,
+        Performers = [.. Performers],
+        SeatOwners = (int[])SeatOwners.Clone(),
+        Holds = Holds.ToDictionary(h => h.Key, h => h.Value.Clone()),
+        NextSerial = NextSerial,
+        DocumentVersion = DocumentVersion,
+        QueueActive = QueueActive,
+        ReservationKey = ReservationKey,
+        SearchAvailability = SearchAvailability,
+    };
 }
 
 public enum HoldState
@@ -59,4 +74,7 @@ public sealed class HoldRecord
     /// <summary>General admission: the section index and ticket count (-1 and 0 for seated holds).</summary>
     [Id(6)] public int GaSection { get; set; } = -1;
     [Id(7)] public int GaCount { get; set; }
+
+    /// <summary>Seats are never changed in place once set, so the array is shared.</summary>
+    public HoldRecord Clone() => (HoldRecord)MemberwiseClone();
 }

@@ -18,11 +18,14 @@ public static class ReservationsApi
         return app;
     }
 
-    public static async Task<Results<Created<ReservationResponse>, ValidationProblem, NotFoundProblem, ConflictProblem>> Reserve(
-        ReserveBody? body, ClaimsPrincipal user, IGrainFactory grains)
+    public const string AdmissionHeader = "X-Admission-Token";
+
+    public static async Task<Results<Created<ReservationResponse>, ValidationProblem, NotFoundProblem, ConflictProblem, ProblemHttpResult>> Reserve(
+        ReserveBody? body, [FromHeader(Name = AdmissionHeader)] string? admissionToken, ClaimsPrincipal user, IGrainFactory grains)
     {
         var (request, field, error) = Parse(body, user.UserId());
         if (request is null) return Problem.Invalid(field!, error!);
+        request = request with { AdmissionToken = admissionToken };
 
         var result = await grains.GetGrain<IEventGrain>(body!.EventId!).Reserve(request);
         return result.Status switch
@@ -31,6 +34,7 @@ public static class ReservationsApi
             ReserveStatus.Invalid => Problem.Invalid(result.Field!, result.Error!),
             ReserveStatus.EventNotFound => Problem.NotFound($"No event '{body.EventId}'."),
             ReserveStatus.SalesClosed => Problem.Conflict(result.Error!, []),
+            ReserveStatus.AdmissionRequired => Problem.Status(StatusCodes.Status428PreconditionRequired, "Admission token required.", result.Error!),
             _ => Problem.Conflict("Some seats are held or sold.", result.Unavailable),
         };
     }

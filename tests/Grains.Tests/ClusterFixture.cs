@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Orleans.Runtime.Hosting;
+using Orleans.Serialization;
 using Orleans.TestingHost;
 using TicketMaster.Grains.Payments;
 
@@ -15,6 +17,9 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public TestPaymentGateway Payments { get; } = new();
 
+    /// <summary>The event grains' storage, which tests can make fail or stall.</summary>
+    public FaultyStorage SeatMaps { get; } = new();
+
     public InProcessTestCluster Cluster { get; private set; } = null!;
 
     public IGrainFactory Grains => Cluster.Client;
@@ -24,7 +29,11 @@ public sealed class ClusterFixture : IAsyncLifetime
         var builder = new InProcessTestClusterBuilder(1);
         builder.ConfigureSilo((_, silo) =>
         {
-            silo.AddMemoryGrainStorage(StorageNames.SeatMaps);
+            silo.Services.AddGrainStorage(StorageNames.SeatMaps, (sp, _) =>
+            {
+                SeatMaps.Copier = sp.GetRequiredService<DeepCopier>();
+                return SeatMaps;
+            });
             silo.AddMemoryGrainStorage(StorageNames.Grains);
             silo.AddMemoryGrainStorage(StorageNames.PubSub);
             silo.AddMemoryStreams(StorageNames.Streams);

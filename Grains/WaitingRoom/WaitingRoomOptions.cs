@@ -1,0 +1,19 @@
+namespace TicketMaster.Grains.WaitingRoom;
+
+/// <summary>Configuration section <c>WaitingRoom</c>.</summary>
+public sealed class WaitingRoomOptions
+{
+    public const string Section = "WaitingRoom";
+
+    /// <summary>
+    /// HMAC key for admission tokens and queue tickets. Every silo of a cluster needs the same one;
+    /// when unset a random key is made per process, which only a single-process cluster can use.
+    /// </summary>
+    public string? SigningKey { get; set; }
+
+    /// <summary>How long an admitted fan has to reserve.</summary>
+    public TimeSpan AdmissionWindow { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>How often the room admits the next fans.</summary>
+    public TimeSpan AdmitPeriod { get; set; } = TimeSpan.FromSeconds(1);
+}

@@ -1,0 +1,54 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using TicketMaster.WaitingRoom;
+using TicketMaster.WebFrontend.Accounts;
+using TicketMaster.WebFrontend.Hosting;
+using TicketMaster.WebFrontend.Problems;
+
+namespace TicketMaster.WebFrontend.Endpoints;
+
+/// <summary>The virtual waiting room in front of /reserve for hot on-sales.</summary>
+public static class WaitingRoomApi
+{
+    public const double MaxAdmitPerSecond = 100_000;
+
+    public static IEndpointRouteBuilder MapWaitingRoomApi(this IEndpointRouteBuilder app)
+    {
+        var queue = app.MapGroup("/api/v1/queue").WithTags("Waiting room").RequireAuthorization();
+        queue.MapPost("/{eventId}/join", Join).WithName("JoinQueue").WithSummary("Take a place in the event's waiting room.");
+        queue.MapGet("/{eventId}/status", Status).WithName("QueueStatus").WithSummary("Your place, or your admission token once admitted.");
+
+        app.MapPost("/api/v1/events/{eventId}/queue", Configure).WithTags("Waiting room").RequireAuthorization(AuthenticationSetup.AdminPolicy)
+            .WithName("ConfigureQueue").WithSummary("Turn the event's waiting room on or off and set its admit rate.");
+        return app;
+    }
+
+    public static async Task<Results<Ok<QueueSettingsResponse>, ValidationProblem, NotFoundProblem>> Configure(
+        string eventId, QueueSettingsBody? body, IGrainFactory grains)
+    {
+        if (body?.Active is not { } active) return Problem.Invalid("active", "true or false is required.");
+        var rate = body.AdmitPerSecond ?? 0;
+        if (active && (rate <= 0 || rate > MaxAdmitPerSecond || double.IsNaN(rate))) return Problem.Invalid("admitPerSecond", $"A rate above 0 and at most {MaxAdmitPerSecond} per second is required.");
+        if (!Ids.IsPlausible(eventId) || !await grains.GetGrain<IWaitingRoomGrain>(eventId).Configure(active, rate)) return Problem.NotFound($"No event '{eventId}'.");
+        return TypedResults.Ok(new QueueSettingsResponse(eventId, active, rate));
+    }
+
+    public static async Task<Results<Ok<JoinResponse>, NotFoundProblem, ConflictProblem>> Join(string eventId, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        if (!Ids.IsPlausible(eventId)) return Problem.NotFound($"No event '{eventId}'.");
+        var result = await grains.GetGrain<IWaitingRoomGrain>(eventId).Join(user.UserId());
+        return result.Status == JoinStatus.Joined
+            ? TypedResults.Ok(new JoinResponse(result.QueueTicket!, result.Position))
+            : Problem.Conflict($"Event '{eventId}' has no active waiting room; reserve directly.");
+    }
+
+    public static async Task<Results<Ok<QueueStatusResponse>, ValidationProblem, NotFoundProblem>> Status(
+        string eventId, string? ticket, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        if (string.IsNullOrWhiteSpace(ticket) || ticket.Length > 100) return Problem.Invalid("ticket", "The queue ticket from join is required.");
+        if (!Ids.IsPlausible(eventId)) return Problem.NotFound($"No event '{eventId}'.");
+        var status = await grains.GetGrain<IWaitingRoomGrain>(eventId).GetStatus(user.UserId(), ticket);
+        if (status is null) return Problem.NotFound("No such queue ticket for you in this event's waiting room.");
+        return TypedResults.Ok(new QueueStatusResponse(status.State, status.Position, status.AdmissionToken, status.ExpiresAt));
+    }
+}

@@ -1,0 +1,134 @@
+using TicketMaster.Catalog;
+using TicketMaster.Events;
+using TicketMaster.Grains.Events;
+
+namespace TicketMaster.Grains.Tests;
+
+[Collection(ClusterCollection.Name)]
+public sealed class GroupCommitTests(ClusterFixture fixture)
+{
+    private IGrainFactory Grains => fixture.Grains;
+
+    [Fact]
+    public async Task With_storage_failing_now_and_then_no_caller_is_told_held_for_a_seat_storage_lacks()
+    {
+        var eventId = await TestCatalog.CreateEvent(fixture,
+            SectionDefinition.Seated("A", "A", 20, 25), SectionDefinition.GeneralAdmission("GA", "Standing", 500));
+        var grain = Grains.GetGrain<IEventGrain>(eventId);
+        fixture.SeatMaps.FailEveryNthWrite(eventId, 5);
+        var random = new Random(7);
+
+        var calls = Enumerable.Range(0, 3000).Select(_ =>
+        {
+            var user = TestCatalog.User();
+            var request = random.Next(3) switch
+            {
+                0 => ReserveRequest.BestAvailable(user, "A", random.Next(1, 4)),
+                1 => ReserveRequest.BestAvailable(user, "GA", random.Next(1, 4)),
+                _ => ReserveRequest.ChosenSeats(user, [$"A-{random.Next(1, 21)}-{random.Next(1, 26)}"]),
+            };
+            return Outcome(grain.Reserve(request));
+        }).ToList();
+        var outcomes = await Task.WhenAll(calls);
+        fixture.SeatMaps.FailEveryNthWrite(eventId, 0);
+
+        var told = outcomes.Where(o => o.Result?.Status == ReserveStatus.Held).Select(o => o.Result!.Reservation!).ToList();
+        Assert.NotEmpty(told);
+        Assert.Contains(outcomes, o => o.Error is RetryableException);
+        Assert.True(fixture.SeatMaps.WritesOf(eventId) < told.Count, "Writes should be shared by batches of callers.");
+
+        var stored = fixture.SeatMaps.Stored<EventState>(eventId)!;
+        var storedIds = stored.Holds.Values.Select(h => h.ReservationId).ToHashSet();
+        Assert.Equal(told.Select(r => r.ReservationId).ToHashSet(), storedIds);
+        foreach (var reservation in told.Where(r => r.Seats[0].SectionId == "A"))
+        {
+            var hold = stored.Holds.Values.Single(h => h.ReservationId == reservation.ReservationId);
+            Assert.Equal(reservation.Seats.Count, hold.Seats.Length);
+        }
+
+        var inMemory = await grain.GetSeats(null);
+        var inMemoryView = await grain.GetView();
+        await fixture.Cluster.DeactivateAsync(grain);
+        Assert.Equal(inMemory!.Seats, (await grain.GetSeats(null))!.Seats);
+        Assert.Equal(inMemoryView!.Sections, (await grain.GetView())!.Sections);
+        Assert.Equal(0, (await grain.Audit()).SeatsClaimedTwice);
+    }
+
+    [Fact]
+    public async Task A_view_during_a_burst_of_reserves_answers_without_waiting_for_them()
+    {
+        var eventId = await TestCatalog.CreateSeatedEvent(fixture);
+        var grain = Grains.GetGrain<IEventGrain>(eventId);
+        fixture.SeatMaps.CloseGate(eventId);
+        try
+        {
+            var reserves = Enumerable.Range(0, 100)
+                .Select(_ => grain.Reserve(ReserveRequest.BestAvailable(TestCatalog.User(), "A", 1)))
+                .ToList();
+            await Until(() => fixture.SeatMaps.WaitingAtGate(eventId) > 0);
+
+            var view = await grain.GetView();
+            var seats = await grain.GetSeats("A");
+
+            Assert.NotNull(view);
+            Assert.NotNull(seats);
+            Assert.DoesNotContain(reserves, r => r.IsCompleted);
+            fixture.SeatMaps.OpenGate(eventId);
+            Assert.All(await Task.WhenAll(reserves), r => Assert.Equal(ReserveStatus.Held, r.Status));
+        }
+        finally
+        {
+            fixture.SeatMaps.OpenGate(eventId);
+        }
+    }
+
+    [Fact]
+    public async Task A_stale_activation_cannot_overwrite_newer_state_and_answers_retryable()
+    {
+        var eventId = await TestCatalog.CreateSeatedEvent(fixture);
+        var grain = Grains.GetGrain<IEventGrain>(eventId);
+        var mine = (await grain.Reserve(ReserveRequest.ChosenSeats(TestCatalog.User(), ["A-1-1"]))).Reservation!;
+
+        // Another activation (say, after a split brain) sold A-1-2 and wrote first.
+        fixture.SeatMaps.Overwrite<EventState>(eventId, s => { s.SeatOwners[1] = s.NextSerial; s.Holds[s.NextSerial] = new HoldRecord { ReservationId = "other", UserId = "u_other", State = HoldState.Sold, Seats = [1] }; s.NextSerial++; return s; });
+
+        await Assert.ThrowsAsync<RetryableException>(() => grain.Reserve(ReserveRequest.ChosenSeats(TestCatalog.User(), ["A-1-2"])));
+
+        var fresh = await Until(async () =>
+        {
+            try { return await grain.GetSeats("A"); } catch (RetryableException) { return null; }
+        });
+        var statuses = fresh.Seats.ToDictionary(s => s.SeatId, s => s.Status);
+        Assert.Equal(SeatStatus.Sold, statuses["A-1-2"]);
+        Assert.Equal(SeatStatus.Held, statuses["A-1-1"]);
+        Assert.Equal(ReserveStatus.Unavailable, (await grain.Reserve(ReserveRequest.ChosenSeats(TestCatalog.User(), ["A-1-2"]))).Status);
+        Assert.Equal(HoldStatus.Ok, (await grain.Release(mine.ReservationId, mine.UserId)).Status);
+    }
+
+    private static async Task<(ReserveResult? Result, Exception? Error)> Outcome(Task<ReserveResult> call)
+    {
+        try { return (await call, null); }
+        catch (Exception e) { return (null, e); }
+    }
+
+    private static async Task Until(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The condition never came true.");
+            await Task.Delay(10);
+        }
+    }
+
+    private static async Task<T> Until<T>(Func<Task<T?>> probe) where T : class
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            if (await probe() is { } value) return value;
+            Assert.True(DateTime.UtcNow < deadline, "The condition never came true.");
+            await Task.Delay(20);
+        }
+    }
+}

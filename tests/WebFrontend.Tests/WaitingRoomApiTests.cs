@@ -1,0 +1,56 @@
+using System.Net;
+using System.Net.Http.Json;
+
+namespace TicketMaster.WebFrontend.Tests;
+
+[Collection(ApiCollection.Name)]
+public sealed class WaitingRoomApiTests(ApiFactory factory)
+{
+    private readonly Api _api = new(factory);
+
+    [Fact]
+    public async Task While_the_waiting_room_is_active_reserve_needs_the_admission_token_from_the_queue()
+    {
+        var eventId = await _api.CreateEvent();
+        var admin = await _api.Admin();
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsJsonAsync($"/api/v1/events/{eventId}/queue", new { active = true, admitPerSecond = 5 })).StatusCode);
+        Assert.True((await Api.Json(await _api.Anonymous().GetAsync($"/api/v1/view?event_id={eventId}")))["queueActive"]!.GetValue<bool>());
+        var fan = _api.AsNewUser();
+
+        await Api.Problem(await Api.Reserve(fan, eventId, "A-1-1"), HttpStatusCode.PreconditionRequired);
+        var joined = await Api.Json(await fan.PostAsync($"/api/v1/queue/{eventId}/join", null));
+        var ticket = joined["queueTicket"]!.GetValue<string>();
+        Assert.Equal(1, joined["position"]!.GetValue<int>());
+        Assert.Equal("waiting", (await Api.Json(await fan.GetAsync($"/api/v1/queue/{eventId}/status?ticket={ticket}")))["state"]!.GetValue<string>());
+
+        factory.Time.Advance(TimeSpan.FromSeconds(1));
+        var status = await Api.Json(await fan.GetAsync($"/api/v1/queue/{eventId}/status?ticket={ticket}"));
+        Assert.Equal("admitted", status["state"]!.GetValue<string>());
+        var token = status["admissionToken"]!.GetValue<string>();
+
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/reserve") { Content = JsonContent.Create(new { eventId, seats = new[] { "A-1-1" } }) };
+        request.Headers.Add("X-Admission-Token", token);
+        Assert.Equal(HttpStatusCode.Created, (await fan.SendAsync(request)).StatusCode);
+
+        var stranger = new HttpRequestMessage(HttpMethod.Post, "/api/v1/reserve") { Content = JsonContent.Create(new { eventId, seats = new[] { "A-1-2" } }) };
+        stranger.Headers.Add("X-Admission-Token", token);
+        await Api.Problem(await _api.AsNewUser().SendAsync(stranger), HttpStatusCode.PreconditionRequired);
+    }
+
+    [Fact]
+    public async Task Queue_endpoints_refuse_bad_input_and_unknown_things()
+    {
+        var eventId = await _api.CreateEvent();
+        var admin = await _api.Admin();
+        var fan = _api.AsNewUser();
+
+        await Api.Problem(await admin.PostAsJsonAsync($"/api/v1/events/{eventId}/queue", new { active = true }), HttpStatusCode.BadRequest);
+        await Api.Problem(await admin.PostAsJsonAsync($"/api/v1/events/{eventId}/queue", new { active = true, admitPerSecond = -1 }), HttpStatusCode.BadRequest);
+        await Api.Problem(await admin.PostAsJsonAsync("/api/v1/events/evt_unknown/queue", new { active = true, admitPerSecond = 1 }), HttpStatusCode.NotFound);
+        await Api.Problem(await fan.PostAsJsonAsync($"/api/v1/events/{eventId}/queue", new { active = true, admitPerSecond = 1 }), HttpStatusCode.Forbidden);
+        await Api.Problem(await fan.PostAsync($"/api/v1/queue/{eventId}/join", null), HttpStatusCode.Conflict);
+        await Api.Problem(await fan.GetAsync($"/api/v1/queue/{eventId}/status"), HttpStatusCode.BadRequest);
+        await Api.Problem(await fan.GetAsync($"/api/v1/queue/{eventId}/status?ticket=qt_nope"), HttpStatusCode.NotFound);
+        await Api.Problem(await _api.Anonymous().PostAsync($"/api/v1/queue/{eventId}/join", null), HttpStatusCode.Unauthorized);
+    }
+}
