@@ -25,6 +25,7 @@ public sealed partial class CatalogProjector(
     private readonly Lock _checkpointLock = new();
     private readonly List<StreamSubscriptionHandle<CatalogChange>> _subscriptions = [];
     private bool _subscribed;
+    private bool _streamMissing;
     private DateTimeOffset _lastCommit;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -34,7 +35,7 @@ public sealed partial class CatalogProjector(
         do
         {
             // Subscribe before pulling: a change pushed between the two is then seen by one or the other.
-            if (_options.UseStream && !_subscribed) await Subscribe();
+            if (_options.UseStream && !_subscribed && !_streamMissing) await Subscribe();
             var complete = await PullAll(stoppingToken);
             if (complete && !readiness.IsCaughtUp)
             {
@@ -119,6 +120,12 @@ public sealed partial class CatalogProjector(
             }
             _subscribed = true;
         }
+        catch (KeyNotFoundException e)
+        {
+            // This host has no catalog stream provider (an Orleans client configured without it): retrying cannot help.
+            _streamMissing = true;
+            LogNoStreamProvider(logger, e, StorageNames.Streams);
+        }
         catch (Exception e)
         {
             LogSubscribeFailed(logger, e);
@@ -156,6 +163,9 @@ public sealed partial class CatalogProjector(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Subscribing to the catalog streams failed; the pull alone feeds search until the next try")]
     private static partial void LogSubscribeFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No stream provider '{Provider}' in this process; search is fed by the pull alone")]
+    private static partial void LogNoStreamProvider(ILogger logger, Exception exception, string provider);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Unsubscribing from a catalog stream failed")]
     private static partial void LogUnsubscribeFailed(ILogger logger, Exception exception);
