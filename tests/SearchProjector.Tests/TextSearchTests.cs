@@ -45,7 +45,7 @@ public sealed class TextSearchTests(GeneratedDocuments data) : IClassFixture<Gen
     }
 
     [Fact]
-    public void Venue_name_finds_every_event_at_that_venue_first()
+    public void Venue_name_finds_every_event_at_that_venue()
     {
         var venue = data.Catalog.Venues.First(v => v.Name.EndsWith(" Arena", StringComparison.Ordinal));
         var atVenue = data.Upcoming.Where(d => d.VenueId == venue.VenueId).Select(d => d.EventId).ToHashSet();
