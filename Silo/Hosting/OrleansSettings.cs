@@ -5,7 +5,7 @@ public sealed class OrleansSettings
 {
     public const string Section = "Orleans";
 
-    /// <summary><c>Memory</c> (default) or <c>Postgres</c>.</summary>
+    /// <summary><c>Memory</c> (default), <c>Postgres</c> or <c>AzureStorage</c>.</summary>
     public string Storage { get; set; } = StorageKinds.Memory;
 
     /// <summary>WebFrontend only: <c>Cohosted</c> (default) or <c>Client</c>.</summary>
@@ -24,6 +24,7 @@ public static class StorageKinds
 {
     public const string Memory = "Memory";
     public const string Postgres = "Postgres";
+    public const string AzureStorage = "AzureStorage";
 }
 
 public static class HostingKinds

@@ -25,12 +25,15 @@ public static class SiloConfiguration
                 silo.AddMemoryGrainStorage(StorageNames.PubSub);
                 silo.UseInMemoryReminderService();
                 break;
+            case StorageKinds.AzureStorage:
+                silo.UseAzureStorageBackend(configuration);
+                break;
             default:
                 throw new InvalidOperationException(
-                    $"Configuration 'Orleans:Storage' is '{settings.Storage}'; expected '{StorageKinds.Memory}' or '{StorageKinds.Postgres}'.");
+                    $"Configuration 'Orleans:Storage' is '{settings.Storage}'; expected '{StorageKinds.Memory}', '{StorageKinds.Postgres}' or '{StorageKinds.AzureStorage}'.");
         }
 
-        silo.AddMemoryStreams(StorageNames.Streams);
+        silo.AddTicketMasterStreams(configuration);
         silo.Services.AddTicketMasterGrains(configuration);
         return silo;
     }

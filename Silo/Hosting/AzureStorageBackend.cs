@@ -1,0 +1,88 @@
+using System.Net;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Configuration;
+using Orleans.Serialization;
+using Orleans.Storage;
+
+namespace TicketMaster.Silo.Hosting;
+
+/// <summary>
+/// <c>Orleans:Storage=AzureStorage</c>: membership and reminders in Azure Table storage, grain
+/// state in Blob storage, the stream PubSub store in Table storage, all on the account of
+/// <c>ConnectionStrings:AzureStorage</c> (docs/storage.md, "Azure Storage").
+/// </summary>
+public static class AzureStorageBackend
+{
+    /// <summary>Event grains: a 50,000-seat map is larger than a table entity may be (about 1 MB).</summary>
+    public const string SeatMapContainer = "seatmaps";
+
+    /// <summary>
+    /// Every other grain: also blobs, because catalog shards and waiting rooms grow with the
+    /// catalog and the queue, past what a table entity holds.
+    /// </summary>
+    public const string GrainContainer = "grains";
+
+    /// <summary>PubSub state is one small entity per stream: a table suits it.</summary>
+    public const string PubSubTable = "OrleansPubSub";
+
+    public const string AdvertisedAddressKey = "Orleans:AdvertisedIPAddress";
+
+    public static ISiloBuilder UseAzureStorageBackend(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        var account = AzureStorageAccount.From(configuration, "Orleans:Storage=AzureStorage");
+        var settings = configuration.GetSection(OrleansSettings.Section).Get<OrleansSettings>() ?? new OrleansSettings();
+
+        silo.UseAzureStorageClustering(o => o.TableServiceClient = account.Tables);
+        silo.Configure<EndpointOptions>(o =>
+        {
+            o.SiloPort = settings.SiloPort;
+            o.GatewayPort = settings.GatewayPort;
+            // Left unset, Orleans advertises the host's own address, which is what a real deployment wants.
+            if (AdvertisedAddress(configuration) is { } address) o.AdvertisedIPAddress = address;
+        });
+
+        silo.AddAzureBlobGrainStorage(StorageNames.SeatMaps, o =>
+        {
+            o.BlobServiceClient = account.Blobs;
+            o.ContainerName = SeatMapContainer;
+        });
+        silo.AddAzureBlobGrainStorage(StorageNames.Grains, o =>
+        {
+            o.BlobServiceClient = account.Blobs;
+            o.ContainerName = GrainContainer;
+        });
+        silo.AddAzureTableGrainStorage(StorageNames.PubSub, o =>
+        {
+            o.TableServiceClient = account.Tables;
+            o.TableName = PubSubTable;
+        });
+        foreach (var name in new[] { StorageNames.SeatMaps, StorageNames.Grains, StorageNames.PubSub })
+        {
+            // Every stored type is [GenerateSerializer] with stable ids and aliases: that is the
+            // versioning contract of our state, and the binary form is a third of the JSON one.
+            silo.Services.AddKeyedSingleton<IGrainStorageSerializer>(name,
+                (sp, _) => new OrleansGrainStorageSerializer(sp.GetRequiredService<Serializer>()));
+        }
+
+        silo.UseAzureTableReminderService(o => o.TableServiceClient = account.Tables);
+        return silo;
+    }
+
+    /// <summary>A client (a web frontend in <c>Orleans:Hosting=Client</c>) finds the gateways in the silos' membership table.</summary>
+    public static IClientBuilder UseAzureStorageBackend(this IClientBuilder client, IConfiguration configuration)
+    {
+        var account = AzureStorageAccount.From(configuration, "Orleans:Storage=AzureStorage");
+        client.UseAzureStorageClustering(o => o.TableServiceClient = account.Tables);
+        return client;
+    }
+
+    private static IPAddress? AdvertisedAddress(IConfiguration configuration)
+    {
+        var value = configuration[AdvertisedAddressKey];
+        if (string.IsNullOrWhiteSpace(value)) return null;
+        return IPAddress.TryParse(value, out var address)
+            ? address
+            : throw new InvalidOperationException($"Configuration '{AdvertisedAddressKey}' is '{value}'; expected an IP address such as 127.0.0.1.");
+    }
+}
