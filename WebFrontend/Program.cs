@@ -10,6 +10,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddTicketMasterOrleans();
 builder.AddTicketMasterAuthentication();
+builder.AddTicketMasterTelemetry();
 builder.Services.TryAddSingleton(TimeProvider.System);
 builder.Services.AddSearchProjector(builder.Configuration);
 
@@ -39,6 +40,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 
 app.MapOpenApi();
+app.MapPrometheusScrapingEndpoint("/metrics");
 app.MapOperationsApi();
 app.MapAuthApi();
 app.MapCatalogApi();
