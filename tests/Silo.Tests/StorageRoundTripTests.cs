@@ -1,0 +1,64 @@
+using TicketMaster.Accounts;
+using TicketMaster.Bookings;
+using TicketMaster.Events;
+
+namespace TicketMaster.Silo.Tests;
+
+[Collection(PostgresCollection.Name)]
+public sealed class StorageRoundTripTests(PostgresFixture postgres)
+{
+    [Fact]
+    public async Task Holds_sales_users_and_bookings_survive_a_restart_of_the_whole_cluster()
+    {
+        var serviceId = "svc-" + Guid.NewGuid().ToString("N");
+        var clusterId = "cluster-" + Guid.NewGuid().ToString("N");
+        var email = $"fan-{Guid.NewGuid():N}@example.com";
+        string eventId, userId, bookingId, heldId;
+        SeatMapView before;
+        Booking booked;
+
+        await using (var first = await PostgresCluster.StartAsync(postgres.ConnectionString, serviceId, clusterId: clusterId))
+        {
+            var grains = first.Client;
+            var registered = await grains.GetGrain<IAccountGrain>(email).Register(email, "password-1", "Fan");
+            Assert.True(registered.Created);
+            userId = registered.UserId!;
+
+            eventId = await TestEvents.CreateSeatedAsync(grains, rows: 10, seatsPerRow: 20);
+            var seats = grains.GetGrain<IEventGrain>(eventId);
+            var sold = (await seats.Reserve(ReserveRequest.ChosenSeats(userId, ["A-1-1", "A-1-2"]))).Reservation!;
+            heldId = (await seats.Reserve(ReserveRequest.ChosenSeats(userId, ["A-5-5"]))).Reservation!.ReservationId;
+            bookingId = BookingIds.For(userId, "key-1");
+            var book = await grains.GetGrain<IBookingGrain>(bookingId).Book(new BookCommand(userId, sold.ReservationId, "tok_visa"));
+            Assert.Equal(BookStatus.Confirmed, book.Status);
+            booked = book.Booking!;
+            before = (await seats.GetSeats(null))!;
+            await first.StopAllSilosAsync();
+        }
+
+        await using var second = await PostgresCluster.StartAsync(postgres.ConnectionString, serviceId, clusterId: clusterId);
+        var again = second.Client;
+
+        var signedIn = await again.GetGrain<IAccountGrain>(email).SignIn("password-1");
+        Assert.Equal(userId, signedIn?.UserId);
+        Assert.Null(await again.GetGrain<IAccountGrain>(email).SignIn("wrong-password"));
+        Assert.Equal([bookingId], await again.GetGrain<IUserGrain>(userId).GetBookingIds());
+
+        var stored = await again.GetGrain<IBookingGrain>(bookingId).Get();
+        Assert.NotNull(stored);
+        Assert.Equal(BookingStatus.Confirmed, stored.Status);
+        Assert.Equal(booked.Tickets, stored.Tickets);
+
+        var seatsAgain = again.GetGrain<IEventGrain>(eventId);
+        var after = (await seatsAgain.GetSeats(null))!;
+        Assert.Equal(before.Seats, after.Seats);
+        Assert.Equal(SeatStatus.Sold, after.Seats.Single(s => s.SeatId == "A-1-1").Status);
+        Assert.Equal(SeatStatus.Sold, after.Seats.Single(s => s.SeatId == "A-1-2").Status);
+        Assert.Equal(SeatStatus.Held, after.Seats.Single(s => s.SeatId == "A-5-5").Status);
+        var audit = await seatsAgain.Audit();
+        Assert.Equal((2, 1, 0), (audit.RecountedSold, audit.RecountedHeld, audit.SeatsClaimedTwice));
+        // The reloaded hold still knows its owner.
+        Assert.Equal(HoldStatus.Forbidden, (await seatsAgain.Release(heldId, TestEvents.User())).Status);
+        Assert.Equal(HoldStatus.Ok, (await seatsAgain.Release(heldId, userId)).Status);
+    }
+}
