@@ -36,6 +36,16 @@ public sealed class StorageRoundTripTests(PostgresFixture postgres)
             await first.StopAllSilosAsync();
         }
 
+        // Really in PostgreSQL: a row per grain under this service id, and the silo in the membership table.
+        foreach (var stateName in new[] { "account", "user", "venue", "event", "booking" })
+        {
+            Assert.Equal(1, await Sql.CountAsync(postgres.ConnectionString,
+                "SELECT count(*) FROM orleans_grain_state WHERE service_id = @service AND state_name = @name AND payload IS NOT NULL",
+                ("service", serviceId), ("name", stateName)));
+        }
+        Assert.Equal(1, await Sql.CountAsync(postgres.ConnectionString,
+            "SELECT count(*) FROM orleans_membership WHERE cluster_id = @cluster", ("cluster", clusterId)));
+
         await using var second = await PostgresCluster.StartAsync(postgres.ConnectionString, serviceId, clusterId: clusterId);
         var again = second.Client;
 
