@@ -121,7 +121,7 @@ start() {
       exit 1
     fi
   done
-  echo "admin: admin@localhost / $admin"
+  [ "$FRONTENDS" -gt 0 ] && echo "admin: admin@localhost / $admin"
 }
 
 stop_process() {

@@ -17,7 +17,7 @@ public static class Postgres
         if (string.IsNullOrWhiteSpace(connectionString))
         {
             throw new InvalidOperationException(
-                $"Orleans:Storage is '{StorageKinds.Postgres}' but 'ConnectionStrings:{ConnectionStringName}' is not set " +
+                $"'ConnectionStrings:{ConnectionStringName}' is not set; Orleans:Storage={StorageKinds.Postgres} and the migrate command need it " +
                 $"(environment variable ConnectionStrings__{ConnectionStringName}), e.g. 'Host=127.0.0.1;Port=5432;Database=ticketmaster;Username=ticketmaster;Password=...'.");
         }
         return connectionString;
