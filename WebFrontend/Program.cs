@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using TicketMaster.SearchProjector;
 using TicketMaster.WebFrontend.Endpoints;
 using TicketMaster.WebFrontend.Hosting;
 using TicketMaster.WebFrontend.Problems;
@@ -8,6 +10,9 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddTicketMasterOrleans();
 builder.AddTicketMasterAuthentication();
+builder.AddTicketMasterTelemetry();
+builder.Services.TryAddSingleton(TimeProvider.System);
+builder.Services.AddSearchProjector(builder.Configuration);
 
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
@@ -22,8 +27,10 @@ builder.Services.ConfigureHttpJsonOptions(o =>
 builder.Services.AddOpenApi();
 builder.Services.AddHealthChecks()
     .AddCheck("self", () => Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy(), tags: ["live"])
-    .AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
+    .AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"])
+    .AddCheck<SearchHealthCheck>("search", tags: ["ready"]);
 builder.Services.AddHostedService<AdminAccountSeeder>();
+builder.Services.AddHostedService<DemoCatalogSeeder>();
 
 var app = builder.Build();
 
@@ -33,9 +40,11 @@ app.UseAuthentication();
 app.UseAuthorization();
 
 app.MapOpenApi();
+app.MapPrometheusScrapingEndpoint("/metrics");
 app.MapOperationsApi();
 app.MapAuthApi();
 app.MapCatalogApi();
+app.MapSearchApi();
 app.MapEventsApi();
 app.MapReservationsApi();
 app.MapBookingsApi();

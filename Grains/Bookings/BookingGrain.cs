@@ -56,6 +56,7 @@ public sealed class BookingGrain(
             var charged = await Charge(command.PaymentToken, pinned.Reservation!);
             if (charged is null)
             {
+                GrainMetrics.PaymentFailures.Add(1, new KeyValuePair<string, object?>("reason", "timeout"));
                 await eventGrain.Unpin(command.ReservationId, BookingId);
                 booking.Stage = BookingStage.New;
                 await state.WriteStateAsync();
@@ -63,6 +64,7 @@ public sealed class BookingGrain(
             }
             if (!charged.Approved)
             {
+                GrainMetrics.PaymentFailures.Add(1, new KeyValuePair<string, object?>("reason", "declined"));
                 await eventGrain.Unpin(command.ReservationId, BookingId);
                 booking.Stage = BookingStage.Declined;
                 await state.WriteStateAsync();

@@ -122,7 +122,9 @@ public sealed partial class EventGrain(
         _map.ExpireDue(now);
 
         var result = _map.Reserve(request, now + options.Value.HoldDuration);
-        if (result.Status == ReserveStatus.Held) await Commit();
+        if (result.Status != ReserveStatus.Held) return result;
+        await Commit();
+        GrainMetrics.SeatsHeld.Add(result.Reservation!.Seats.Count);
         return result;
     }
 
@@ -135,8 +137,12 @@ public sealed partial class EventGrain(
     public Task<HoldResult> Unpin(string reservationId, string bookingId) =>
         Change(map => map.Unpin(reservationId, bookingId));
 
-    public Task<HoldResult> Confirm(string reservationId, string bookingId) =>
-        Change(map => map.Confirm(reservationId, bookingId));
+    public async Task<HoldResult> Confirm(string reservationId, string bookingId)
+    {
+        var result = await Change(map => map.Confirm(reservationId, bookingId));
+        if (result.Status == HoldStatus.Ok) GrainMetrics.SeatsSold.Add(result.Reservation!.Seats.Count);
+        return result;
+    }
 
     public Task<HoldResult> ReturnSeats(string reservationId, string bookingId) =>
         Change(map => map.ReturnSeats(reservationId, bookingId));
@@ -223,6 +229,7 @@ public sealed partial class EventGrain(
         state.State = snapshot;
         await state.WriteStateAsync();
         _durable = snapshot;
+        GrainMetrics.StorageWrites.Add(1);
     }
 
     /// <summary>

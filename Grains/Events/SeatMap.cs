@@ -70,6 +70,7 @@ public sealed partial class SeatMap
                 expired++;
             }
         }
+        if (expired > 0) GrainMetrics.HoldsExpired.Add(expired);
         return expired;
     }
 

@@ -79,6 +79,7 @@ public sealed class WaitingRoomGrain(
             index = Room.Queue.Count;
             Room.Queue.Add(userId);
             _positions[userId] = index;
+            GrainMetrics.QueueJoins.Add(1);
         }
         await Durable();
         return new JoinResult(JoinStatus.Joined, tokens.Ticket(EventId, userId), Math.Max(0, index - Room.Admitted + 1));
@@ -121,6 +122,7 @@ public sealed class WaitingRoomGrain(
         Room.LastAdmission = now;
         if (admit == 0) return false;
         Room.Admitted += admit;
+        GrainMetrics.QueueAdmissions.Add(admit);
         Room.Batches.Add(new AdmissionBatch(Room.Admitted, now));
         return true;
     }

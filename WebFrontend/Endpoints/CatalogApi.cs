@@ -70,9 +70,9 @@ public static class CatalogApi
         };
     }
 
-    public static async Task<Results<Ok<Venue>, NotFoundProblem>> GetVenue(string venueId, IGrainFactory grains) =>
+    public static async Task<Results<Ok<VenueResponse>, NotFoundProblem>> GetVenue(string venueId, IGrainFactory grains) =>
         Ids.IsPlausible(venueId) && await grains.GetGrain<IVenueGrain>(venueId).Get() is { } venue
-            ? TypedResults.Ok(venue)
+            ? TypedResults.Ok(VenueResponse.From(venue))
             : Problem.NotFound($"No venue '{venueId}'.");
 
     public static async Task<Results<Ok<Performer>, NotFoundProblem>> GetPerformer(string performerId, IGrainFactory grains) =>

@@ -22,3 +22,14 @@ public sealed record VenueCreated(string VenueId);
 public sealed record PerformerCreated(string PerformerId);
 
 public sealed record EventCreated(string EventId);
+
+/// <summary>A venue as API.md describes it: seated sections with rows and seats, general admission with a capacity.</summary>
+public sealed record VenueResponse(string VenueId, string Name, string City, string Address, IReadOnlyList<SectionResponse> Sections)
+{
+    public static VenueResponse From(TicketMaster.Catalog.Venue venue) => new(venue.VenueId, venue.Name, venue.City, venue.Address,
+        venue.Sections.Select(s => s.IsGeneralAdmission
+            ? new SectionResponse(s.SectionId, s.Name, null, null, s.Capacity, true)
+            : new SectionResponse(s.SectionId, s.Name, s.Rows, s.SeatsPerRow, s.SeatCount, false)).ToList());
+}
+
+public sealed record SectionResponse(string SectionId, string Name, int? Rows, int? SeatsPerRow, int Capacity, bool GeneralAdmission);

@@ -28,6 +28,8 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Admin:Password", AdminPassword);
         builder.UseSetting("Booking:PaymentTimeout", "00:00:00.300");
         builder.UseSetting("Accounts:PasswordHasher:IterationCount", "1000");
+        builder.UseSetting("Demo:Events", "30");
+        builder.UseSetting("Search:PullInterval", "00:00:00.500");
         builder.ConfigureServices(services => services.AddKeyedSingleton<TimeProvider>(BookingClock.Key, Time));
     }
 

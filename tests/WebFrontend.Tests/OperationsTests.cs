@@ -48,6 +48,28 @@ public sealed class OperationsTests(ApiFactory factory)
     }
 
     [Fact]
+    public async Task Metrics_are_served_for_prometheus_with_the_business_counters()
+    {
+        var eventId = await _api.CreateEvent();
+        await Api.Hold(_api.AsNewUser(), eventId, "A-2-1");
+
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        string text;
+        do
+        {
+            var response = await _api.Anonymous().GetAsync("/metrics");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            text = await response.Content.ReadAsStringAsync();
+            if (text.Contains("ticketmaster_seats_held")) break;
+            await Task.Delay(200);
+        }
+        while (DateTime.UtcNow < deadline);
+
+        Assert.Contains("ticketmaster_seats_held", text);
+        Assert.Contains("http_server_request_duration", text);
+    }
+
+    [Fact]
     public async Task An_unknown_route_is_a_problem_json_404()
     {
         await Api.Problem(await _api.Anonymous().GetAsync("/api/v1/nothing-here"), HttpStatusCode.NotFound);

@@ -1,0 +1,19 @@
+using System.Diagnostics.Metrics;
+
+namespace TicketMaster.Grains;
+
+/// <summary>Business metrics (meter <c>TicketMaster</c>), exported with Orleans' own by the hosts.</summary>
+public static class GrainMetrics
+{
+    public const string MeterName = "TicketMaster";
+
+    private static readonly Meter Meter = new(MeterName);
+
+    public static readonly Counter<long> SeatsHeld = Meter.CreateCounter<long>("ticketmaster.seats.held", "{seat}", "Seats put on hold by reservations.");
+    public static readonly Counter<long> SeatsSold = Meter.CreateCounter<long>("ticketmaster.seats.sold", "{seat}", "Seats sold by confirmed bookings.");
+    public static readonly Counter<long> HoldsExpired = Meter.CreateCounter<long>("ticketmaster.holds.expired", "{hold}", "Holds that expired unpaid.");
+    public static readonly Counter<long> PaymentFailures = Meter.CreateCounter<long>("ticketmaster.payments.failed", "{payment}", "Declined or timed-out payments.");
+    public static readonly Counter<long> QueueJoins = Meter.CreateCounter<long>("ticketmaster.queue.joined", "{fan}", "Fans who joined a waiting room.");
+    public static readonly Counter<long> QueueAdmissions = Meter.CreateCounter<long>("ticketmaster.queue.admitted", "{fan}", "Fans admitted from a waiting room.");
+    public static readonly Counter<long> StorageWrites = Meter.CreateCounter<long>("ticketmaster.event.writes", "{write}", "Seat map writes (one per group-commit batch).");
+}

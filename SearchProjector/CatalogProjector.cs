@@ -1,0 +1,172 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Streams;
+using TicketMaster.Search;
+
+namespace TicketMaster.SearchProjector;
+
+/// <summary>
+/// Feeds this process's search replica from the catalog shards (DESIGN.md, "Search"): the streams
+/// make it fast, the periodic pull of every shard's log makes it right. Applying is idempotent by
+/// version, so the two paths may deliver the same change in any order.
+/// </summary>
+public sealed partial class CatalogProjector(
+    IClusterClient client,
+    ISearchIndex index,
+    SearchReadiness readiness,
+    IOptions<SearchOptions> options,
+    TimeProvider time,
+    ILogger<CatalogProjector> logger) : BackgroundService
+{
+    private readonly SearchOptions _options = options.Value;
+
+    /// <summary>Serialises checkpoint moves: the stream may only advance one it continues without a gap.</summary>
+    private readonly Lock _checkpointLock = new();
+    private readonly List<StreamSubscriptionHandle<CatalogChange>> _subscriptions = [];
+    private bool _subscribed;
+    private bool _streamMissing;
+    private DateTimeOffset _lastCommit;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        _lastCommit = time.GetUtcNow();
+        using var timer = new PeriodicTimer(_options.PullInterval, time);
+        do
+        {
+            // Subscribe before pulling: a change pushed between the two is then seen by one or the other.
+            if (_options.UseStream && !_subscribed && !_streamMissing) await Subscribe();
+            var complete = await PullAll(stoppingToken);
+            if (complete && !readiness.IsCaughtUp)
+            {
+                index.Commit();
+                _lastCommit = time.GetUtcNow();
+                readiness.MarkCaughtUp();
+                LogCaughtUp(logger, index.Count);
+            }
+            else if (time.GetUtcNow() - _lastCommit >= _options.CommitInterval)
+            {
+                index.Commit();
+                _lastCommit = time.GetUtcNow();
+            }
+        }
+        while (await Tick(timer, stoppingToken));
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        foreach (var subscription in _subscriptions)
+        {
+            try
+            {
+                await subscription.UnsubscribeAsync();
+            }
+            catch (Exception e)
+            {
+                LogUnsubscribeFailed(logger, e);
+            }
+        }
+        _subscriptions.Clear();
+        index.Commit();
+    }
+
+    /// <summary>Pulls every shard to its end; false when a shard could not be reached (the next tick retries it).</summary>
+    private async Task<bool> PullAll(CancellationToken cancellationToken)
+    {
+        var complete = true;
+        for (var shard = 0; shard < CatalogShards.Count; shard++)
+        {
+            try
+            {
+                await Pull(shard, cancellationToken);
+            }
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+            {
+                complete = false;
+                LogPullFailed(logger, e, shard);
+            }
+        }
+        return complete;
+    }
+
+    private async Task Pull(int shard, CancellationToken cancellationToken)
+    {
+        var grain = client.GetGrain<ICatalogShardGrain>(shard);
+        var batch = Math.Max(1, _options.PullBatchSize);
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var page = await grain.GetChanges(index.GetCheckpoint(shard), batch);
+            foreach (var change in page.Changes)
+            {
+                index.Apply(change.Document);
+            }
+            // A short page holds everything after the checkpoint, so the log's end is reached even when its last entries were compacted away.
+            var last = page.Changes.Count < batch ? page.LastSequence : page.Changes[^1].Sequence;
+            lock (_checkpointLock) index.AdvanceCheckpoint(shard, last);
+            if (page.Changes.Count < batch) return;
+        }
+    }
+
+    private async Task Subscribe()
+    {
+        try
+        {
+            var provider = client.GetStreamProvider(StorageNames.Streams);
+            for (var shard = _subscriptions.Count; shard < CatalogShards.Count; shard++)
+            {
+                var stream = provider.GetStream<CatalogChange>(StreamId.Create(CatalogShards.StreamNamespace, shard));
+                _subscriptions.Add(await stream.SubscribeAsync(OnChange));
+            }
+            _subscribed = true;
+        }
+        catch (KeyNotFoundException e)
+        {
+            // This host has no catalog stream provider (an Orleans client configured without it): retrying cannot help.
+            _streamMissing = true;
+            LogNoStreamProvider(logger, e, StorageNames.Streams);
+        }
+        catch (Exception e)
+        {
+            LogSubscribeFailed(logger, e);
+        }
+    }
+
+    private Task OnChange(CatalogChange change, StreamSequenceToken? token)
+    {
+        index.Apply(change.Document);
+        lock (_checkpointLock)
+        {
+            // Only a change right after the checkpoint moves it: anything else may have a lost message before it.
+            if (index.GetCheckpoint(change.Shard) == change.Sequence - 1) index.AdvanceCheckpoint(change.Shard, change.Sequence);
+        }
+        return Task.CompletedTask;
+    }
+
+    private static async Task<bool> Tick(PeriodicTimer timer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await timer.WaitForNextTickAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Search index caught up with every catalog shard: {Count} events")]
+    private static partial void LogCaughtUp(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Pulling catalog shard {Shard} failed; the next pull retries")]
+    private static partial void LogPullFailed(ILogger logger, Exception exception, int shard);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Subscribing to the catalog streams failed; the pull alone feeds search until the next try")]
+    private static partial void LogSubscribeFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No stream provider '{Provider}' in this process; search is fed by the pull alone")]
+    private static partial void LogNoStreamProvider(ILogger logger, Exception exception, string provider);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Unsubscribing from a catalog stream failed")]
+    private static partial void LogUnsubscribeFailed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,201 @@
+using System.Globalization;
+using Lucene.Net.Analysis;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Store;
+using TicketMaster.Search;
+
+namespace TicketMaster.SearchProjector;
+
+/// <summary>
+/// The search replica on Lucene.Net. Writes go through one <see cref="IndexWriter"/>; searches use a
+/// near-real-time reader that is reopened lazily, at the first search after a write, so a burst of
+/// changes costs one reopen rather than one per change.
+/// </summary>
+public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
+{
+    private const string CheckpointPrefix = "checkpoint.";
+
+    private static readonly Sort ByDate = new(
+        new SortField(SearchFields.StartsAtSort, SortFieldType.INT64),
+        new SortField(SearchFields.IdSort, SortFieldType.STRING));
+
+    private static readonly Sort ByRelevance = new(
+        SortField.FIELD_SCORE,
+        new SortField(SearchFields.StartsAtSort, SortFieldType.INT64),
+        new SortField(SearchFields.IdSort, SortFieldType.STRING));
+
+    private readonly Lucene.Net.Store.Directory _directory;
+    private readonly Analyzer _analyzer;
+    private readonly IndexWriter _writer;
+    private readonly SearcherManager _searchers;
+    private readonly TimeProvider _time;
+    private readonly object _writeLock = new();
+
+    /// <summary>The version held per event: what makes applying idempotent without a search per write.</summary>
+    private readonly Dictionary<string, long> _versions = new(StringComparer.Ordinal);
+    private readonly long[] _checkpoints = new long[CatalogShards.Count];
+    private int _dirty;
+
+    /// <param name="dataPath">A folder for a memory-mapped index that survives restarts; null keeps it in memory.</param>
+    public LuceneSearchIndex(TimeProvider time, string? dataPath = null)
+    {
+        _time = time;
+        _analyzer = SearchAnalyzer.Create();
+        _directory = string.IsNullOrWhiteSpace(dataPath)
+            ? new RAMDirectory()
+            : new MMapDirectory(System.IO.Directory.CreateDirectory(dataPath));
+        _writer = new IndexWriter(_directory, new IndexWriterConfig(SearchAnalyzer.Version, _analyzer)
+        {
+            OpenMode = OpenMode.CREATE_OR_APPEND,
+            RAMBufferSizeMB = 64,
+        });
+        _searchers = new SearcherManager(_writer, true, null);
+        Load();
+    }
+
+    public int Count
+    {
+        get
+        {
+            lock (_writeLock) return _versions.Count;
+        }
+    }
+
+    public bool Apply(SearchDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        lock (_writeLock)
+        {
+            var known = _versions.TryGetValue(document.EventId, out var version);
+            if (known && version >= document.Version) return false;
+
+            var doc = SearchFields.ToLucene(document);
+            if (known) _writer.UpdateDocument(new Term(SearchFields.Id, document.EventId), doc);
+            else _writer.AddDocument(doc);
+            _versions[document.EventId] = document.Version;
+            Volatile.Write(ref _dirty, 1);
+            return true;
+        }
+    }
+
+    public long GetCheckpoint(int shard)
+    {
+        lock (_writeLock) return _checkpoints[shard];
+    }
+
+    public void AdvanceCheckpoint(int shard, long sequence)
+    {
+        lock (_writeLock) _checkpoints[shard] = Math.Max(_checkpoints[shard], sequence);
+    }
+
+    public void Commit()
+    {
+        lock (_writeLock)
+        {
+            // The checkpoints ride in the same commit as the documents they cover, so a restart never skips a change.
+            _writer.SetCommitData(Enumerable.Range(0, _checkpoints.Length)
+                .ToDictionary(s => CheckpointPrefix + s, s => _checkpoints[s].ToString(CultureInfo.InvariantCulture)));
+            _writer.Commit();
+        }
+    }
+
+    /// <summary>Makes every applied document visible to the next search now, instead of at the next search.</summary>
+    public void Refresh()
+    {
+        Interlocked.Exchange(ref _dirty, 0);
+        _searchers.MaybeRefreshBlocking();
+    }
+
+    public SearchResults Search(SearchQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (Interlocked.Exchange(ref _dirty, 0) == 1) _searchers.MaybeRefreshBlocking();
+
+        var searcher = _searchers.Acquire();
+        try
+        {
+            var main = (query.HasText ? TextQuery.Build(_analyzer, query.Text!) : null) ?? new MatchAllDocsQuery();
+            var filter = Filter(query);
+            var page = Math.Max(1, query.Page);
+            var pageSize = Math.Clamp(query.PageSize, 1, SearchQuery.MaxPageSize);
+            var start = (long)(page - 1) * pageSize;
+            // A page beyond the index cannot hold anything; the window is capped so a huge page number cannot allocate a huge queue.
+            var window = (int)Math.Clamp(start + pageSize, 1, Math.Max(1, searcher.IndexReader.MaxDoc));
+
+            var sort = query.EffectiveSort == SearchSort.Relevance ? ByRelevance : ByDate;
+            var top = TopFieldCollector.Create(sort, window, false, false, false, true);
+            var facets = new FacetCollector(SearchFields.CategoryFacet, SearchFields.CityFacet);
+            searcher.Search(main, filter, MultiCollector.Wrap(top, facets));
+
+            var items = new List<SearchDocument>(pageSize);
+            if (start < top.TotalHits && start < window)
+            {
+                foreach (var hit in top.GetTopDocs((int)start, pageSize).ScoreDocs)
+                {
+                    items.Add(SearchFields.FromLucene(searcher.Doc(hit.Doc)));
+                }
+            }
+            return new SearchResults(top.TotalHits, page, pageSize, items, new SearchFacets(facets.Counts(0), facets.Counts(1)));
+        }
+        finally
+        {
+            _searchers.Release(searcher);
+        }
+    }
+
+    public void Dispose()
+    {
+        _searchers.Dispose();
+        _writer.Dispose();
+        _analyzer.Dispose();
+        _directory.Dispose();
+    }
+
+    private Filter? Filter(SearchQuery query)
+    {
+        var filters = new BooleanQuery();
+        AddKey(filters, SearchFields.CityKey, query.City);
+        AddKey(filters, SearchFields.CategoryKey, query.Category);
+        AddKey(filters, SearchFields.PerformerKey, query.Performer);
+        AddKey(filters, SearchFields.VenueKey, query.Venue);
+
+        // Past events are hidden unless the caller asks for a start date (API.md).
+        var from = query.From ?? _time.GetUtcNow();
+        filters.Add(NumericRangeQuery.NewInt64Range(SearchFields.StartsAt, from.UtcTicks, query.To?.UtcTicks, true, true), Occur.MUST);
+        return new QueryWrapperFilter(filters);
+    }
+
+    private static void AddKey(BooleanQuery filters, string field, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return;
+        filters.Add(new TermQuery(new Term(field, SearchFields.Key(value))), Occur.MUST);
+    }
+
+    /// <summary>An index on disk resumes where its last commit left off: versions from doc values, checkpoints from the commit.</summary>
+    private void Load()
+    {
+        if (!DirectoryReader.IndexExists(_directory)) return;
+        using var reader = DirectoryReader.Open(_directory);
+        foreach (var leaf in reader.Leaves)
+        {
+            var atomic = leaf.AtomicReader;
+            var live = atomic.LiveDocs;
+            var ids = atomic.GetSortedDocValues(SearchFields.IdSort);
+            var versions = atomic.GetNumericDocValues(SearchFields.Version);
+            if (ids is null || versions is null) continue;
+            var id = new Lucene.Net.Util.BytesRef();
+            for (var doc = 0; doc < atomic.MaxDoc; doc++)
+            {
+                if (live is not null && !live.Get(doc)) continue;
+                ids.Get(doc, id);
+                _versions[id.Utf8ToString()] = versions.Get(doc);
+            }
+        }
+        var data = reader.IndexCommit.UserData;
+        for (var shard = 0; shard < _checkpoints.Length; shard++)
+        {
+            if (data.TryGetValue(CheckpointPrefix + shard, out var value)) _checkpoints[shard] = long.Parse(value, CultureInfo.InvariantCulture);
+        }
+    }
+}

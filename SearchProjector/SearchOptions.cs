@@ -1,0 +1,22 @@
+namespace TicketMaster.SearchProjector;
+
+/// <summary>Configuration section <c>Search</c>.</summary>
+public sealed class SearchOptions
+{
+    public const string Section = "Search";
+
+    /// <summary>How often every shard's change log is pulled; the pull is what makes replicas converge.</summary>
+    public TimeSpan PullInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Whether to subscribe to the catalog streams (the low-latency path); off, the pull alone feeds the index.</summary>
+    public bool UseStream { get; set; } = true;
+
+    /// <summary>Changes asked for in one pull of one shard.</summary>
+    public int PullBatchSize { get; set; } = 1000;
+
+    /// <summary>A folder for the index (memory-mapped); null or empty keeps it in memory and rebuilds it from the shards at start.</summary>
+    public string? DataPath { get; set; }
+
+    /// <summary>How often an on-disk index commits, so a restart resumes from its checkpoints.</summary>
+    public TimeSpan CommitInterval { get; set; } = TimeSpan.FromSeconds(30);
+}

@@ -1,0 +1,11 @@
+using TicketMaster.SearchProjector;
+
+namespace TicketMaster.WebFrontend.Endpoints;
+
+/// <summary>The body of a successful <c>GET /api/v1/search</c> (API.md, "Search").</summary>
+public sealed record SearchResponse(
+    int Total,
+    int Page,
+    int PageSize,
+    IReadOnlyList<SearchResponseItem> Items,
+    SearchFacets Facets);

@@ -1,0 +1,64 @@
+using System.Net;
+using System.Text.Json.Nodes;
+
+namespace TicketMaster.WebFrontend.Tests;
+
+[Collection(ApiCollection.Name)]
+public sealed class SearchApiTests(ApiFactory factory)
+{
+    private readonly Api _api = new(factory);
+
+    private async Task<JsonNode> SearchUntil(string query, Func<JsonNode, bool> done)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var response = await _api.Anonymous().GetAsync($"/api/v1/search?{query}");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var body = await Api.Json(response);
+            if (done(body)) return body;
+            Assert.True(DateTime.UtcNow < deadline, $"Search '{query}' never got there; last answer: {body.ToJsonString()}");
+            await Task.Delay(100);
+        }
+    }
+
+    [Fact]
+    public async Task The_demo_catalog_is_searchable_with_typos_and_prefixes()
+    {
+        var found = await SearchUntil("text=tayl%20swft", r => r["total"]!.GetValue<int>() > 0);
+
+        var item = found["items"]![0]!;
+        Assert.Contains("Taylor Swift", item["performers"]!.AsArray().Select(p => p!.GetValue<string>()));
+        foreach (var field in new[] { "eventId", "name", "venue", "city", "startsAt", "category", "minPrice", "currency", "availability" })
+        {
+            Assert.NotNull(item[field]);
+        }
+        Assert.NotNull(found["facets"]!["category"]);
+        Assert.NotNull(found["facets"]!["city"]);
+    }
+
+    [Fact]
+    public async Task An_event_created_over_http_is_found_by_search_within_seconds()
+    {
+        var eventId = await _api.CreateEvent();
+
+        var found = await SearchUntil("text=metalica&pageSize=100", r => r["items"]!.AsArray().Any(i => i!["eventId"]!.GetValue<string>() == eventId));
+
+        Assert.Equal("available", found["items"]!.AsArray().First(i => i!["eventId"]!.GetValue<string>() == eventId)!["availability"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("pageSize=101", "pageSize")]
+    [InlineData("pageSize=0", "pageSize")]
+    [InlineData("page=0", "page")]
+    [InlineData("page=abc", "page")]
+    [InlineData("from=not-a-date", "from")]
+    [InlineData("to=2027-13-45", "to")]
+    [InlineData("sort=cheapest", "sort")]
+    public async Task Bad_search_parameters_are_400_naming_the_parameter(string query, string field)
+    {
+        var problem = await Api.Problem(await _api.Anonymous().GetAsync($"/api/v1/search?{query}"), HttpStatusCode.BadRequest);
+
+        Assert.Contains(field, problem["errors"]!.AsObject().Select(e => e.Key));
+    }
+}
