@@ -121,7 +121,7 @@ start() {
       exit 1
     fi
   done
-  [ "$FRONTENDS" -gt 0 ] && echo "admin: admin@localhost / $admin"
+  if [ "$FRONTENDS" -gt 0 ]; then echo "admin: admin@localhost / $admin"; fi
 }
 
 stop_process() {
