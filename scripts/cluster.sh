@@ -8,7 +8,7 @@
 #   scripts/cluster.sh status    what runs, and the silos in the membership table
 #
 # Settings (environment): SILOS (3), FRONTENDS (2), PG_PORT (55432), HTTP_PORT (5080: first
-# frontend; the next one +1), PG_BIN (/usr/lib/postgresql/15/bin). Logs are in ./data/logs.
+# frontend; the next one +1), PG_BIN (/usr/lib/postgresql/15/bin, else the newest installed). Logs are in ./data/logs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -16,6 +16,8 @@ DATA=$ROOT/data
 PGDATA=$DATA/pg
 RUN=$DATA/run
 LOGS=$DATA/logs
+# PostgreSQL 15's binaries, else the newest major version Debian installed.
+PG_BIN=${PG_BIN:-$( [ -x /usr/lib/postgresql/15/bin/pg_ctl ] && echo /usr/lib/postgresql/15/bin || ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 )}
 PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
 PG_PORT=${PG_PORT:-55432}
 SILOS=${SILOS:-3}

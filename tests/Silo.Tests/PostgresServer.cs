@@ -10,7 +10,10 @@ namespace TicketMaster.Silo.Tests;
 /// </summary>
 public sealed class PostgresServer : IAsyncDisposable
 {
-    public const string BinDirectory = "/usr/lib/postgresql/15/bin";
+    private const string Preferred = "/usr/lib/postgresql/15/bin";
+
+    /// <summary><c>PG_BIN</c> when set, else PostgreSQL 15's, else the newest Debian-installed major version.</summary>
+    public static string BinDirectory { get; } = FindBinDirectory();
 
     // postgres refuses to run as root, so as root every server command runs as this OS user.
     private const string ServiceUser = "postgres";
@@ -36,7 +39,7 @@ public sealed class PostgresServer : IAsyncDisposable
         if (!File.Exists(Path.Combine(BinDirectory, "pg_ctl")))
         {
             throw new InvalidOperationException(
-                $"PostgreSQL 15 server binaries were not found in {BinDirectory}. The Silo tests start a throwaway " +
+                $"PostgreSQL server binaries were not found in {BinDirectory} (nor under /usr/lib/postgresql). The Silo tests start a throwaway " +
                 "PostgreSQL from them: install the Debian package 'postgresql' (scripts/test.sh does: apt-get install -y postgresql).");
         }
 
@@ -134,6 +137,19 @@ public sealed class PostgresServer : IAsyncDisposable
         {
             throw new InvalidOperationException($"'{program} {string.Join(' ', arguments)}' exited {process.ExitCode}: {await error}{await output}");
         }
+    }
+
+    private static string FindBinDirectory()
+    {
+        var configured = Environment.GetEnvironmentVariable("PG_BIN");
+        if (!string.IsNullOrEmpty(configured)) return configured;
+        if (File.Exists(Path.Combine(Preferred, "pg_ctl")) || !Directory.Exists("/usr/lib/postgresql")) return Preferred;
+        // Another Debian release packages another major version; the schema needs 14 or later (lz4).
+        var newest = Directory.GetDirectories("/usr/lib/postgresql")
+            .Where(d => File.Exists(Path.Combine(d, "bin", "pg_ctl")))
+            .OrderByDescending(d => int.TryParse(Path.GetFileName(d), out var major) ? major : 0)
+            .FirstOrDefault();
+        return newest is null ? Preferred : Path.Combine(newest, "bin");
     }
 
     private static int FreePort()
