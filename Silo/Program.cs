@@ -1,7 +1,30 @@
 using Microsoft.Extensions.Hosting;
+using TicketMaster.Silo.Database;
 using TicketMaster.Silo.Hosting;
+
+// `migrate`: bring ConnectionStrings:Postgres up to this build's schema, then exit. The rest of
+// the arguments are configuration, as for the silo (e.g. --ConnectionStrings:Postgres=...).
+if (args.Length > 0 && args[0] == "migrate")
+{
+    var configuration = Host.CreateApplicationBuilder(args[1..]).Configuration;
+    try
+    {
+        var migrator = new SchemaMigrator(Postgres.ConnectionString(configuration));
+        var applied = await migrator.MigrateAsync();
+        foreach (var migration in applied) Console.WriteLine($"applied {migration.Name}");
+        Console.WriteLine($"schema at version {await migrator.CurrentVersionAsync()} ({applied.Count} applied now)");
+        return 0;
+    }
+    catch (Exception e) when (e is InvalidOperationException or Npgsql.NpgsqlException)
+    {
+        Console.Error.WriteLine($"migrate failed: {e.Message}");
+        return 1;
+    }
+}
 
 var builder = Host.CreateApplicationBuilder(args);
 builder.UseOrleans(silo => silo.ConfigureTicketMaster(builder.Configuration));
 await builder.Build().RunAsync();
+return 0;
+
 internal partial class Program;

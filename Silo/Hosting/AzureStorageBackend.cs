@@ -1,7 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Orleans.Configuration;
 using Orleans.Serialization;
 using Orleans.Storage;
 
@@ -26,21 +25,17 @@ public static class AzureStorageBackend
     /// <summary>PubSub state is one small entity per stream: a table suits it.</summary>
     public const string PubSubTable = "OrleansPubSub";
 
-    public const string AdvertisedAddressKey = "Orleans:AdvertisedIPAddress";
-
     public static ISiloBuilder UseAzureStorageBackend(this ISiloBuilder silo, IConfiguration configuration)
     {
         var account = AzureStorageAccount.From(configuration, "Orleans:Storage=AzureStorage");
-        var settings = configuration.GetSection(OrleansSettings.Section).Get<OrleansSettings>() ?? new OrleansSettings();
-
-        silo.UseAzureStorageClustering(o => o.TableServiceClient = account.Tables);
-        silo.Configure<EndpointOptions>(o =>
+        var settings = OrleansSettings.From(configuration);
+        if (!IPAddress.TryParse(settings.AdvertisedIP, out var advertised))
         {
-            o.SiloPort = settings.SiloPort;
-            o.GatewayPort = settings.GatewayPort;
-            // Left unset, Orleans advertises the host's own address, which is what a real deployment wants.
-            if (AdvertisedAddress(configuration) is { } address) o.AdvertisedIPAddress = address;
-        });
+            throw new InvalidOperationException($"Configuration 'Orleans:AdvertisedIP' is '{settings.AdvertisedIP}', which is not an IP address.");
+        }
+        // Other silos and clients read this address from the membership table.
+        silo.ConfigureEndpoints(advertised, settings.SiloPort, settings.GatewayPort);
+        silo.UseAzureStorageClustering(o => o.TableServiceClient = account.Tables);
 
         silo.AddAzureBlobGrainStorage(StorageNames.SeatMaps, o =>
         {
@@ -75,14 +70,5 @@ public static class AzureStorageBackend
         var account = AzureStorageAccount.From(configuration, "Orleans:Storage=AzureStorage");
         client.UseAzureStorageClustering(o => o.TableServiceClient = account.Tables);
         return client;
-    }
-
-    private static IPAddress? AdvertisedAddress(IConfiguration configuration)
-    {
-        var value = configuration[AdvertisedAddressKey];
-        if (string.IsNullOrWhiteSpace(value)) return null;
-        return IPAddress.TryParse(value, out var address)
-            ? address
-            : throw new InvalidOperationException($"Configuration '{AdvertisedAddressKey}' is '{value}'; expected an IP address such as 127.0.0.1.");
     }
 }

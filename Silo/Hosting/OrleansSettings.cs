@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+
 namespace TicketMaster.Silo.Hosting;
 
 /// <summary>Configuration section <c>Orleans</c>: the same keys for Silo and WebFrontend.</summary>
@@ -18,6 +20,12 @@ public sealed class OrleansSettings
     public int SiloPort { get; set; } = 11111;
 
     public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>The address other silos and clients reach this silo at (Postgres clustering); loopback suits one machine.</summary>
+    public string AdvertisedIP { get; set; } = "127.0.0.1";
+
+    public static OrleansSettings From(IConfiguration configuration) =>
+        configuration.GetSection(Section).Get<OrleansSettings>() ?? new OrleansSettings();
 }
 
 public static class StorageKinds

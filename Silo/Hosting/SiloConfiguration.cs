@@ -1,5 +1,10 @@
+using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+using Orleans.Serialization;
+using Orleans.Storage;
 using TicketMaster.Grains;
 
 namespace TicketMaster.Silo.Hosting;
@@ -9,8 +14,8 @@ public static class SiloConfiguration
 {
     public static ISiloBuilder ConfigureTicketMaster(this ISiloBuilder silo, IConfiguration configuration)
     {
-        var settings = configuration.GetSection(OrleansSettings.Section).Get<OrleansSettings>() ?? new OrleansSettings();
-        silo.Configure<Orleans.Configuration.ClusterOptions>(o =>
+        var settings = OrleansSettings.From(configuration);
+        silo.Configure<ClusterOptions>(o =>
         {
             o.ClusterId = settings.ClusterId;
             o.ServiceId = settings.ServiceId;
@@ -25,6 +30,9 @@ public static class SiloConfiguration
                 silo.AddMemoryGrainStorage(StorageNames.PubSub);
                 silo.UseInMemoryReminderService();
                 break;
+            case StorageKinds.Postgres:
+                UsePostgres(silo, settings, Postgres.ConnectionString(configuration));
+                break;
             case StorageKinds.AzureStorage:
                 silo.UseAzureStorageBackend(configuration);
                 break;
@@ -36,5 +44,40 @@ public static class SiloConfiguration
         silo.AddTicketMasterStreams(configuration);
         silo.Services.AddTicketMasterGrains(configuration);
         return silo;
+    }
+
+    /// <summary>
+    /// Clustering, grain storage and reminders on the schema of <c>Database/Migrations</c>
+    /// (apply it first: <c>dotnet run --project Silo -- migrate</c>).
+    /// </summary>
+    private static void UsePostgres(ISiloBuilder silo, OrleansSettings settings, string connectionString)
+    {
+        if (!IPAddress.TryParse(settings.AdvertisedIP, out var advertised))
+        {
+            throw new InvalidOperationException($"Configuration 'Orleans:AdvertisedIP' is '{settings.AdvertisedIP}', which is not an IP address.");
+        }
+        silo.ConfigureEndpoints(advertised, settings.SiloPort, settings.GatewayPort);
+        silo.UseAdoNetClustering(o =>
+        {
+            o.Invariant = Postgres.Invariant;
+            o.ConnectionString = connectionString;
+        });
+        foreach (var name in new[] { StorageNames.SeatMaps, StorageNames.Grains, StorageNames.PubSub })
+        {
+            silo.AddAdoNetGrainStorage(name, (OptionsBuilder<AdoNetGrainStorageOptions> options) => options.Configure<Serializer>((o, serializer) =>
+            {
+                o.Invariant = Postgres.Invariant;
+                o.ConnectionString = connectionString;
+                // Orleans' own binary format instead of the JSON default: every state type is
+                // [GenerateSerializer] with stable [Id]s (version tolerant), and a 100,000-seat
+                // int[] stays compact instead of becoming a type-annotated JSON array.
+                o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
+            }));
+        }
+        silo.UseAdoNetReminderService(o =>
+        {
+            o.Invariant = Postgres.Invariant;
+            o.ConnectionString = connectionString;
+        });
     }
 }

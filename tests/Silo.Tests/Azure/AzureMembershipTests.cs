@@ -7,7 +7,6 @@ using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
 using TicketMaster.Catalog;
 using TicketMaster.Silo.Hosting;
-using TicketMaster.Silo.Tests.Backends;
 
 namespace TicketMaster.Silo.Tests.Azure;
 
@@ -25,7 +24,7 @@ public sealed class AzureMembershipTests(BackendFixtures backends)
             ["Orleans:ServiceId"] = clusterId,
             ["Orleans:SiloPort"] = FreePort().ToString(),
             ["Orleans:GatewayPort"] = FreePort().ToString(),
-            [AzureStorageBackend.AdvertisedAddressKey] = "127.0.0.1",
+            ["Orleans:AdvertisedIP"] = "127.0.0.1",
             ["Accounts:PasswordHasher:IterationCount"] = "1000",
         };
 

@@ -2,8 +2,8 @@ using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
 using Orleans.Streams;
+using Orleans.TestingHost;
 using TicketMaster.Silo.Hosting;
-using TicketMaster.Silo.Tests.Backends;
 using Xunit.Abstractions;
 
 namespace TicketMaster.Silo.Tests.Azure;
@@ -19,7 +19,7 @@ public sealed class AzureQueueStreamTests(BackendFixtures backends, ITestOutputH
     public async Task Stream_messages_published_while_no_silo_consumes_are_delivered_after_a_restart()
     {
         var backend = await backends.Get(StorageKinds.AzureStorage);
-        var serviceId = BackendCluster.NewServiceId();
+        var serviceId = BackendCluster.NewId("svc");
         var key = Guid.NewGuid();
 
         // The silos of the first cluster read no queue: nothing consumes while it publishes.
@@ -41,17 +41,17 @@ public sealed class AzureQueueStreamTests(BackendFixtures backends, ITestOutputH
         output.WriteLine($"{Messages} messages on a running cluster: published in {published.TotalMilliseconds:0} ms, all delivered after {watch.Elapsed.TotalMilliseconds:0} ms");
     }
 
-    private static async Task Publish(BackendCluster cluster, Guid key, IEnumerable<int> items)
+    private static async Task Publish(InProcessTestCluster cluster, Guid key, IEnumerable<int> items)
     {
-        var stream = cluster.Cluster.Client.GetStreamProvider(StorageNames.Streams).GetStream<int>(StreamId.Create(StreamProbeGrain.Namespace, key));
+        var stream = cluster.Client.GetStreamProvider(StorageNames.Streams).GetStream<int>(StreamId.Create(StreamProbeGrain.Namespace, key));
         foreach (var item in items) await stream.OnNextAsync(item);
     }
 
     /// <summary>Polls the probe until every item arrived (at least once), up to a deadline.</summary>
-    private static async Task<TimeSpan> ReceivedAll(BackendCluster cluster, Guid key, IEnumerable<int> expected)
+    private static async Task<TimeSpan> ReceivedAll(InProcessTestCluster cluster, Guid key, IEnumerable<int> expected)
     {
         var want = expected.ToHashSet();
-        var probe = cluster.Grains.GetGrain<IStreamProbeGrain>(key);
+        var probe = cluster.Client.GetGrain<IStreamProbeGrain>(key);
         var watch = Stopwatch.StartNew();
         var deadline = TimeSpan.FromSeconds(60);
         while (true)

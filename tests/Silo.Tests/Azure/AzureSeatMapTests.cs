@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using Orleans.Storage;
+using Orleans.TestingHost;
 using TicketMaster.Events;
 using TicketMaster.Grains.Events;
-using TicketMaster.Silo.Tests.Backends;
 using Xunit.Abstractions;
 
 namespace TicketMaster.Silo.Tests.Azure;
@@ -16,14 +16,14 @@ public sealed class AzureSeatMapTests(BackendFixtures backends, ITestOutputHelpe
     public async Task A_100000_seat_event_saves_and_loads_on_Azurite_blob_storage()
     {
         await using var cluster = await Start();
-        var eventId = await TestCatalog.CreateSeatedEvent(cluster.Grains, rows: 100, seatsPerRow: 1000);
-        var grain = cluster.Grains.GetGrain<IEventGrain>(eventId);
-        var user = TestCatalog.User();
+        var eventId = await TestEvents.CreateSeatedAsync(cluster.Client, rows: 100, seatsPerRow: 1000);
+        var grain = cluster.Client.GetGrain<IEventGrain>(eventId);
+        var user = TestEvents.User();
         Assert.Equal(ReserveStatus.Held, (await grain.Reserve(ReserveRequest.ChosenSeats(user, ["A-1-1", "A-50-500", "A-100-1000"]))).Status);
         Assert.Equal(ReserveStatus.Held, (await grain.Reserve(ReserveRequest.BestAvailable(user, "A", 10))).Status);
         var before = await grain.GetSeats(null);
 
-        await cluster.Cluster.DeactivateAsync(grain);
+        await cluster.DeactivateAsync(grain);
 
         var after = await grain.GetSeats(null);
         Assert.Equal(100_000, after!.Seats.Count);
@@ -37,8 +37,8 @@ public sealed class AzureSeatMapTests(BackendFixtures backends, ITestOutputHelpe
     public async Task A_write_from_a_stale_copy_of_the_state_is_refused_by_the_ETag()
     {
         await using var cluster = await Start();
-        var eventId = await TestCatalog.CreateSeatedEvent(cluster.Grains, rows: 10, seatsPerRow: 20);
-        var grainId = cluster.Grains.GetGrain<IEventGrain>(eventId).GetGrainId();
+        var eventId = await TestEvents.CreateSeatedAsync(cluster.Client, rows: 10, seatsPerRow: 20);
+        var grainId = cluster.Client.GetGrain<IEventGrain>(eventId).GetGrainId();
         var storage = cluster.Storage(StorageNames.SeatMaps);
         var first = new GrainState<EventState>();
         var stale = new GrainState<EventState>();
@@ -62,21 +62,21 @@ public sealed class AzureSeatMapTests(BackendFixtures backends, ITestOutputHelpe
     public async Task After_the_stored_seat_map_changes_outside_the_grain_its_next_reservation_is_retryable_and_no_seat_is_sold_twice()
     {
         await using var cluster = await Start();
-        var eventId = await TestCatalog.CreateSeatedEvent(cluster.Grains, rows: 10, seatsPerRow: 20);
-        var grain = cluster.Grains.GetGrain<IEventGrain>(eventId);
-        Assert.Equal(ReserveStatus.Held, (await grain.Reserve(ReserveRequest.ChosenSeats(TestCatalog.User(), ["A-1-1"]))).Status);
+        var eventId = await TestEvents.CreateSeatedAsync(cluster.Client, rows: 10, seatsPerRow: 20);
+        var grain = cluster.Client.GetGrain<IEventGrain>(eventId);
+        Assert.Equal(ReserveStatus.Held, (await grain.Reserve(ReserveRequest.ChosenSeats(TestEvents.User(), ["A-1-1"]))).Status);
 
         // A twin activation (a split brain) holds seats A-1-2 and A-1-3 and wins the write.
         var storage = cluster.Storage(StorageNames.SeatMaps);
         var twin = new GrainState<EventState>();
         await storage.ReadStateAsync(EventState, grain.GetGrainId(), twin);
         var twinHold = new SeatMap(eventId, twin.State!).Reserve(
-            ReserveRequest.ChosenSeats(TestCatalog.User(), ["A-1-2", "A-1-3"]), DateTimeOffset.UtcNow.AddMinutes(10));
+            ReserveRequest.ChosenSeats(TestEvents.User(), ["A-1-2", "A-1-3"]), DateTimeOffset.UtcNow.AddMinutes(10));
         Assert.Equal(ReserveStatus.Held, twinHold.Status);
         await storage.WriteStateAsync(EventState, grain.GetGrainId(), twin);
 
         // The old activation still believes A-1-2 is free; its write carries the old ETag.
-        var buyer = TestCatalog.User();
+        var buyer = TestEvents.User();
         await Assert.ThrowsAsync<RetryableException>(() => grain.Reserve(ReserveRequest.ChosenSeats(buyer, ["A-1-2"])));
 
         var retried = await Eventually(() => grain.Reserve(ReserveRequest.ChosenSeats(buyer, ["A-1-2"])));
@@ -93,9 +93,9 @@ public sealed class AzureSeatMapTests(BackendFixtures backends, ITestOutputHelpe
     public async Task Writes_of_a_small_grain_and_of_a_50000_seat_event_round_trip_on_Azurite()
     {
         await using var cluster = await Start();
-        var eventId = await TestCatalog.CreateSeatedEvent(cluster.Grains, rows: 50, seatsPerRow: 1000);
-        var grain = cluster.Grains.GetGrain<IEventGrain>(eventId);
-        Assert.Equal(ReserveStatus.Held, (await grain.Reserve(ReserveRequest.BestAvailable(TestCatalog.User(), "A", 4))).Status);
+        var eventId = await TestEvents.CreateSeatedAsync(cluster.Client, rows: 50, seatsPerRow: 1000);
+        var grain = cluster.Client.GetGrain<IEventGrain>(eventId);
+        Assert.Equal(ReserveStatus.Held, (await grain.Reserve(ReserveRequest.BestAvailable(TestEvents.User(), "A", 4))).Status);
         var seatMaps = cluster.Storage(StorageNames.SeatMaps);
         var seatMap = new GrainState<EventState>();
         await seatMaps.ReadStateAsync(EventState, grain.GetGrainId(), seatMap);
@@ -116,10 +116,8 @@ public sealed class AzureSeatMapTests(BackendFixtures backends, ITestOutputHelpe
         output.WriteLine($"Azurite write, 50,000-seat event state (blob): {seatMapWrites}");
     }
 
-    private Task<BackendCluster> Start() => Start(backends);
-
-    internal static async Task<BackendCluster> Start(BackendFixtures backends) =>
-        await BackendCluster.StartAsync(await backends.Get(Hosting.StorageKinds.AzureStorage), BackendCluster.NewServiceId());
+    private async Task<InProcessTestCluster> Start() =>
+        await BackendCluster.StartAsync(await backends.Get(Hosting.StorageKinds.AzureStorage), BackendCluster.NewId("svc"));
 
     /// <summary>Retries while the grain says "try again" (the stale activation is on its way out), up to a deadline.</summary>
     private static async Task<T> Eventually<T>(Func<Task<T>> call)

@@ -35,6 +35,11 @@ public sealed class BackendFixtures : IAsyncLifetime
                 lock (_lock) _owned.Add(azurite);
                 await azurite.InitializeAsync();
                 return new AzureStorageBackendFixture(azurite);
+            case StorageKinds.Postgres:
+                var postgres = new PostgresFixture();
+                lock (_lock) _owned.Add(postgres);
+                await postgres.InitializeAsync();
+                return new PostgresBackendFixture(postgres);
             default:
                 throw new ArgumentException($"No test fixture for backend '{name}'.", nameof(name));
         }
