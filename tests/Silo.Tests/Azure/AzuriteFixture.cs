@@ -18,6 +18,7 @@ public sealed partial class AzuriteFixture : IAsyncLifetime
 
     private readonly string _location = Path.Combine(Path.GetTempPath(), "azurite-" + Guid.NewGuid().ToString("N"));
     private Process? _process;
+    private TaskCompletionSource _closed = new();
     private int _blobPort;
     private int _queuePort;
     private int _tablePort;
@@ -49,7 +50,11 @@ public sealed partial class AzuriteFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>Stops Azurite the way an operator would (SIGINT lets it flush its metadata), killing it if it hangs.</summary>
+    /// <summary>
+    /// Stops Azurite the way an operator would: SIGINT makes each service save its metadata and
+    /// say it closed. The process itself may linger after that (open timers), so once all three
+    /// closed, or after a grace period, the tree is killed.
+    /// </summary>
     public async Task StopAsync()
     {
         if (_process is not { } process) return;
@@ -59,16 +64,9 @@ public sealed partial class AzuriteFixture : IAsyncLifetime
             if (!process.HasExited)
             {
                 _ = Kill(process.Id, SigInt);
-                using var graceful = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-                try
-                {
-                    await process.WaitForExitAsync(graceful.Token);
-                }
-                catch (OperationCanceledException)
-                {
-                    process.Kill(entireProcessTree: true);
-                    await process.WaitForExitAsync();
-                }
+                await Task.WhenAny(_closed.Task, process.WaitForExitAsync(), Task.Delay(TimeSpan.FromSeconds(15)));
+                if (!process.HasExited) process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync();
             }
         }
         finally
@@ -101,12 +99,19 @@ public sealed partial class AzuriteFixture : IAsyncLifetime
         }
 
         var listening = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _closed = closed;
         var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
         process.OutputDataReceived += (_, e) =>
         {
             if (e.Data is null) return;
             output.Enqueue(e.Data);
+            if (e.Data.EndsWith("service successfully closed", StringComparison.Ordinal)
+                && output.Count(l => l.EndsWith("service successfully closed", StringComparison.Ordinal)) == 3)
+            {
+                closed.TrySetResult();
+            }
             var match = Listening().Match(e.Data);
             if (!match.Success) return;
             var port = int.Parse(match.Groups["port"].Value);
