@@ -25,6 +25,7 @@ public sealed partial class CatalogProjector(
     private readonly Lock _checkpointLock = new();
     private readonly List<StreamSubscriptionHandle<CatalogChange>> _subscriptions = [];
     private bool _subscribed;
+    private bool _stopped;
     private bool _streamMissing;
     private DateTimeOffset _lastCommit;
 
@@ -56,7 +57,15 @@ public sealed partial class CatalogProjector(
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
-        foreach (var subscription in _subscriptions)
+        // A subscription may still be landing from a start that was cut short: take the list as it is now.
+        StreamSubscriptionHandle<CatalogChange>[] subscriptions;
+        lock (_subscriptions)
+        {
+            subscriptions = [.. _subscriptions];
+            _subscriptions.Clear();
+            _stopped = true;
+        }
+        foreach (var subscription in subscriptions)
         {
             try
             {
@@ -67,7 +76,6 @@ public sealed partial class CatalogProjector(
                 LogUnsubscribeFailed(logger, e);
             }
         }
-        _subscriptions.Clear();
         index.Commit();
     }
 
@@ -108,15 +116,29 @@ public sealed partial class CatalogProjector(
         }
     }
 
+    private int SubscribedCount()
+    {
+        lock (_subscriptions) return _subscriptions.Count;
+    }
+
     private async Task Subscribe()
     {
         try
         {
             var provider = client.GetStreamProvider(StorageNames.Streams);
-            for (var shard = _subscriptions.Count; shard < CatalogShards.Count; shard++)
+            for (var shard = SubscribedCount(); shard < CatalogShards.Count; shard++)
             {
                 var stream = provider.GetStream<CatalogChange>(StreamId.Create(CatalogShards.StreamNamespace, shard));
-                _subscriptions.Add(await stream.SubscribeAsync(OnChange));
+                var handle = await stream.SubscribeAsync(OnChange);
+                lock (_subscriptions)
+                {
+                    if (_stopped)
+                    {
+                        _ = handle.UnsubscribeAsync();
+                        return;
+                    }
+                    _subscriptions.Add(handle);
+                }
             }
             _subscribed = true;
         }

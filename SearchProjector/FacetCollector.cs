@@ -1,71 +1,75 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Util;
 
 namespace TicketMaster.SearchProjector;
 
 /// <summary>
-/// Counts the values of single-valued doc-values fields over every hit: per segment by ordinal (an
-/// array increment per hit), turned into strings once per segment.
+/// Counts the category and city of every hit: per segment by ordinal, an array increment per hit on
+/// the cached ordinals (<see cref="SegmentColumns"/>), turned into names once per segment.
 /// </summary>
-public sealed class FacetCollector(params string[] fields) : ICollector
+public sealed class FacetCollector : ICollector
 {
-    private readonly Dictionary<string, int>[] _totals = fields.Select(_ => new Dictionary<string, int>(StringComparer.Ordinal)).ToArray();
-    private readonly SortedDocValues?[] _values = new SortedDocValues?[fields.Length];
-    private readonly int[][] _counts = new int[fields.Length][];
+    private readonly Dictionary<string, int> _categories = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _cities = new(StringComparer.Ordinal);
+    private SegmentColumns? _columns;
+    private int[] _categoryCounts = [];
+    private int[] _cityCounts = [];
 
     public bool AcceptsDocsOutOfOrder => true;
+
+    /// <summary>Hits counted so far.</summary>
+    public int Total { get; private set; }
 
     public void SetScorer(Scorer scorer)
     {
     }
 
-    public void SetNextReader(AtomicReaderContext context)
+    public void SetNextReader(AtomicReaderContext context) => SetNextReader(SegmentColumns.For(context.AtomicReader));
+
+    public void SetNextReader(SegmentColumns columns)
     {
         Flush();
-        for (var f = 0; f < fields.Length; f++)
-        {
-            var values = context.AtomicReader.GetSortedDocValues(fields[f]);
-            _values[f] = values;
-            _counts[f] = new int[values?.ValueCount ?? 0];
-        }
+        _columns = columns;
+        _categoryCounts = new int[columns.CategoryValues.Length];
+        _cityCounts = new int[columns.CityValues.Length];
     }
 
     public void Collect(int doc)
     {
-        for (var f = 0; f < _values.Length; f++)
-        {
-            var ord = _values[f]?.GetOrd(doc) ?? -1;
-            if (ord >= 0) _counts[f][ord]++;
-        }
+        var columns = _columns!;
+        var category = columns.Categories[doc];
+        if (category >= 0) _categoryCounts[category]++;
+        var city = columns.Cities[doc];
+        if (city >= 0) _cityCounts[city]++;
+        Total++;
     }
 
-    /// <summary>The counts of one field, most frequent first, then by value.</summary>
-    public IReadOnlyDictionary<string, int> Counts(int field)
+    public SearchFacets Facets()
     {
         Flush();
-        return _totals[field]
-            .OrderByDescending(kv => kv.Value)
-            .ThenBy(kv => kv.Key, StringComparer.Ordinal)
-            .ToDictionary(kv => kv.Key, kv => kv.Value);
+        return new SearchFacets(Ordered(_categories), Ordered(_cities));
     }
+
+    /// <summary>Most frequent first, then by value.</summary>
+    private static Dictionary<string, int> Ordered(Dictionary<string, int> totals) => totals
+        .OrderByDescending(kv => kv.Value)
+        .ThenBy(kv => kv.Key, StringComparer.Ordinal)
+        .ToDictionary(kv => kv.Key, kv => kv.Value);
 
     private void Flush()
     {
-        var term = new BytesRef();
-        for (var f = 0; f < _values.Length; f++)
+        if (_columns is null) return;
+        Add(_categories, _categoryCounts, _columns.CategoryValues);
+        Add(_cities, _cityCounts, _columns.CityValues);
+        _columns = null;
+    }
+
+    private static void Add(Dictionary<string, int> totals, int[] counts, string[] values)
+    {
+        for (var ord = 0; ord < counts.Length; ord++)
         {
-            var values = _values[f];
-            if (values is null) continue;
-            var counts = _counts[f];
-            for (var ord = 0; ord < counts.Length; ord++)
-            {
-                if (counts[ord] == 0) continue;
-                values.LookupOrd(ord, term);
-                var key = term.Utf8ToString();
-                _totals[f][key] = _totals[f].GetValueOrDefault(key) + counts[ord];
-                counts[ord] = 0;
-            }
+            if (counts[ord] == 0) continue;
+            totals[values[ord]] = totals.GetValueOrDefault(values[ord]) + counts[ord];
         }
     }
 }

@@ -31,6 +31,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
     private readonly SearcherManager _searchers;
     private readonly TimeProvider _time;
     private readonly object _writeLock = new();
+    private readonly TermExpansions _expansions = new();
 
     /// <summary>The version held per event: what makes applying idempotent without a search per write.</summary>
     private readonly Dictionary<string, long> _versions = new(StringComparer.Ordinal);
@@ -50,7 +51,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
             OpenMode = OpenMode.CREATE_OR_APPEND,
             RAMBufferSizeMB = 64,
         });
-        _searchers = new SearcherManager(_writer, true, null);
+        _searchers = new SearcherManager(_writer, true, new WarmingSearcherFactory());
         Load();
     }
 
@@ -115,33 +116,44 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         var searcher = _searchers.Acquire();
         try
         {
-            var main = (query.HasText ? TextQuery.Build(_analyzer, query.Text!) : null) ?? new MatchAllDocsQuery();
-            var filter = Filter(query);
+            var text = query.HasText ? TextQuery.Build(_analyzer, query.Text!, term => _expansions.For(searcher, term)) : null;
+            var filter = EventFilter.For(query, _time.GetUtcNow());
             var page = Math.Max(1, query.Page);
             var pageSize = Math.Clamp(query.PageSize, 1, SearchQuery.MaxPageSize);
             var start = (long)(page - 1) * pageSize;
             // A page beyond the index cannot hold anything; the window is capped so a huge page number cannot allocate a huge queue.
             var window = (int)Math.Clamp(start + pageSize, 1, Math.Max(1, searcher.IndexReader.MaxDoc));
 
-            var sort = query.EffectiveSort == SearchSort.Relevance ? ByRelevance : ByDate;
-            var top = TopFieldCollector.Create(sort, window, false, false, false, true);
-            var facets = new FacetCollector(SearchFields.CategoryFacet, SearchFields.CityFacet);
-            searcher.Search(main, filter, MultiCollector.Wrap(top, facets));
-
-            var items = new List<SearchDocument>(pageSize);
-            if (start < top.TotalHits && start < window)
-            {
-                foreach (var hit in top.GetTopDocs((int)start, pageSize).ScoreDocs)
-                {
-                    items.Add(SearchFields.FromLucene(searcher.Doc(hit.Doc)));
-                }
-            }
-            return new SearchResults(top.TotalHits, page, pageSize, items, new SearchFacets(facets.Counts(0), facets.Counts(1)));
+            var found = text is null
+                ? DateOrderedScan.Run(searcher.IndexReader, filter, start, pageSize, window)
+                : TextSearch(searcher, text, filter, query.EffectiveSort, start, pageSize, window);
+            var items = new List<SearchDocument>(found.Docs.Count);
+            foreach (var doc in found.Docs) items.Add(SearchFields.FromLucene(searcher.Doc(doc)));
+            return new SearchResults(found.Total, page, pageSize, items, found.Facets);
         }
         finally
         {
             _searchers.Release(searcher);
         }
+    }
+
+    private static SearchResultsPage TextSearch(IndexSearcher searcher, Query text, EventFilter filter, SearchSort order, long start, int pageSize, int window)
+    {
+        var sort = order == SearchSort.Relevance ? ByRelevance : ByDate;
+        var top = TopFieldCollector.Create(sort, window, false, false, false, true);
+        var facets = new FacetCollector();
+        // Keywords (a city, a performer) leave few candidates: walk those and ask the text query about each, rather
+        // than scoring every text match and then asking the filter. The date window alone keeps most events, so
+        // there the text query leads and the window is checked per match.
+        var strategy = filter.HasKeys ? FilteredQuery.LEAP_FROG_FILTER_FIRST_STRATEGY : FilteredQuery.RANDOM_ACCESS_FILTER_STRATEGY;
+        searcher.Search(new FilteredQuery(text, filter, strategy), MultiCollector.Wrap(top, facets));
+
+        var docs = new List<int>(pageSize);
+        if (start < top.TotalHits && start < window)
+        {
+            foreach (var hit in top.GetTopDocs((int)start, pageSize).ScoreDocs) docs.Add(hit.Doc);
+        }
+        return new SearchResultsPage(top.TotalHits, docs, facets.Facets());
     }
 
     public void Dispose()
@@ -150,26 +162,6 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         _writer.Dispose();
         _analyzer.Dispose();
         _directory.Dispose();
-    }
-
-    private Filter? Filter(SearchQuery query)
-    {
-        var filters = new BooleanQuery();
-        AddKey(filters, SearchFields.CityKey, query.City);
-        AddKey(filters, SearchFields.CategoryKey, query.Category);
-        AddKey(filters, SearchFields.PerformerKey, query.Performer);
-        AddKey(filters, SearchFields.VenueKey, query.Venue);
-
-        // Past events are hidden unless the caller asks for a start date (API.md).
-        var from = query.From ?? _time.GetUtcNow();
-        filters.Add(NumericRangeQuery.NewInt64Range(SearchFields.StartsAt, from.UtcTicks, query.To?.UtcTicks, true, true), Occur.MUST);
-        return new QueryWrapperFilter(filters);
-    }
-
-    private static void AddKey(BooleanQuery filters, string field, string? value)
-    {
-        if (string.IsNullOrWhiteSpace(value)) return;
-        filters.Add(new TermQuery(new Term(field, SearchFields.Key(value))), Occur.MUST);
     }
 
     /// <summary>An index on disk resumes where its last commit left off: versions from doc values, checkpoints from the commit.</summary>
@@ -196,6 +188,16 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         for (var shard = 0; shard < _checkpoints.Length; shard++)
         {
             if (data.TryGetValue(CheckpointPrefix + shard, out var value)) _checkpoints[shard] = long.Parse(value, CultureInfo.InvariantCulture);
+        }
+    }
+
+    /// <summary>Builds the cached columns of new segments at refresh, so the first search after a merge does not pay for them.</summary>
+    private sealed class WarmingSearcherFactory : SearcherFactory
+    {
+        public override IndexSearcher NewSearcher(IndexReader reader)
+        {
+            foreach (var leaf in reader.Leaves) SegmentColumns.For(leaf.AtomicReader);
+            return base.NewSearcher(reader);
         }
     }
 }

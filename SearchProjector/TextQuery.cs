@@ -13,7 +13,8 @@ public static class TextQuery
     /// <summary>Far below Lucene's 1,024-clause limit, so no typed text can make a query fail.</summary>
     public const int MaxTerms = 32;
 
-    public static Query? Build(Analyzer analyzer, string text)
+    /// <param name="expand">A word's alternatives, when they come from somewhere else than <see cref="Alternatives"/> (a cache); null builds them.</param>
+    public static Query? Build(Analyzer analyzer, string text, Func<string, Query>? expand = null)
     {
         var terms = SearchAnalyzer.Terms(analyzer, SearchFields.Text, text);
         if (terms.Count == 0) return null;
@@ -21,12 +22,13 @@ public static class TextQuery
         var query = new BooleanQuery();
         foreach (var term in terms.Distinct().Take(MaxTerms))
         {
-            query.Add(Term(term), Occur.MUST);
+            query.Add(expand is null ? Alternatives(term) : expand(term), Occur.MUST);
         }
         return query;
     }
 
-    private static Query Term(string term)
+    /// <summary>One typed word: the exact word, a word it begins, or a word a few edits away.</summary>
+    public static Query Alternatives(string term)
     {
         var alternatives = new BooleanQuery
         {

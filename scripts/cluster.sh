@@ -97,9 +97,12 @@ start() {
   dotnet "$SILO_DLL" migrate
 
   SINCE=$(psql_q "SELECT now()")
+  # Every silo signs and checks waiting-room admission tokens with the same key.
+  local room_key
+  room_key=$(secret waitingroom.key)
   for i in $(seq 1 "$SILOS"); do
     start_process "silo-$i" env Orleans__SiloPort=$((11110 + i)) Orleans__GatewayPort=$((30000 + i)) \
-      DOTNET_ENVIRONMENT=Production dotnet "$SILO_DLL"
+      WaitingRoom__SigningKey="$room_key" DOTNET_ENVIRONMENT=Production dotnet "$SILO_DLL"
   done
   if ! wait_for 60 silos_active; then
     echo "silos did not all become active within 60 s; see $LOGS/silo-*.log" >&2

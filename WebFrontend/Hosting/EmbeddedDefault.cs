@@ -10,7 +10,7 @@ public static class EmbeddedDefault
     /// </summary>
     public static bool IsEmbeddedDefault(this IConfiguration configuration)
     {
-        var settings = configuration.GetSection(OrleansSettings.Section).Get<OrleansSettings>() ?? new OrleansSettings();
+        var settings = OrleansSettings.From(configuration);
         return settings.Storage == StorageKinds.Memory && settings.Hosting == HostingKinds.Cohosted;
     }
 }

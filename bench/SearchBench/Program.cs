@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using HdrHistogram;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
@@ -8,12 +9,15 @@ using TicketMaster.SearchProjector;
 using TicketMaster.Silo.Seeding;
 
 // Search latency of the in-process Lucene replica over a generated catalog, next to a linear scan.
-// Usage: dotnet run -c Release --project bench/SearchBench -- [--events N] [--quick]
+// Then the same mix under concurrent load for a fixed time: in-process, and over HTTP through the real search endpoint.
+// Usage: dotnet run -c Release --project bench/SearchBench -- [--events N] [--quick] [--workers N] [--seconds N]
 var quick = args.Contains("--quick");
 var events = ArgValue(args, "--events") ?? (quick ? 100_000 : 1_000_000);
 var measured = quick ? 1_000 : 4_000;
 var sampleSize = Math.Min(events, quick ? 20_000 : 100_000);
 var baselineQueries = quick ? 100 : 200;
+var workers = ArgValue(args, "--workers") ?? 4;
+var loadTime = TimeSpan.FromSeconds(ArgValue(args, "--seconds") ?? (quick ? 5 : 20));
 var command = "dotnet run -c Release --project bench/SearchBench -- " + string.Join(' ', args);
 
 var now = new DateTimeOffset(DateTime.UtcNow.Date, TimeSpan.Zero);
@@ -44,6 +48,34 @@ foreach (var (kind, query) in mix)
     lucene.Record(kind, start, results.Total);
 }
 Console.WriteLine(LatencyRecorder.Row("Lucene, all", lucene.All));
+
+Console.WriteLine($"Load: {workers} workers for {loadTime.TotalSeconds:0} s, in-process then over HTTP...");
+await LoadDriver.Run(mix, workers, TimeSpan.FromSeconds(2), q => Task.FromResult(index.Search(q.Query) is not null));
+var inProcessLoad = await LoadDriver.Run(mix, workers, loadTime, q => Task.FromResult(index.Search(q.Query) is not null));
+LoadResult httpLoad;
+var sameOverHttp = 0;
+var checkedOverHttp = 0;
+await using (var host = await HttpSearchHost.Start(index))
+{
+    using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = workers }) { BaseAddress = host.Address };
+    var urls = mix.Select(q => SearchUrl.For(q.Query)).ToList();
+    // The endpoint must answer what the index answers, or the throughput means nothing.
+    foreach (var (query, url) in mix.Zip(urls).Take(50))
+    {
+        using var answer = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync(url));
+        checkedOverHttp++;
+        if (answer.RootElement.GetProperty("total").GetInt32() == index.Search(query.Query).Total) sameOverHttp++;
+    }
+    await LoadDriver.Run(urls, workers, TimeSpan.FromSeconds(2), Get);
+    httpLoad = await LoadDriver.Run(urls, workers, loadTime, Get);
+
+    async Task<bool> Get(string url)
+    {
+        using var response = await http.GetAsync(url, HttpCompletionOption.ResponseContentRead);
+        return response.IsSuccessStatusCode;
+    }
+}
+Console.WriteLine($"in-process {inProcessLoad.PerSecond:N0}/s, HTTP {httpLoad.PerSecond:N0}/s ({httpLoad.Failures} failed; totals equal over HTTP {sameOverHttp}/{checkedOverHttp})");
 
 Console.WriteLine($"Baseline: linear scan vs Lucene over the first {sampleSize:N0} events...");
 var sample = documents.Take(sampleSize).ToList();
@@ -101,6 +133,15 @@ foreach (var (kind, histogram) in lucene.ByKind.OrderBy(k => k.Key, StringCompar
 }
 report.AppendLine(LatencyRecorder.Row("**all**", lucene.All));
 report.AppendLine();
+report.AppendLine($"Throughput, same run and index: the query mix in a loop from {workers} concurrent workers for {loadTime.TotalSeconds:0} s each (after 2 s of warm-up), first calling `Search` in-process, then as `GET /api/v1/search` through the real endpoint (`MapSearchApi`, the frontend's JSON options) on Kestrel over loopback with {workers} keep-alive connections. Client and server share the same 2 cores, so the HTTP figure is a floor for a frontend with its own machine. Latency in ms:");
+report.AppendLine();
+report.AppendLine("| | requests | requests/s | p50 | p90 | p99 | max | failed |");
+report.AppendLine("|---|---|---|---|---|---|---|---|");
+report.AppendLine(LoadRow($"in-process, {workers} workers", inProcessLoad));
+report.AppendLine(LoadRow($"HTTP, {workers} connections", httpLoad));
+report.AppendLine();
+report.AppendLine($"The HTTP answers' totals were checked against the index for the first {checkedOverHttp} queries: {sameOverHttp} equal.");
+report.AppendLine();
 report.AppendLine($"Baseline, same run: a linear scan over the first {sampleSize:N0} events in memory (words pre-split; the same matching, filters, facets, sort, paging) against a Lucene index of the same {sampleSize:N0}, {baselineQueries} queries of the same mix (ms):");
 report.AppendLine();
 report.AppendLine("| | n | p50 | p90 | p99 | max |");
@@ -122,6 +163,9 @@ var path = Path.Combine(root, "docs", "benchmarks.md");
 Directory.CreateDirectory(Path.GetDirectoryName(path)!);
 File.WriteAllText(path, ReplaceSection(File.Exists(path) ? File.ReadAllText(path) : "# Benchmarks\n", report.ToString()));
 Console.WriteLine($"Written to {path}");
+
+static string LoadRow(string label, LoadResult load) => string.Create(CultureInfo.InvariantCulture,
+    $"| {label} | {load.Latency.TotalCount:N0} | {load.PerSecond:N0} | {LatencyRecorder.Ms(load.Latency.GetValueAtPercentile(50))} | {LatencyRecorder.Ms(load.Latency.GetValueAtPercentile(90))} | {LatencyRecorder.Ms(load.Latency.GetValueAtPercentile(99))} | {LatencyRecorder.Ms(load.Latency.GetMaxValue())} | {load.Failures} |");
 
 static int? ArgValue(string[] args, string name)
 {
