@@ -6,6 +6,8 @@ namespace TicketMaster.Silo.Hosting;
 /// <summary>The client side of <see cref="SiloConfiguration"/>: WebFrontend with <c>Orleans:Hosting=Client</c>.</summary>
 public static class ClientConfiguration
 {
+    public const string GatewaySection = "Orleans:Gateway";
+
     public static IClientBuilder ConfigureTicketMaster(this IClientBuilder client, IConfiguration configuration)
     {
         var settings = OrleansSettings.From(configuration);
@@ -14,6 +16,9 @@ public static class ClientConfiguration
             o.ClusterId = settings.ClusterId;
             o.ServiceId = settings.ServiceId;
         });
+        // Orleans' GatewayOptions (e.g. Orleans:Gateway:GatewayListRefreshPeriod): how soon a client that
+        // started beside a restarting cluster learns of the new gateways.
+        client.Configure<GatewayOptions>(configuration.GetSection(GatewaySection));
 
         switch (settings.Storage)
         {

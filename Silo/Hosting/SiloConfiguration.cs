@@ -12,6 +12,8 @@ namespace TicketMaster.Silo.Hosting;
 /// <summary>The one silo set-up, shared by the Silo process and WebFrontend's co-hosted silo.</summary>
 public static class SiloConfiguration
 {
+    public const string MembershipSection = "Orleans:Membership";
+
     public static ISiloBuilder ConfigureTicketMaster(this ISiloBuilder silo, IConfiguration configuration)
     {
         var settings = OrleansSettings.From(configuration);
@@ -20,6 +22,9 @@ public static class SiloConfiguration
             o.ClusterId = settings.ClusterId;
             o.ServiceId = settings.ServiceId;
         });
+        // Liveness timings (Orleans' ClusterMembershipOptions, e.g. Orleans:Membership:ProbeTimeout): how fast
+        // a killed silo is declared dead, which is also how long a whole-cluster restart waits for the old entries.
+        silo.Configure<ClusterMembershipOptions>(configuration.GetSection(MembershipSection));
 
         switch (settings.Storage)
         {

@@ -1,0 +1,186 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+
+namespace TicketMaster.Silo.Tests.Backends;
+
+/// <summary>
+/// The production shape as the README runs it: a Silo process and a WebFrontend process in client
+/// mode on a durable backend, both killed with SIGKILL and started again on the same storage.
+/// </summary>
+[Collection(BackendCollection.Name)]
+public sealed class ProcessClusterTests(BackendFixtures backends, Xunit.Abstractions.ITestOutputHelper output)
+{
+    private const string AdminEmail = "admin@e2e.example";
+    private const string AdminPassword = "admin-password-e2e";
+
+    private sealed record Cluster(ServiceProcess Silo, ServiceProcess Web, HttpClient Http) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            Http.Dispose();
+            await Web.DisposeAsync();
+            await Silo.DisposeAsync();
+        }
+
+        public async Task KillHardAsync()
+        {
+            await Web.KillHardAsync();
+            await Silo.KillHardAsync();
+        }
+    }
+
+    private static async Task<Cluster> StartAsync(IBackendFixture backend, string serviceId, string clusterId)
+    {
+        var common = new Dictionary<string, string?>(backend.Settings)
+        {
+            ["Orleans:ServiceId"] = serviceId,
+            ["Orleans:ClusterId"] = clusterId,
+            ["WaitingRoom:SigningKey"] = "e2e-waiting-room-key",
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:Console:TimestampFormat"] = "HH:mm:ss.fff ",
+            // A killed silo's entry still says Active: declare it dead in seconds, not the default minute.
+            ["Orleans:Membership:ProbeTimeout"] = "00:00:01",
+            ["Orleans:Membership:NumMissedProbesLimit"] = "2",
+            ["Orleans:Membership:NumVotesForDeathDeclaration"] = "1",
+            ["Orleans:Membership:IAmAliveTablePublishTimeout"] = "00:00:03",
+            ["Orleans:Membership:TableRefreshTimeout"] = "00:00:02",
+            ["Orleans:Gateway:GatewayListRefreshPeriod"] = "00:00:02",
+        };
+        var silo = ServiceProcess.Start("Silo", new Dictionary<string, string?>(common)
+        {
+            ["Orleans:SiloPort"] = ServiceProcess.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Orleans:GatewayPort"] = ServiceProcess.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        var port = ServiceProcess.FreePort();
+        var web = ServiceProcess.Start("WebFrontend", new Dictionary<string, string?>(common)
+        {
+            ["Orleans:Hosting"] = "Client",
+            ["Jwt:SigningKey"] = "e2e-signing-key-0123456789-0123456789",
+            ["Admin:Email"] = AdminEmail,
+            ["Admin:Password"] = AdminPassword,
+            ["Search:PullInterval"] = "00:00:00.500",
+        }, "--urls", $"http://127.0.0.1:{port}");
+        var cluster = new Cluster(silo, web, new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") });
+        try
+        {
+            await Poll.UntilAsync(async () =>
+            {
+                if (silo.HasExited || web.HasExited) throw new InvalidOperationException("A process exited during start.");
+                try { return (await cluster.Http.GetAsync("/readyz")).StatusCode == HttpStatusCode.OK; }
+                catch (HttpRequestException) { return false; }
+            }, TimeSpan.FromSeconds(90), "the frontend is ready");
+        }
+        catch (Exception e)
+        {
+            var logs = $"silo:\n{silo.LogTail()}\nweb:\n{web.LogTail()}";
+            await cluster.DisposeAsync();
+            throw new InvalidOperationException($"The cluster did not start: {e.Message}\n{logs}", e);
+        }
+        return cluster;
+    }
+
+    [Theory]
+    [InlineData("Postgres")]
+    [InlineData("AzureStorage")]
+    public async Task After_kill_9_of_silo_and_frontend_the_fan_signs_in_and_finds_bookings_holds_and_sales_as_they_were(string backendName)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var backend = await backends.Get(backendName);
+        output.WriteLine($"{clock.Elapsed} backend ready");
+        var serviceId = BackendCluster.NewId("e2e");
+        var clusterId = BackendCluster.NewId("e2e-cluster");
+        var email = $"fan-{Guid.NewGuid():N}@example.com";
+        string eventId, bookingId, heldId, soldReservationId;
+
+        await using (var first = await StartAsync(backend, serviceId, clusterId))
+        {
+            output.WriteLine($"{clock.Elapsed} first cluster ready");
+            var http = first.Http;
+            var admin = await Token(http, AdminEmail, AdminPassword);
+            eventId = await CreateEvent(http, admin);
+            Assert.Equal(HttpStatusCode.Created, (await http.PostAsJsonAsync("/api/v1/auth/register", new { email, password = "password-1", displayName = "Fan" })).StatusCode);
+            var fan = await Token(http, email, "password-1");
+
+            soldReservationId = (await Json(await Send(http, HttpMethod.Post, "/api/v1/reserve", fan, new { eventId, seats = new[] { "A-1-1", "A-1-2" } })))["reservationId"]!.GetValue<string>();
+            var booked = await Send(http, HttpMethod.Post, "/api/v1/book", fan, new { reservationId = soldReservationId, payment = new { token = "tok_visa" } }, "key-1");
+            Assert.Equal(HttpStatusCode.Created, booked.StatusCode);
+            bookingId = (await Json(booked))["bookingId"]!.GetValue<string>();
+            heldId = (await Json(await Send(http, HttpMethod.Post, "/api/v1/reserve", fan, new { eventId, seats = new[] { "A-3-3" } })))["reservationId"]!.GetValue<string>();
+
+            await first.KillHardAsync();
+        }
+
+        output.WriteLine($"{clock.Elapsed} killed");
+        await backend.RestartStorageAsync();
+        output.WriteLine($"{clock.Elapsed} storage restarted");
+
+        await using var second = await StartAsync(backend, serviceId, clusterId);
+        output.WriteLine($"{clock.Elapsed} second cluster ready");
+        var again = second.Http;
+        var signedIn = await Token(again, email, "password-1");
+
+        var bookings = (await Json(await Send(again, HttpMethod.Get, "/api/v1/bookings", signedIn))).AsArray();
+        Assert.Equal([bookingId], bookings.Select(b => b!["bookingId"]!.GetValue<string>()));
+        var seats = (await Json(await again.GetAsync($"/api/v1/events/{eventId}/seats")))["seats"]!.AsArray()
+            .ToDictionary(s => s!["seatId"]!.GetValue<string>(), s => s!["status"]!.GetValue<string>());
+        Assert.Equal(("sold", "sold", "held", "available"), (seats["A-1-1"], seats["A-1-2"], seats["A-3-3"], seats["A-2-2"]));
+
+        var stranger = await Register(again);
+        Assert.Equal(HttpStatusCode.Conflict, (await Send(again, HttpMethod.Post, "/api/v1/reserve", stranger, new { eventId, seats = new[] { "A-1-1" } })).StatusCode);
+        var replay = await Send(again, HttpMethod.Post, "/api/v1/book", signedIn, new { reservationId = soldReservationId, payment = new { token = "tok_visa" } }, "key-1");
+        Assert.Equal(HttpStatusCode.Created, replay.StatusCode);
+        Assert.Equal(bookingId, (await Json(replay))["bookingId"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.NoContent, (await Send(again, HttpMethod.Delete, $"/api/v1/reserve/{heldId}", signedIn)).StatusCode);
+    }
+
+    private static async Task<string> CreateEvent(HttpClient http, string admin)
+    {
+        var venue = await Json(await Send(http, HttpMethod.Post, "/api/v1/venues", admin, new
+        {
+            name = "E2E Hall", city = "Lisbon", address = "Rua 1",
+            sections = new object[] { new { sectionId = "A", name = "Stalls", rows = 5, seatsPerRow = 5 } },
+        }));
+        var created = await Json(await Send(http, HttpMethod.Post, "/api/v1/events", admin, new
+        {
+            name = "E2E Night", description = "", category = "concert", startsAt = DateTimeOffset.UtcNow.AddMonths(2),
+            venueId = venue["venueId"]!.GetValue<string>(), performerIds = Array.Empty<string>(),
+            prices = new[] { new { sectionId = "A", price = 40m, currency = "EUR" } },
+        }));
+        return created["eventId"]!.GetValue<string>();
+    }
+
+    private static async Task<string> Register(HttpClient http)
+    {
+        var email = $"other-{Guid.NewGuid():N}@example.com";
+        await http.PostAsJsonAsync("/api/v1/auth/register", new { email, password = "password-2", displayName = "Other" });
+        return await Token(http, email, "password-2");
+    }
+
+    private static async Task<string> Token(HttpClient http, string email, string password)
+    {
+        var response = await Poll.UntilSucceedsAsync(async () =>
+        {
+            var answer = await http.PostAsJsonAsync("/api/v1/auth/token", new { email, password });
+            return answer.StatusCode == HttpStatusCode.OK ? answer : throw new InvalidOperationException($"token: {(int)answer.StatusCode}");
+        }, TimeSpan.FromSeconds(30));
+        return (await Json(response))["accessToken"]!.GetValue<string>();
+    }
+
+    private static Task<HttpResponseMessage> Send(HttpClient http, HttpMethod method, string path, string token, object? body = null, string? idempotencyKey = null)
+    {
+        var request = new HttpRequestMessage(method, path);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        if (body is not null) request.Content = JsonContent.Create(body);
+        if (idempotencyKey is not null) request.Headers.Add("Idempotency-Key", idempotencyKey);
+        return http.SendAsync(request);
+    }
+
+    private static async Task<JsonNode> Json(HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode} {response.RequestMessage?.RequestUri}: {text}");
+        return JsonNode.Parse(text)!;
+    }
+}
