@@ -21,6 +21,12 @@ if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   apt_install postgresql
 fi
 
+# Node.js and npm for the Azurite the AzureStorage tests start (tools/azurite, npm ci on first use).
+if ! command -v npm >/dev/null 2>&1; then
+  echo "Installing Node.js and npm (apt) for Azurite..."
+  apt_install nodejs npm
+fi
+
 dotnet test TicketMaster.sln --configuration Release \
   --logger "trx" --results-directory "$results" \
   -- RunConfiguration.TreatNoTestsAsError=false
