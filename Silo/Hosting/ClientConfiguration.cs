@@ -11,11 +11,7 @@ public static class ClientConfiguration
     public static IClientBuilder ConfigureTicketMaster(this IClientBuilder client, IConfiguration configuration)
     {
         var settings = OrleansSettings.From(configuration);
-        client.Configure<ClusterOptions>(o =>
-        {
-            o.ClusterId = settings.ClusterId;
-            o.ServiceId = settings.ServiceId;
-        });
+        client.Configure<ClusterOptions>(settings.ApplyTo);
         // Orleans' GatewayOptions (e.g. Orleans:Gateway:GatewayListRefreshPeriod): how soon a client that
         // started beside a restarting cluster learns of the new gateways.
         client.Configure<GatewayOptions>(configuration.GetSection(GatewaySection));

@@ -26,6 +26,13 @@ public sealed class OrleansSettings
 
     public static OrleansSettings From(IConfiguration configuration) =>
         configuration.GetSection(Section).Get<OrleansSettings>() ?? new OrleansSettings();
+
+    /// <summary>Silos and clients must agree on these to find each other and the grain state.</summary>
+    public void ApplyTo(Orleans.Configuration.ClusterOptions options)
+    {
+        options.ClusterId = ClusterId;
+        options.ServiceId = ServiceId;
+    }
 }
 
 public static class StorageKinds

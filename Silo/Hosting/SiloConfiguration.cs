@@ -17,11 +17,7 @@ public static class SiloConfiguration
     public static ISiloBuilder ConfigureTicketMaster(this ISiloBuilder silo, IConfiguration configuration)
     {
         var settings = OrleansSettings.From(configuration);
-        silo.Configure<ClusterOptions>(o =>
-        {
-            o.ClusterId = settings.ClusterId;
-            o.ServiceId = settings.ServiceId;
-        });
+        silo.Configure<ClusterOptions>(settings.ApplyTo);
         // Liveness timings (Orleans' ClusterMembershipOptions, e.g. Orleans:Membership:ProbeTimeout): how fast
         // a killed silo is declared dead, which is also how long a whole-cluster restart waits for the old entries.
         silo.Configure<ClusterMembershipOptions>(configuration.GetSection(MembershipSection));
