@@ -18,24 +18,28 @@ public sealed class GroupCommitTests(ClusterFixture fixture)
         fixture.SeatMaps.FailEveryNthWrite(eventId, 5);
         var random = new Random(7);
 
-        var calls = Enumerable.Range(0, 3000).Select(_ =>
+        // Waves of concurrent callers: each wave makes at least two writes (the first caller's, then
+        // everyone else's), so the failure every 5th write is sure to hit batches of many callers.
+        var outcomes = new List<(ReserveResult? Result, Exception? Error)>();
+        for (var wave = 0; wave < 30; wave++)
         {
-            var user = TestCatalog.User();
-            var request = random.Next(3) switch
+            outcomes.AddRange(await Task.WhenAll(Enumerable.Range(0, 100).Select(_ =>
             {
-                0 => ReserveRequest.BestAvailable(user, "A", random.Next(1, 4)),
-                1 => ReserveRequest.BestAvailable(user, "GA", random.Next(1, 4)),
-                _ => ReserveRequest.ChosenSeats(user, [$"A-{random.Next(1, 21)}-{random.Next(1, 26)}"]),
-            };
-            return Outcome(grain.Reserve(request));
-        }).ToList();
-        var outcomes = await Task.WhenAll(calls);
+                var user = TestCatalog.User();
+                var request = random.Next(3) switch
+                {
+                    0 => ReserveRequest.BestAvailable(user, "A", random.Next(1, 4)),
+                    1 => ReserveRequest.BestAvailable(user, "GA", random.Next(1, 4)),
+                    _ => ReserveRequest.ChosenSeats(user, [$"A-{random.Next(1, 21)}-{random.Next(1, 26)}"]),
+                };
+                return Outcome(grain.Reserve(request));
+            })));
+        }
         fixture.SeatMaps.FailEveryNthWrite(eventId, 0);
 
         var told = outcomes.Where(o => o.Result?.Status == ReserveStatus.Held).Select(o => o.Result!.Reservation!).ToList();
         Assert.NotEmpty(told);
         Assert.Contains(outcomes, o => o.Error is RetryableException);
-        Assert.True(fixture.SeatMaps.WritesOf(eventId) < told.Count, "Writes should be shared by batches of callers.");
 
         var stored = fixture.SeatMaps.Stored<EventState>(eventId)!;
         var storedIds = stored.Holds.Values.Select(h => h.ReservationId).ToHashSet();
@@ -52,6 +56,33 @@ public sealed class GroupCommitTests(ClusterFixture fixture)
         Assert.Equal(inMemory!.Seats, (await grain.GetSeats(null))!.Seats);
         Assert.Equal(inMemoryView!.Sections, (await grain.GetView())!.Sections);
         Assert.Equal(0, (await grain.Audit()).SeatsClaimedTwice);
+    }
+
+    [Fact]
+    public async Task Callers_who_change_seats_while_a_write_is_in_flight_share_the_next_write()
+    {
+        var eventId = await TestCatalog.CreateSeatedEvent(fixture);
+        var grain = Grains.GetGrain<IEventGrain>(eventId);
+        var writesBefore = fixture.SeatMaps.WritesOf(eventId);
+        fixture.SeatMaps.CloseGate(eventId);
+        try
+        {
+            var first = grain.Reserve(ReserveRequest.BestAvailable(TestCatalog.User(), "A", 1));
+            await Until(() => fixture.SeatMaps.WaitingAtGate(eventId) == 1);
+            var rest = Enumerable.Range(0, 99).Select(_ => grain.Reserve(ReserveRequest.BestAvailable(TestCatalog.User(), "A", 1))).ToList();
+            // Reads see memory at once: all 100 holds are made while the first write still waits.
+            await Until(async () => (await grain.GetView())!.Sections.Single().Held == 100);
+
+            fixture.SeatMaps.OpenGate(eventId);
+            var results = await Task.WhenAll(rest.Append(first));
+
+            Assert.All(results, r => Assert.Equal(ReserveStatus.Held, r.Status));
+            Assert.Equal(2, fixture.SeatMaps.WritesOf(eventId) - writesBefore);
+        }
+        finally
+        {
+            fixture.SeatMaps.OpenGate(eventId);
+        }
     }
 
     [Fact]
@@ -115,6 +146,16 @@ public sealed class GroupCommitTests(ClusterFixture fixture)
     {
         var deadline = DateTime.UtcNow.AddSeconds(10);
         while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The condition never came true.");
+            await Task.Delay(10);
+        }
+    }
+
+    private static async Task Until(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!await condition())
         {
             Assert.True(DateTime.UtcNow < deadline, "The condition never came true.");
             await Task.Delay(10);
