@@ -1,16 +1,11 @@
-using System.Security.Cryptography;
-
 namespace TicketMaster.Events;
 
 /// <summary>
-/// A reservation id carries its event id (<c>{eventId}.{random}</c>) so that /book and
-/// DELETE /reserve/{id} find the event grain without a lookup table.
+/// A reservation id carries its event id (<c>{eventId}.{serial}-{mac}</c>, made by the event
+/// grain) so that /book and DELETE /reserve/{id} find the event grain without a lookup table.
 /// </summary>
 public static class ReservationIds
 {
-    public static string New(string eventId) =>
-        $"{eventId}.{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(10))}";
-
     /// <summary>The event id inside a reservation id, or null when it is not one of ours.</summary>
     public static string? EventIdOf(string? reservationId)
     {

@@ -18,13 +18,8 @@ public sealed class TestPaymentGateway : IPaymentGateway
 
     public IReadOnlyCollection<LedgerEntry> Charges => _charges.Values.ToList();
 
-    public int ChargeAttempts => _chargeAttempts;
-
-    private int _chargeAttempts;
-
     public async Task<PaymentResult> Charge(PaymentRequest request, CancellationToken cancellationToken)
     {
-        Interlocked.Increment(ref _chargeAttempts);
         if (request.Token.StartsWith("tok_decline", StringComparison.Ordinal))
         {
             return PaymentResult.Decline("card_declined");
