@@ -16,4 +16,12 @@ public static class GrainMetrics
     public static readonly Counter<long> QueueJoins = Meter.CreateCounter<long>("ticketmaster.queue.joined", "{fan}", "Fans who joined a waiting room.");
     public static readonly Counter<long> QueueAdmissions = Meter.CreateCounter<long>("ticketmaster.queue.admitted", "{fan}", "Fans admitted from a waiting room.");
     public static readonly Counter<long> StorageWrites = Meter.CreateCounter<long>("ticketmaster.event.writes", "{write}", "Seat map writes (one per group-commit batch).");
+
+    /// <summary>Tagged <c>journal</c> = <c>event</c> or <c>queue</c>: one per group-commit batch.</summary>
+    public static readonly Counter<long> JournalAppends = Meter.CreateCounter<long>("ticketmaster.journal.appends", "{append}", "Journal records appended (one per group-commit batch).");
+
+    /// <summary>Tagged like <see cref="JournalAppends"/>: bytes per batch is this over the appends.</summary>
+    public static readonly Counter<long> JournalBytes = Meter.CreateCounter<long>("ticketmaster.journal.bytes", "By", "Bytes of journal records appended.");
+
+    public static readonly Counter<long> JournalSnapshots = Meter.CreateCounter<long>("ticketmaster.journal.snapshots", "{snapshot}", "Snapshots written, after which older records are dropped.");
 }
