@@ -3,8 +3,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
-using Orleans.Storage;
+using Orleans.Serialization;
 using TicketMaster.Events;
+using TicketMaster.Grains.Persistence;
 using TicketMaster.Grains.WaitingRoom;
 using TicketMaster.Search;
 
@@ -12,93 +13,97 @@ namespace TicketMaster.Grains.Events;
 
 /// <summary>
 /// The seat map's single writer. Every call checks and changes seats synchronously in its own
-/// turn (no await between "is it free?" and "now it is held"), then awaits a group commit and
-/// answers only once its change is durable. Reentrant only so that callers can wait for the
-/// same write together and reads never queue behind writes (DESIGN.md, "one grain per event").
+/// turn (no await between "is it free?" and "now it is held"), records what it changed, then
+/// awaits a group commit that appends the batch's changes to the event's journal, and answers
+/// only once its change is durable. Reentrant only so that callers can wait for the same append
+/// together and reads never queue behind writes.
 /// </summary>
 [Reentrant]
 public sealed partial class EventGrain(
-    [PersistentState("event", StorageNames.SeatMaps)] IPersistentState<EventState> state,
+    IJournalStorage journals,
+    Serializer serializer,
+    IOptions<JournalOptions> journalOptions,
     [FromKeyedServices(BookingClock.Key)] TimeProvider time,
     IOptions<BookingOptions> options,
     AdmissionTokens admissions,
     ILogger<EventGrain> logger) : Grain, IEventGrain
 {
-    // Memory moves on while a write is in flight; state.State is always what storage holds.
-    private EventState _working = new();
-    private EventState _durable = new();
+    private EventState _state = new();
     private SeatMap? _map;
-    private GroupCommit? _commits;
-    private bool _stale;
+
+    /// <summary>Changes made in memory since the last append began: the next batch's record.</summary>
+    private readonly List<EventChange> _pending = [];
+
+    private Journal<EventState, EventBatch> _journal = null!;
+    private GrainPersistence _persistence = null!;
+
+    /// <summary>What search may be told: only fields of a durable version, so search never sees one that is rolled back.</summary>
+    private SearchFields? _durableSearch;
     private bool _searchBehind = true;
 
     private string EventId => this.GetPrimaryKeyString();
 
     private DateTimeOffset Now => time.GetUtcNow();
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _commits = new GroupCommit(WriteSnapshot, RollBack);
-        _durable = state.State;
-        Load(_durable);
+        _journal = new Journal<EventState, EventBatch>(journals, serializer, journalOptions.Value, EventJournal.Name(EventId), "event", logger);
+        _persistence = new GrainPersistence($"event '{EventId}'", AppendBatch, DeactivateOnIdle, logger);
+        try
+        {
+            await _journal.Load(Restore, batch => batch.Changes.ForEach(Apply));
+        }
+        catch (Exception e) when (e is not JournalReadException)
+        {
+            throw new RetryableException($"Loading event '{EventId}' failed; try again.", e);
+        }
+        _durableSearch = SearchFields.Of(_state);
         this.RegisterGrainTimer(Sweep, new GrainTimerCreationOptions
         {
             DueTime = options.Value.ExpirySweepPeriod,
             Period = options.Value.ExpirySweepPeriod,
         });
-        return Task.CompletedTask;
     }
 
     public async Task<EventCommandResult> Create(EventDefinition definition)
     {
-        EnsureCurrent();
-        if (_working.Definition is not null) return EventCommandResult.Conflict($"Event '{EventId}' already exists.");
+        _persistence.EnsureCurrent();
+        if (_state.Definition is not null) return EventCommandResult.Conflict($"Event '{EventId}' already exists.");
         var (venue, performers, invalid) = await Resolve(definition);
         if (invalid is not null) return invalid;
-        if (_working.Definition is not null) return EventCommandResult.Conflict($"Event '{EventId}' already exists.");
+        _persistence.EnsureCurrent();
+        if (_state.Definition is not null) return EventCommandResult.Conflict($"Event '{EventId}' already exists.");
 
-        _working.Definition = definition;
-        _working.Venue = venue;
-        _working.Performers = performers;
-        _working.ReservationKey = RandomNumberGenerator.GetBytes(32);
-        _working.SeatOwners = [];
-        _map = new SeatMap(EventId, _working);
-        _working.SearchAvailability = Availability.Of(_map.TotalAvailable, _map.TotalCapacity);
-        _working.DocumentVersion++;
-        await Durable();
+        Record(new EventDefined(definition, venue, performers, RandomNumberGenerator.GetBytes(32), _state.DocumentVersion + 1));
+        Record(new AvailabilityPublished(Availability.Of(_map!.TotalAvailable, _map.TotalCapacity), _state.DocumentVersion));
+        await _persistence.Durable();
         await PublishSearchDocument();
         return EventCommandResult.Ok;
     }
 
     public async Task<EventCommandResult> Update(EventDefinition definition)
     {
-        EnsureCurrent();
+        _persistence.EnsureCurrent();
         if (_map is null) return EventCommandResult.NotFound;
         var (venue, performers, invalid) = await Resolve(definition);
         if (invalid is not null) return invalid;
+        _persistence.EnsureCurrent();
 
         _map.ExpireDue(Now);
-        var layoutChanges = EventDefinitionRules.ChangesLayout(_working.Definition!, definition);
+        var layoutChanges = EventDefinitionRules.ChangesLayout(_state.Definition!, definition);
         if (layoutChanges && _map.HasActivity)
         {
             return EventCommandResult.Conflict("Sections and prices cannot change once a seat is held or sold.");
         }
-        _working.Definition = definition;
-        _working.Performers = performers;
-        if (layoutChanges)
-        {
-            _working.Venue = venue;
-            _map = new SeatMap(EventId, _working);
-        }
-        _working.DocumentVersion++;
-        await Durable();
+        Record(new EventDefined(definition, layoutChanges ? venue : null, performers, null, _state.DocumentVersion + 1));
+        await _persistence.Durable();
         await PublishSearchDocument();
         return EventCommandResult.Ok;
     }
 
     public Task<EventView?> GetView()
     {
-        EnsureCurrent();
+        _persistence.EnsureCurrent();
         if (_map is null) return Task.FromResult<EventView?>(null);
         _map.ExpireDue(Now);
         return Task.FromResult<EventView?>(BuildView(_map));
@@ -106,7 +111,7 @@ public sealed partial class EventGrain(
 
     public Task<SeatMapView?> GetSeats(string? sectionId)
     {
-        EnsureCurrent();
+        _persistence.EnsureCurrent();
         if (_map is null) return Task.FromResult<SeatMapView?>(null);
         _map.ExpireDue(Now);
         return Task.FromResult<SeatMapView?>(new SeatMapView(EventId, _map.SeatViews(sectionId)));
@@ -114,11 +119,11 @@ public sealed partial class EventGrain(
 
     public async Task<ReserveResult> Reserve(ReserveRequest request)
     {
-        EnsureCurrent();
+        _persistence.EnsureCurrent();
         if (_map is null) return ReserveResult.EventNotFound;
         var now = Now;
-        if (now >= _working.Definition!.StartsAt) return ReserveResult.SalesClosed;
-        if (_working.QueueActive && !admissions.IsValid(request.AdmissionToken, EventId, request.UserId, now)) return ReserveResult.AdmissionRequired;
+        if (now >= _state.Definition!.StartsAt) return ReserveResult.SalesClosed;
+        if (_state.QueueActive && !admissions.IsValid(request.AdmissionToken, EventId, request.UserId, now)) return ReserveResult.AdmissionRequired;
         _map.ExpireDue(now);
 
         var result = _map.Reserve(request, now + options.Value.HoldDuration);
@@ -140,7 +145,7 @@ public sealed partial class EventGrain(
     public async Task<HoldResult> Confirm(string reservationId, string bookingId)
     {
         var result = await Change(map => map.Confirm(reservationId, bookingId));
-        if (result.Status == HoldStatus.Ok) GrainMetrics.SeatsSold.Add(result.Reservation!.Seats.Count);
+        if (result.Reservation is { } sold) GrainMetrics.SeatsSold.Add(sold.Seats.Count);
         return result;
     }
 
@@ -149,110 +154,117 @@ public sealed partial class EventGrain(
 
     public async Task<bool> SetQueueActive(bool active)
     {
-        EnsureCurrent();
+        _persistence.EnsureCurrent();
         if (_map is null) return false;
-        if (_working.QueueActive == active) return true;
-        _working.QueueActive = active;
-        await Durable();
+        if (_state.QueueActive == active) return true;
+        Record(new QueueSwitched(active));
+        await _persistence.Durable();
         return true;
     }
 
     public Task<SeatMapAudit> Audit()
     {
-        EnsureCurrent();
+        _persistence.EnsureCurrent();
         _map?.ExpireDue(Now);
         return Task.FromResult(_map?.Audit() ?? new SeatMapAudit(0, 0, 0, 0, 0, 0, 0));
     }
 
     private async Task<HoldResult> Change(Func<SeatMap, HoldResult> change)
     {
-        EnsureCurrent();
+        _persistence.EnsureCurrent();
         if (_map is null) return HoldResult.NotFound;
         _map.ExpireDue(Now);
         var result = change(_map);
+        // A repeated call that changed nothing still waits until what it saw is durable.
         if (result.Status == HoldStatus.Ok) await Commit();
         return result;
     }
 
-    /// <summary>Makes a seat change durable, and tells search when availability crossed a threshold.</summary>
+    /// <summary>Makes every change so far durable, and tells search when availability crossed a threshold.</summary>
     private async Task Commit()
     {
         var availability = Availability.Of(_map!.TotalAvailable, _map.TotalCapacity);
-        var crossed = availability != _working.SearchAvailability;
-        if (crossed)
-        {
-            _working.SearchAvailability = availability;
-            _working.DocumentVersion++;
-        }
-        await Durable();
+        var crossed = availability != _state.SearchAvailability;
+        if (crossed) Record(new AvailabilityPublished(availability, _state.DocumentVersion + 1));
+        await _persistence.Durable();
         if (crossed)
         {
             await PublishSearchDocument();
-            if (_working.QueueActive) await TellWaitingRoom(availability == Availability.SoldOut);
-        }
-    }
-
-    private async Task Durable()
-    {
-        try
-        {
-            await _commits!.Commit();
-        }
-        catch (Exception e) when (e is not RetryableException)
-        {
-            throw new RetryableException($"Saving event '{EventId}' failed; nothing was changed. Try again.", e);
+            if (_state.QueueActive) await TellWaitingRoom(availability == Availability.SoldOut);
         }
     }
 
     private async Task Sweep(CancellationToken cancellationToken)
     {
-        if (_map is null || _stale) return;
-        if (_map.ExpireDue(Now) > 0) await Commit();
-        if (_searchBehind) await PublishSearchDocument();
+        if (_map is null) return;
+        try
+        {
+            _persistence.EnsureCurrent();
+            _map.ExpireDue(Now);
+            // Reads record expiries too; the sweep makes sure they reach the journal.
+            if (_pending.Count > 0) await Commit();
+            if (_searchBehind) await PublishSearchDocument();
+        }
+        catch (RetryableException)
+        {
+            // This activation is on its way out; the next one sweeps.
+        }
     }
 
-    private void EnsureCurrent()
+    private void Restore(EventState? snapshot)
     {
-        if (_stale) throw new RetryableException($"Event '{EventId}' is moving to a fresh activation; try again.");
+        _state = snapshot ?? new EventState();
+        _map = _state.Definition is null ? null : new SeatMap(EventId, _state, _pending);
     }
 
-    private void Load(EventState stored)
+    private void Record(EventChange change)
     {
-        _working = stored.Clone();
-        _map = _working.Definition is null ? null : new SeatMap(EventId, _working);
+        Apply(change);
+        _pending.Add(change);
     }
 
-    /// <summary>Sends a copy, so the write is of one instant however memory moves while it is in flight.</summary>
-    private async Task WriteSnapshot()
+    /// <summary>Applies a decided change to memory: live through <see cref="Record"/>, or replayed from the journal.</summary>
+    private void Apply(EventChange change)
     {
-        var snapshot = _working.Clone();
-        state.State = snapshot;
-        await state.WriteStateAsync();
-        _durable = snapshot;
+        switch (change)
+        {
+            case EventDefined defined:
+                _state.Definition = defined.Definition;
+                _state.Performers = defined.Performers;
+                _state.DocumentVersion = defined.DocumentVersion;
+                if (defined.ReservationKey is { } key) _state.ReservationKey = key;
+                if (defined.Venue is { } venue)
+                {
+                    _state.Venue = venue;
+                    _state.SeatOwners = [];
+                    _map = new SeatMap(EventId, _state, _pending);
+                }
+                break;
+            case QueueSwitched queue:
+                _state.QueueActive = queue.Active;
+                break;
+            case AvailabilityPublished published:
+                _state.SearchAvailability = published.Availability;
+                _state.DocumentVersion = published.DocumentVersion;
+                break;
+            default:
+                (_map ?? throw new InvalidOperationException($"Event '{EventId}': a seat change before the event was defined.")).Apply(change);
+                break;
+        }
+    }
+
+    /// <summary>The group commit's write: this batch's changes, taken in one turn, as one journal record.</summary>
+    private async Task AppendBatch()
+    {
+        if (_pending.Count == 0) return;
+        var batch = new EventBatch([.. _pending]);
+        _pending.Clear();
+        var search = SearchFields.Of(_state);
+        await _journal.Append(batch, batch.Changes.Count, () => _state);
+        _durableSearch = search;
         GrainMetrics.StorageWrites.Add(1);
     }
 
-    /// <summary>
-    /// A failed write leaves memory equal to storage again: back to the last durable state, or, if
-    /// storage has moved on (another activation wrote it), this activation stops serving.
-    /// </summary>
-    private void RollBack(Exception e)
-    {
-        if (e is InconsistentStateException)
-        {
-            _stale = true;
-            LogStale(logger, e, EventId);
-            DeactivateOnIdle();
-            return;
-        }
-        LogWriteFailed(logger, e, EventId);
-        state.State = _durable;
-        Load(_durable);
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Event {EventId}: stored state is newer than this activation's; deactivating")]
-    private static partial void LogStale(ILogger logger, Exception exception, string eventId);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Event {EventId}: writing the seat map failed; memory rolled back to storage")]
-    private static partial void LogWriteFailed(ILogger logger, Exception exception, string eventId);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Event {EventId}: search document not appended yet; the sweep retries")]
+    private static partial void LogPublishFailed(ILogger logger, Exception exception, string eventId);
 }

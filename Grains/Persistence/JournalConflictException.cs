@@ -1,0 +1,10 @@
+using Orleans.Storage;
+
+namespace TicketMaster.Grains.Persistence;
+
+/// <summary>
+/// The journal moved past the sequence this activation expected: another activation wrote it.
+/// An <see cref="InconsistentStateException"/>, so it is handled exactly as a stale ETag.
+/// </summary>
+public sealed class JournalConflictException(string journal, long sequence)
+    : InconsistentStateException($"Journal '{journal}' already holds sequence {sequence} or has moved past it; this activation is stale.");
