@@ -5,7 +5,9 @@ using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Serialization;
 using Orleans.Storage;
+using Npgsql;
 using TicketMaster.Grains;
+using TicketMaster.Grains.Persistence;
 
 namespace TicketMaster.Silo.Hosting;
 
@@ -84,5 +86,7 @@ public static class SiloConfiguration
             o.Invariant = Postgres.Invariant;
             o.ConnectionString = connectionString;
         });
+        silo.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        silo.Services.AddSingleton<IJournalStorage, PostgresJournalStorage>();
     }
 }
