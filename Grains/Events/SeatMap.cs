@@ -166,12 +166,12 @@ public sealed partial class SeatMap
         return HoldResult.Ok(reservation);
     }
 
+    /// <summary>A cancelled booking's sold seats go back on sale.</summary>
     public HoldResult ReturnSeats(string reservationId, string bookingId)
     {
         // Already returned (a retried cancellation) is success.
         if (Find(reservationId, out var serial) is not null) return HoldResult.Ok();
-        var owned = IsSaleOf(serial, bookingId) || (_state.Holds.TryGetValue(serial, out var hold) && hold.BookingId == bookingId);
-        if (owned) Record(new HoldRemoved(serial));
+        if (IsSaleOf(serial, bookingId)) Record(new HoldRemoved(serial));
         return HoldResult.Ok();
     }
 
