@@ -25,13 +25,13 @@ public sealed partial class EventGrain
 
     private EventView BuildView(SeatMap map)
     {
-        var definition = _state.Definition!;
+        var definition = State.Definition!;
         var sections = map.Sections
             .Select(s => new SectionView(s.SectionId, s.Definition.Name, s.Price, map.Currency, s.Capacity,
                 map.Available(s.Index), map.Held(s.Index), map.Sold(s.Index), s.IsGeneralAdmission))
             .ToList();
         return new EventView(EventId, definition.Name, definition.Description, definition.Category, definition.StartsAt,
-            _state.Performers, _state.Venue!, _state.QueueActive, sections, _state.DocumentVersion);
+            State.Performers, State.Venue!, State.QueueActive, sections, State.DocumentVersion);
     }
 
     private SearchDocument BuildSearchDocument(SearchFields durable)

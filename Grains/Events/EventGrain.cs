@@ -28,8 +28,7 @@ public sealed partial class EventGrain(
     AdmissionTokens admissions,
     ILogger<EventGrain> logger) : Grain, IEventGrain
 {
-    private EventState _state = new();
-    private SeatMap? _map;
+    private EventMemory _memory = null!;
 
     /// <summary>Changes made in memory since the last append began: the next batch's record.</summary>
     private readonly List<EventChange> _pending = [];
@@ -51,13 +50,13 @@ public sealed partial class EventGrain(
         _persistence = new GrainPersistence($"event '{EventId}'", AppendBatch, DeactivateOnIdle, logger);
         try
         {
-            await _journal.Load(Restore, batch => batch.Changes.ForEach(Apply));
+            await _journal.Load(snapshot => _memory = new EventMemory(EventId, snapshot, _pending), batch => batch.Changes.ForEach(_memory.Apply));
         }
         catch (Exception e) when (e is not JournalReadException)
         {
             throw new RetryableException($"Loading event '{EventId}' failed; try again.", e);
         }
-        _durableSearch = SearchFields.Of(_state);
+        _durableSearch = SearchFields.Of(State);
         this.RegisterGrainTimer(Sweep, new GrainTimerCreationOptions
         {
             DueTime = options.Value.ExpirySweepPeriod,
@@ -68,14 +67,14 @@ public sealed partial class EventGrain(
     public async Task<EventCommandResult> Create(EventDefinition definition)
     {
         _persistence.EnsureCurrent();
-        if (_state.Definition is not null) return EventCommandResult.Conflict($"Event '{EventId}' already exists.");
+        if (State.Definition is not null) return EventCommandResult.Conflict($"Event '{EventId}' already exists.");
         var (venue, performers, invalid) = await Resolve(definition);
         if (invalid is not null) return invalid;
         _persistence.EnsureCurrent();
-        if (_state.Definition is not null) return EventCommandResult.Conflict($"Event '{EventId}' already exists.");
+        if (State.Definition is not null) return EventCommandResult.Conflict($"Event '{EventId}' already exists.");
 
-        Record(new EventDefined(definition, venue, performers, RandomNumberGenerator.GetBytes(32), _state.DocumentVersion + 1));
-        Record(new AvailabilityPublished(Availability.Of(_map!.TotalAvailable, _map.TotalCapacity), _state.DocumentVersion));
+        Record(new EventDefined(definition, venue, performers, RandomNumberGenerator.GetBytes(32), State.DocumentVersion + 1));
+        Record(new AvailabilityPublished(Availability.Of(Map!.TotalAvailable, Map.TotalCapacity), State.DocumentVersion));
         await _persistence.Durable();
         await PublishSearchDocument();
         return EventCommandResult.Ok;
@@ -84,18 +83,18 @@ public sealed partial class EventGrain(
     public async Task<EventCommandResult> Update(EventDefinition definition)
     {
         _persistence.EnsureCurrent();
-        if (_map is null) return EventCommandResult.NotFound;
+        if (Map is null) return EventCommandResult.NotFound;
         var (venue, performers, invalid) = await Resolve(definition);
         if (invalid is not null) return invalid;
         _persistence.EnsureCurrent();
 
-        _map.ExpireDue(Now);
-        var layoutChanges = EventDefinitionRules.ChangesLayout(_state.Definition!, definition);
-        if (layoutChanges && _map.HasActivity)
+        Map.ExpireDue(Now);
+        var layoutChanges = EventDefinitionRules.ChangesLayout(State.Definition!, definition);
+        if (layoutChanges && Map.HasActivity)
         {
             return EventCommandResult.Conflict("Sections and prices cannot change once a seat is held or sold.");
         }
-        Record(new EventDefined(definition, layoutChanges ? venue : null, performers, null, _state.DocumentVersion + 1));
+        Record(new EventDefined(definition, layoutChanges ? venue : null, performers, null, State.DocumentVersion + 1));
         await _persistence.Durable();
         await PublishSearchDocument();
         return EventCommandResult.Ok;
@@ -104,29 +103,29 @@ public sealed partial class EventGrain(
     public Task<EventView?> GetView()
     {
         _persistence.EnsureCurrent();
-        if (_map is null) return Task.FromResult<EventView?>(null);
-        _map.ExpireDue(Now);
-        return Task.FromResult<EventView?>(BuildView(_map));
+        if (Map is null) return Task.FromResult<EventView?>(null);
+        Map.ExpireDue(Now);
+        return Task.FromResult<EventView?>(BuildView(Map));
     }
 
     public Task<SeatMapView?> GetSeats(string? sectionId)
     {
         _persistence.EnsureCurrent();
-        if (_map is null) return Task.FromResult<SeatMapView?>(null);
-        _map.ExpireDue(Now);
-        return Task.FromResult<SeatMapView?>(new SeatMapView(EventId, _map.SeatViews(sectionId)));
+        if (Map is null) return Task.FromResult<SeatMapView?>(null);
+        Map.ExpireDue(Now);
+        return Task.FromResult<SeatMapView?>(new SeatMapView(EventId, Map.SeatViews(sectionId)));
     }
 
     public async Task<ReserveResult> Reserve(ReserveRequest request)
     {
         _persistence.EnsureCurrent();
-        if (_map is null) return ReserveResult.EventNotFound;
+        if (Map is null) return ReserveResult.EventNotFound;
         var now = Now;
-        if (now >= _state.Definition!.StartsAt) return ReserveResult.SalesClosed;
-        if (_state.QueueActive && !admissions.IsValid(request.AdmissionToken, EventId, request.UserId, now)) return ReserveResult.AdmissionRequired;
-        _map.ExpireDue(now);
+        if (now >= State.Definition!.StartsAt) return ReserveResult.SalesClosed;
+        if (State.QueueActive && !admissions.IsValid(request.AdmissionToken, EventId, request.UserId, now)) return ReserveResult.AdmissionRequired;
+        Map.ExpireDue(now);
 
-        var result = _map.Reserve(request, now + options.Value.HoldDuration);
+        var result = Map.Reserve(request, now + options.Value.HoldDuration);
         if (result.Status != ReserveStatus.Held) return result;
         await Commit();
         GrainMetrics.SeatsHeld.Add(result.Reservation!.Seats.Count);
@@ -155,8 +154,8 @@ public sealed partial class EventGrain(
     public async Task<bool> SetQueueActive(bool active)
     {
         _persistence.EnsureCurrent();
-        if (_map is null) return false;
-        if (_state.QueueActive == active) return true;
+        if (Map is null) return false;
+        if (State.QueueActive == active) return true;
         Record(new QueueSwitched(active));
         await _persistence.Durable();
         return true;
@@ -165,16 +164,16 @@ public sealed partial class EventGrain(
     public Task<SeatMapAudit> Audit()
     {
         _persistence.EnsureCurrent();
-        _map?.ExpireDue(Now);
-        return Task.FromResult(_map?.Audit() ?? new SeatMapAudit(0, 0, 0, 0, 0, 0, 0));
+        Map?.ExpireDue(Now);
+        return Task.FromResult(Map?.Audit() ?? new SeatMapAudit(0, 0, 0, 0, 0, 0, 0));
     }
 
     private async Task<HoldResult> Change(Func<SeatMap, HoldResult> change)
     {
         _persistence.EnsureCurrent();
-        if (_map is null) return HoldResult.NotFound;
-        _map.ExpireDue(Now);
-        var result = change(_map);
+        if (Map is null) return HoldResult.NotFound;
+        Map.ExpireDue(Now);
+        var result = change(Map);
         // A repeated call that changed nothing still waits until what it saw is durable.
         if (result.Status == HoldStatus.Ok) await Commit();
         return result;
@@ -183,24 +182,24 @@ public sealed partial class EventGrain(
     /// <summary>Makes every change so far durable, and tells search when availability crossed a threshold.</summary>
     private async Task Commit()
     {
-        var availability = Availability.Of(_map!.TotalAvailable, _map.TotalCapacity);
-        var crossed = availability != _state.SearchAvailability;
-        if (crossed) Record(new AvailabilityPublished(availability, _state.DocumentVersion + 1));
+        var availability = Availability.Of(Map!.TotalAvailable, Map.TotalCapacity);
+        var crossed = availability != State.SearchAvailability;
+        if (crossed) Record(new AvailabilityPublished(availability, State.DocumentVersion + 1));
         await _persistence.Durable();
         if (crossed)
         {
             await PublishSearchDocument();
-            if (_state.QueueActive) await TellWaitingRoom(availability == Availability.SoldOut);
+            if (State.QueueActive) await TellWaitingRoom(availability == Availability.SoldOut);
         }
     }
 
     private async Task Sweep(CancellationToken cancellationToken)
     {
-        if (_map is null) return;
+        if (Map is null) return;
         try
         {
             _persistence.EnsureCurrent();
-            _map.ExpireDue(Now);
+            Map.ExpireDue(Now);
             // Reads record expiries too; the sweep makes sure they reach the journal.
             if (_pending.Count > 0) await Commit();
             if (_searchBehind) await PublishSearchDocument();
@@ -211,46 +210,14 @@ public sealed partial class EventGrain(
         }
     }
 
-    private void Restore(EventState? snapshot)
-    {
-        _state = snapshot ?? new EventState();
-        _map = _state.Definition is null ? null : new SeatMap(EventId, _state, _pending);
-    }
+    private EventState State => _memory.State;
+
+    private SeatMap? Map => _memory.Map;
 
     private void Record(EventChange change)
     {
-        Apply(change);
+        _memory.Apply(change);
         _pending.Add(change);
-    }
-
-    /// <summary>Applies a decided change to memory: live through <see cref="Record"/>, or replayed from the journal.</summary>
-    private void Apply(EventChange change)
-    {
-        switch (change)
-        {
-            case EventDefined defined:
-                _state.Definition = defined.Definition;
-                _state.Performers = defined.Performers;
-                _state.DocumentVersion = defined.DocumentVersion;
-                if (defined.ReservationKey is { } key) _state.ReservationKey = key;
-                if (defined.Venue is { } venue)
-                {
-                    _state.Venue = venue;
-                    _state.SeatOwners = [];
-                    _map = new SeatMap(EventId, _state, _pending);
-                }
-                break;
-            case QueueSwitched queue:
-                _state.QueueActive = queue.Active;
-                break;
-            case AvailabilityPublished published:
-                _state.SearchAvailability = published.Availability;
-                _state.DocumentVersion = published.DocumentVersion;
-                break;
-            default:
-                (_map ?? throw new InvalidOperationException($"Event '{EventId}': a seat change before the event was defined.")).Apply(change);
-                break;
-        }
     }
 
     /// <summary>The group commit's write: this batch's changes, taken in one turn, as one journal record.</summary>
@@ -259,8 +226,8 @@ public sealed partial class EventGrain(
         if (_pending.Count == 0) return;
         var batch = new EventBatch([.. _pending]);
         _pending.Clear();
-        var search = SearchFields.Of(_state);
-        await _journal.Append(batch, batch.Changes.Count, () => _state);
+        var search = SearchFields.Of(State);
+        await _journal.Append(batch, batch.Changes.Count, () => State);
         _durableSearch = search;
         GrainMetrics.StorageWrites.Add(1);
     }
