@@ -1,10 +1,12 @@
 using Microsoft.Extensions.DependencyInjection;
 using System.Security.Cryptography;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TicketMaster.Accounts;
 using TicketMaster.Bookings;
 using TicketMaster.Events;
 using TicketMaster.Grains.Payments;
+using TicketMaster.Grains.Persistence;
 
 namespace TicketMaster.Grains.Bookings;
 
@@ -18,12 +20,25 @@ public sealed class BookingGrain(
     [PersistentState("booking", StorageNames.Grains)] IPersistentState<BookingState> state,
     IPaymentGateway payments,
     [FromKeyedServices(BookingClock.Key)] TimeProvider time,
-    IOptions<BookingOptions> options) : Grain, IBookingGrain
+    IOptions<BookingOptions> options,
+    ILogger<BookingGrain> logger) : Grain, IBookingGrain
 {
+    private GrainPersistence _persistence = null!;
+
     private string BookingId => this.GetPrimaryKeyString();
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _persistence = new GrainPersistence($"booking '{BookingId}'", state.WriteStateAsync, DeactivateOnIdle, logger);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>A failed write leaves memory ahead of storage: the activation goes, and a retry resumes from the stored stage.</summary>
+    private Task Save() => _persistence.Write(state.WriteStateAsync);
 
     public async Task<BookResult> Book(BookCommand command)
     {
+        _persistence.EnsureCurrent();
         var booking = state.State;
         if (booking.Stage != BookingStage.New && (booking.ReservationId != command.ReservationId || booking.UserId != command.UserId))
         {
@@ -51,7 +66,7 @@ public sealed class BookingGrain(
             booking.ReservationId = command.ReservationId;
             booking.Reservation = pinned.Reservation;
             booking.CreatedAt = time.GetUtcNow();
-            await state.WriteStateAsync();
+            await Save();
 
             var charged = await Charge(command.PaymentToken, pinned.Reservation!);
             if (charged is null)
@@ -59,7 +74,7 @@ public sealed class BookingGrain(
                 GrainMetrics.PaymentFailures.Add(1, new KeyValuePair<string, object?>("reason", "timeout"));
                 await eventGrain.Unpin(command.ReservationId, BookingId);
                 booking.Stage = BookingStage.New;
-                await state.WriteStateAsync();
+                await Save();
                 return new BookResult(BookStatus.PaymentTimedOut, Error: "The payment gateway did not answer in time; nothing was charged.");
             }
             if (!charged.Approved)
@@ -67,12 +82,12 @@ public sealed class BookingGrain(
                 GrainMetrics.PaymentFailures.Add(1, new KeyValuePair<string, object?>("reason", "declined"));
                 await eventGrain.Unpin(command.ReservationId, BookingId);
                 booking.Stage = BookingStage.Declined;
-                await state.WriteStateAsync();
+                await Save();
                 return new BookResult(BookStatus.PaymentDeclined, Error: $"The payment was declined ({charged.DeclineReason}).");
             }
             booking.ChargeId = charged.ChargeId;
             booking.Stage = BookingStage.Charged;
-            await state.WriteStateAsync();
+            await Save();
         }
 
         var confirmed = await eventGrain.Confirm(command.ReservationId, BookingId);
@@ -81,13 +96,13 @@ public sealed class BookingGrain(
             // Unreachable while the pin holds; if the seats are gone anyway, the money goes back.
             await payments.Refund(booking.ChargeId!, CancellationToken.None);
             booking.Stage = BookingStage.Cancelled;
-            await state.WriteStateAsync();
+            await Save();
             return new BookResult(BookStatus.ReservationGone, Error: "The reservation is no longer held; the payment was refunded.");
         }
 
         booking.Tickets = IssueTickets(booking.Reservation!);
         booking.Stage = BookingStage.Confirmed;
-        await state.WriteStateAsync();
+        await Save();
         await GrainFactory.GetGrain<IUserGrain>(booking.UserId).AddBooking(BookingId);
         return new BookResult(BookStatus.Confirmed, ToBooking());
     }
@@ -97,6 +112,7 @@ public sealed class BookingGrain(
 
     public async Task<CancelResult> Cancel(string userId)
     {
+        _persistence.EnsureCurrent();
         var booking = state.State;
         if (booking.Stage is not (BookingStage.Confirmed or BookingStage.Cancelled)) return new CancelResult(CancelStatus.NotFound);
         if (booking.UserId != userId) return new CancelResult(CancelStatus.Forbidden);
@@ -106,7 +122,7 @@ public sealed class BookingGrain(
         var eventId = ReservationIds.EventIdOf(booking.ReservationId)!;
         await GrainFactory.GetGrain<IEventGrain>(eventId).ReturnSeats(booking.ReservationId, BookingId);
         booking.Stage = BookingStage.Cancelled;
-        await state.WriteStateAsync();
+        await Save();
         return new CancelResult(CancelStatus.Cancelled, ToBooking());
     }
 

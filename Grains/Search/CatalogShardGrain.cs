@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Orleans.Streams;
+using TicketMaster.Grains.Persistence;
 using TicketMaster.Search;
 
 namespace TicketMaster.Grains.Search;
@@ -15,10 +16,13 @@ public sealed partial class CatalogShardGrain(
     /// <summary>The log ordered by sequence, rebuilt from the compacted state on activation.</summary>
     private readonly SortedList<long, CatalogChange> _log = [];
 
+    private GrainPersistence _persistence = null!;
+
     private int Shard => (int)this.GetPrimaryKeyLong();
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        _persistence = new GrainPersistence($"catalog shard {Shard}", state.WriteStateAsync, DeactivateOnIdle, logger);
         foreach (var change in state.State.Latest.Values)
         {
             _log.Add(change.Sequence, change);
@@ -29,6 +33,7 @@ public sealed partial class CatalogShardGrain(
     public async Task Append(SearchDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
+        _persistence.EnsureCurrent();
         var latest = state.State.Latest;
         latest.TryGetValue(document.EventId, out var previous);
         if (previous is not null && document.Version <= previous.Document.Version) return;
@@ -36,18 +41,8 @@ public sealed partial class CatalogShardGrain(
         var change = new CatalogChange(Shard, state.State.LastSequence + 1, document);
         state.State.LastSequence = change.Sequence;
         latest[document.EventId] = change;
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            // Memory must equal storage again, or a later write would persist a change nobody was told about.
-            state.State.LastSequence = change.Sequence - 1;
-            if (previous is null) latest.Remove(document.EventId);
-            else latest[document.EventId] = previous;
-            throw;
-        }
+        // A failed write deactivates this shard: the next activation loads what storage holds.
+        await _persistence.Write(state.WriteStateAsync);
 
         if (previous is not null) _log.Remove(previous.Sequence);
         _log.Add(change.Sequence, change);
@@ -56,6 +51,7 @@ public sealed partial class CatalogShardGrain(
 
     public Task<CatalogChangePage> GetChanges(long afterSequence, int maxCount)
     {
+        _persistence.EnsureCurrent();
         var count = Math.Clamp(maxCount, 1, 10_000);
         var keys = _log.Keys;
         var changes = new List<CatalogChange>(Math.Min(count, _log.Count));
