@@ -9,4 +9,12 @@ public sealed record EventDefinition(
     [property: Id(3)] DateTimeOffset StartsAt,
     [property: Id(4)] string VenueId,
     [property: Id(5)] IReadOnlyList<string> PerformerIds,
-    [property: Id(6)] IReadOnlyList<SectionPrice> Prices);
+    [property: Id(6)] IReadOnlyList<SectionPrice> Prices,
+    [property: Id(7)] int MaxTicketsPerFan = EventDefinition.DefaultMaxTicketsPerFan)
+{
+    /// <summary>How many seats one fan may hold and buy for an event, across reservations and bookings, unless the organiser says otherwise.</summary>
+    public const int DefaultMaxTicketsPerFan = 8;
+
+    /// <summary>The highest limit an organiser may set.</summary>
+    public const int MostTicketsPerFan = 1000;
+}

@@ -12,6 +12,8 @@ public enum ReserveStatus
     SalesClosed,
     /// <summary>The waiting room is active and the request has no valid admission token for this user and event.</summary>
     AdmissionRequired,
+    /// <summary>The fan would pass the event's tickets-per-fan limit; <see cref="ReserveResult.Error"/> names it.</summary>
+    TicketLimit,
 }
 
 /// <summary>The answer to a reserve: a hold, or why not.</summary>
@@ -28,6 +30,10 @@ public sealed record ReserveResult(
     public static ReserveResult Taken(IReadOnlyList<string> seats) => new(ReserveStatus.Unavailable, Unavailable: seats);
 
     public static ReserveResult Invalid(string field, string error) => new(ReserveStatus.Invalid, Field: field, Error: error);
+
+    public static ReserveResult TicketLimit(int limit, int already) =>
+        new(ReserveStatus.TicketLimit, Field: "maxTicketsPerFan",
+            Error: $"This event allows at most {limit} tickets per fan (maxTicketsPerFan); you already hold or bought {already}.");
 
     public static readonly ReserveResult EventNotFound = new(ReserveStatus.EventNotFound);
 

@@ -66,15 +66,16 @@ public sealed class HoldRecord
     [Id(6)] public int GaCount { get; set; }
 }
 
-/// <summary>What a sale must remember: whose booking it is (to confirm again or return it) and its seats.</summary>
+/// <summary>What a sale must remember: whose booking it is (to confirm again or return it), its seats, and its fan (for the ticket limit).</summary>
 [GenerateSerializer, Immutable, Alias("SaleRecord")]
 public readonly record struct SaleRecord(
     [property: Id(0)] long Booking,
     [property: Id(1)] int[] Seats,
     [property: Id(2)] int GaSection,
-    [property: Id(3)] int GaCount)
+    [property: Id(3)] int GaCount,
+    [property: Id(4)] long Fan)
 {
-    /// <summary>64 bits of the booking id stand for it: a sale needs to recognise its booking, not name it.</summary>
-    public static long Fingerprint(string bookingId) =>
-        BitConverter.ToInt64(SHA256.HashData(Encoding.UTF8.GetBytes(bookingId)), 0);
+    /// <summary>64 bits of an id stand for it: a sale needs to recognise its booking and its fan, not name them.</summary>
+    public static long Fingerprint(string id) =>
+        BitConverter.ToInt64(SHA256.HashData(Encoding.UTF8.GetBytes(id)), 0);
 }

@@ -19,6 +19,9 @@ public sealed partial class SeatMap
     private readonly int[] _sold;
     private readonly List<EventChange>? _changes;
 
+    /// <summary>Tickets held or bought per fan (by fingerprint), for the per-fan limit; derived, never stored.</summary>
+    private readonly Dictionary<long, int> _ticketsByFan = [];
+
     private readonly string _eventId;
 
     /// <param name="changes">Where decided changes are recorded for the journal; null when only replaying.</param>
@@ -45,9 +48,14 @@ public sealed partial class SeatMap
         foreach (var (serial, hold) in state.Holds)
         {
             Count(_held, hold.Seats, hold.GaSection, hold.GaCount, +1);
+            CountFan(SaleRecord.Fingerprint(hold.UserId), hold.Seats.Length + hold.GaCount);
             if (hold.State == HoldState.Held) _expiries.Enqueue(serial, hold.ExpiresAt);
         }
-        foreach (var sale in state.Sales.Values) Count(_sold, sale.Seats, sale.GaSection, sale.GaCount, +1);
+        foreach (var sale in state.Sales.Values)
+        {
+            Count(_sold, sale.Seats, sale.GaSection, sale.GaCount, +1);
+            CountFan(sale.Fan, sale.Seats.Length + sale.GaCount);
+        }
     }
 
     public IReadOnlyList<SectionLayout> Sections => _sections;
@@ -84,10 +92,19 @@ public sealed partial class SeatMap
         return expired;
     }
 
-    public ReserveResult Reserve(ReserveRequest request, DateTimeOffset expiresAt) =>
-        request.Seats is { } seats
+    /// <summary>Tickets the fan holds or bought for this event.</summary>
+    public int TicketsOf(string userId) => _ticketsByFan.GetValueOrDefault(SaleRecord.Fingerprint(userId));
+
+    public ReserveResult Reserve(ReserveRequest request, DateTimeOffset expiresAt)
+    {
+        var wanted = request.Seats?.Count ?? request.Quantity;
+        var limit = _state.Definition!.MaxTicketsPerFan;
+        var already = TicketsOf(request.UserId);
+        if (wanted > 0 && already + wanted > limit) return ReserveResult.TicketLimit(limit, already);
+        return request.Seats is { } seats
             ? ReserveChosen(request.UserId, seats, expiresAt)
             : ReserveBest(request.UserId, request.SectionId, request.Quantity, expiresAt);
+    }
 
     private ReserveResult ReserveChosen(string userId, IReadOnlyList<string> seatIds, DateTimeOffset expiresAt)
     {
@@ -206,15 +223,18 @@ public sealed partial class SeatMap
                 _state.NextSerial = Math.Max(_state.NextSerial, added.Serial + 1);
                 Own(hold.Seats, added.Serial);
                 Count(_held, hold.Seats, hold.GaSection, hold.GaCount, +1);
+                CountFan(SaleRecord.Fingerprint(hold.UserId), hold.Seats.Length + hold.GaCount);
                 _expiries.Enqueue(added.Serial, hold.ExpiresAt);
                 break;
             case HoldRemoved removed when _state.Holds.Remove(removed.Serial, out var gone):
                 Free(gone.Seats, removed.Serial);
                 Count(_held, gone.Seats, gone.GaSection, gone.GaCount, -1);
+                CountFan(SaleRecord.Fingerprint(gone.UserId), -(gone.Seats.Length + gone.GaCount));
                 break;
             case HoldRemoved removed when _state.Sales.Remove(removed.Serial, out var returned):
                 Free(returned.Seats, -removed.Serial);
                 Count(_sold, returned.Seats, returned.GaSection, returned.GaCount, -1);
+                CountFan(returned.Fan, -(returned.Seats.Length + returned.GaCount));
                 break;
             case HoldPinned pinned:
                 var toPin = HoldOf(pinned.Serial);
@@ -230,7 +250,7 @@ public sealed partial class SeatMap
             case HoldSold sold:
                 var toSell = HoldOf(sold.Serial);
                 _state.Holds.Remove(sold.Serial);
-                _state.Sales.Add(sold.Serial, new SaleRecord(SaleRecord.Fingerprint(toSell.BookingId!), toSell.Seats, toSell.GaSection, toSell.GaCount));
+                _state.Sales.Add(sold.Serial, new SaleRecord(SaleRecord.Fingerprint(toSell.BookingId!), toSell.Seats, toSell.GaSection, toSell.GaCount, SaleRecord.Fingerprint(toSell.UserId)));
                 Own(toSell.Seats, -sold.Serial);
                 Count(_held, toSell.Seats, toSell.GaSection, toSell.GaCount, -1);
                 Count(_sold, toSell.Seats, toSell.GaSection, toSell.GaCount, +1);
@@ -257,6 +277,13 @@ public sealed partial class SeatMap
         {
             if (_state.SeatOwners[ordinal] == owner) _state.SeatOwners[ordinal] = 0;
         }
+    }
+
+    private void CountFan(long fan, int tickets)
+    {
+        var total = _ticketsByFan.GetValueOrDefault(fan) + tickets;
+        if (total == 0) _ticketsByFan.Remove(fan);
+        else _ticketsByFan[fan] = total;
     }
 
     private void Count(int[] counters, int[] seats, int gaSection, int gaCount, int sign)

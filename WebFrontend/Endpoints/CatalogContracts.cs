@@ -13,7 +13,8 @@ public sealed record EventRequest(
     DateTimeOffset? StartsAt,
     string? VenueId,
     IReadOnlyList<string?>? PerformerIds,
-    IReadOnlyList<PriceRequest?>? Prices);
+    IReadOnlyList<PriceRequest?>? Prices,
+    int? MaxTicketsPerFan = null);
 
 public sealed record PriceRequest(string? SectionId, decimal? Price, string? Currency);
 

@@ -72,8 +72,10 @@ public static partial class CatalogValidation
             if (p.Currency is null || !Currency().IsMatch(p.Currency)) return FailE($"prices[{i}].currency", "A three-letter currency code (USD) is required.");
             prices.Add(new SectionPrice(p.SectionId, price, p.Currency));
         }
+        var maxTickets = body.MaxTicketsPerFan ?? EventDefinition.DefaultMaxTicketsPerFan;
+        if (maxTickets is < 1 or > EventDefinition.MostTicketsPerFan) return FailE("maxTicketsPerFan", $"A limit of 1 to {EventDefinition.MostTicketsPerFan} tickets per fan (default {EventDefinition.DefaultMaxTicketsPerFan}).");
         var definition = new EventDefinition(body.Name!.Trim(), body.Description?.Trim() ?? "", body.Category!.Trim().ToLowerInvariant(),
-            startsAt.ToUniversalTime(), body.VenueId!, (body.PerformerIds ?? []).Select(p => p!).ToList(), prices);
+            startsAt.ToUniversalTime(), body.VenueId!, (body.PerformerIds ?? []).Select(p => p!).ToList(), prices, maxTickets);
         return (definition, null, null);
     }
 

@@ -35,6 +35,7 @@ public static class ReservationsApi
             ReserveStatus.EventNotFound => Problem.NotFound($"No event '{body.EventId}'."),
             ReserveStatus.SalesClosed => Problem.Conflict(result.Error!, []),
             ReserveStatus.AdmissionRequired => Problem.Status(StatusCodes.Status428PreconditionRequired, "Admission token required.", result.Error!),
+            ReserveStatus.TicketLimit => Problem.Conflict(result.Error!, []),
             _ => Problem.Conflict("Some seats are held or sold.", result.Unavailable),
         };
     }

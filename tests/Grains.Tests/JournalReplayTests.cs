@@ -14,6 +14,8 @@ namespace TicketMaster.Grains.Tests;
 public sealed class JournalReplayTests
 {
     private const string EventId = "evt_replay";
+    private const int TicketLimit = 12;
+    private static readonly string[] Fans = Enumerable.Range(0, 20).Select(i => "u_" + i.ToString(CultureInfo.InvariantCulture)).ToArray();
     private static readonly DateTimeOffset Start = new(2027, 3, 1, 10, 0, 0, TimeSpan.Zero);
 
     private static readonly Serializer Serializer = new ServiceCollection()
@@ -82,6 +84,7 @@ public sealed class JournalReplayTests
             Assert.Equal((sale.Booking, sale.GaSection, sale.GaCount), (other.Booking, other.GaSection, other.GaCount));
             Assert.Equal(sale.Seats, other.Seats);
         }
+        Assert.All(Fans, fan => Assert.Equal(liveMap.TicketsOf(fan), replayed.Map.TicketsOf(fan)));
         for (var i = 0; i < liveMap.Sections.Count; i++)
         {
             Assert.Equal((liveMap.Available(i), liveMap.Held(i), liveMap.Sold(i)), (replayed.Map.Available(i), replayed.Map.Held(i), replayed.Map.Sold(i)));
@@ -95,7 +98,7 @@ public sealed class JournalReplayTests
         return new EventState
         {
             Definition = new EventDefinition("Replay", "", "concert", Start.AddMonths(1), venue.VenueId, [],
-                sections.Select(s => new SectionPrice(s.SectionId, 50m, "EUR")).ToList()),
+                sections.Select(s => new SectionPrice(s.SectionId, 50m, "EUR")).ToList(), TicketLimit),
             Venue = venue,
             ReservationKey = new byte[32],
         };
@@ -127,12 +130,22 @@ public sealed class JournalReplayTests
 
         public void Step(Random random, DateTimeOffset now)
         {
-            var user = "u_" + random.Next(20).ToString(CultureInfo.InvariantCulture);
+            var user = Fans[random.Next(Fans.Length)];
+            var owned = _holds.Values.Where(h => h.User == user).Sum(h => h.Seats.Count + h.Ga);
+            var wanted = random.Next(1, 4);
+            if (random.Next(3) == 0 && owned + wanted > TicketLimit)
+            {
+                // Past the limit nothing is held, whatever the seats.
+                var refused = map.Reserve(ReserveRequest.BestAvailable(user, "GA", wanted), now + Hold);
+                Assert.Equal(ReserveStatus.TicketLimit, refused.Status);
+                return;
+            }
+            if (owned + wanted > TicketLimit) return;
             switch (random.Next(9))
             {
                 case 0 or 1:
                 {
-                    var seats = _seatOwner.Keys.OrderBy(_ => random.Next()).Take(random.Next(1, 4)).ToList();
+                    var seats = _seatOwner.Keys.OrderBy(_ => random.Next()).Take(wanted).ToList();
                     var result = map.Reserve(ReserveRequest.ChosenSeats(user, seats), now + Hold);
                     var taken = seats.Where(s => _seatOwner[s] is not null).ToList();
                     if (taken.Count > 0)
@@ -146,7 +159,7 @@ public sealed class JournalReplayTests
                 case 2:
                 {
                     var section = random.Next(2) == 0 ? "A" : "B";
-                    var result = map.Reserve(ReserveRequest.BestAvailable(user, section, random.Next(1, 5)), now + Hold);
+                    var result = map.Reserve(ReserveRequest.BestAvailable(user, section, wanted), now + Hold);
                     if (result.Status == ReserveStatus.Held)
                     {
                         var seats = result.Reservation!.Seats.Select(s => s.SeatId).ToList();
@@ -157,7 +170,7 @@ public sealed class JournalReplayTests
                 }
                 case 3:
                 {
-                    var count = random.Next(1, 6);
+                    var count = wanted;
                     var result = map.Reserve(ReserveRequest.BestAvailable(user, "GA", count), now + Hold);
                     if (100 - GaTaken >= count) Add(result, user, [], count, now);
                     else Assert.Equal(ReserveStatus.Unavailable, result.Status);
@@ -239,6 +252,7 @@ public sealed class JournalReplayTests
             Assert.Equal(_holds.Values.Where(h => h.Stage != Stage.Sold).Select(h => Serial(h.Id)).Order(), state.Holds.Keys.Order());
             Assert.Equal(_holds.Values.Where(h => h.Stage == Stage.Sold).Select(h => Serial(h.Id)).Order(), state.Sales.Keys.Order());
             Assert.Equal(0, map.Audit().SeatsClaimedTwice);
+            Assert.All(Fans, fan => Assert.Equal(_holds.Values.Where(h => h.User == fan).Sum(h => h.Seats.Count + h.Ga), map.TicketsOf(fan)));
         }
 
         private static int Serial(string reservationId) =>

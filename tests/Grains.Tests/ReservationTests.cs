@@ -28,11 +28,11 @@ public sealed class ReservationTests(ClusterFixture fixture)
             SectionDefinition.Seated("A", "A", 10, 20), SectionDefinition.GeneralAdmission("GA", "Standing", 300));
         var grain = Grains.GetGrain<IEventGrain>(eventId);
         var random = new Random(42);
-        var users = Enumerable.Range(0, 50).Select(_ => TestCatalog.User()).ToArray();
 
         var requests = Enumerable.Range(0, 3000).Select(_ =>
         {
-            var user = users[random.Next(users.Length)];
+            // A fan each, so the per-fan ticket limit stays out of this test's way.
+            var user = TestCatalog.User();
             return random.Next(3) switch
             {
                 0 => ReserveRequest.BestAvailable(user, "A", random.Next(1, 5)),
@@ -54,6 +54,25 @@ public sealed class ReservationTests(ClusterFixture fixture)
         var view = (await grain.GetView())!;
         Assert.Equal(500 - held.Count, view.Sections.Sum(s => s.Available));
         Assert.All(view.Sections, s => Assert.InRange(s.Available, 0, s.Capacity));
+    }
+
+    [Fact]
+    public async Task A_fan_cannot_hold_and_buy_more_than_the_events_ticket_limit_even_after_a_reload()
+    {
+        var eventId = await TestCatalog.CreateEvent(fixture, 4, SectionDefinition.Seated("A", "A", 5, 10));
+        var grain = Grains.GetGrain<IEventGrain>(eventId);
+        var fan = TestCatalog.User();
+        var first = (await grain.Reserve(ReserveRequest.ChosenSeats(fan, ["A-1-1", "A-1-2", "A-1-3"]))).Reservation!;
+
+        var refused = await grain.Reserve(ReserveRequest.BestAvailable(fan, "A", 2));
+        Assert.Equal((ReserveStatus.TicketLimit, "maxTicketsPerFan"), (refused.Status, refused.Field));
+        Assert.Equal(ReserveStatus.Held, (await grain.Reserve(ReserveRequest.BestAvailable(TestCatalog.User(), "A", 4))).Status);
+        Assert.Equal(ReserveStatus.Held, (await grain.Reserve(ReserveRequest.ChosenSeats(fan, ["A-2-1"]))).Status);
+
+        await fixture.Cluster.DeactivateAsync(grain);
+        Assert.Equal(ReserveStatus.TicketLimit, (await grain.Reserve(ReserveRequest.ChosenSeats(fan, ["A-3-1"]))).Status);
+        Assert.Equal(HoldStatus.Ok, (await grain.Release(first.ReservationId, fan)).Status);
+        Assert.Equal(ReserveStatus.Held, (await grain.Reserve(ReserveRequest.BestAvailable(fan, "A", 3))).Status);
     }
 
     [Fact]
@@ -151,7 +170,7 @@ public sealed class ReservationTests(ClusterFixture fixture)
     [Fact]
     public async Task Nothing_is_on_sale_once_the_event_has_started()
     {
-        var eventId = await TestCatalog.CreateEventStarting(fixture, fixture.Time.GetUtcNow().AddHours(1), SectionDefinition.Seated("A", "A", 2, 2));
+        var eventId = await TestCatalog.CreateEventStarting(fixture, fixture.Time.GetUtcNow().AddHours(1), [SectionDefinition.Seated("A", "A", 2, 2)]);
         var grain = Grains.GetGrain<IEventGrain>(eventId);
         Assert.Equal(ReserveStatus.Held, (await grain.Reserve(ReserveRequest.BestAvailable(TestCatalog.User(), "A", 1))).Status);
 

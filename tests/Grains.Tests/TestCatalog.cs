@@ -9,14 +9,17 @@ public static class TestCatalog
     public static Task<string> CreateEvent(ClusterFixture fixture, params SectionDefinition[] sections) =>
         CreateEventStarting(fixture, fixture.Time.GetUtcNow().AddMonths(6), sections);
 
-    public static async Task<string> CreateEventStarting(ClusterFixture fixture, DateTimeOffset startsAt, params SectionDefinition[] sections)
+    public static Task<string> CreateEvent(ClusterFixture fixture, int maxTicketsPerFan, params SectionDefinition[] sections) =>
+        CreateEventStarting(fixture, fixture.Time.GetUtcNow().AddMonths(6), sections, maxTicketsPerFan);
+
+    public static async Task<string> CreateEventStarting(ClusterFixture fixture, DateTimeOffset startsAt, SectionDefinition[] sections, int maxTicketsPerFan = EventDefinition.DefaultMaxTicketsPerFan)
     {
         var venueId = "ven_" + Guid.NewGuid().ToString("N");
         await fixture.Grains.GetGrain<IVenueGrain>(venueId).Save(new Venue(venueId, "Test Arena", "Berlin", "Street 1", sections));
         var eventId = "evt_" + Guid.NewGuid().ToString("N");
         var prices = sections.Select(s => new SectionPrice(s.SectionId, 100m, "USD")).ToList();
         var result = await fixture.Grains.GetGrain<IEventGrain>(eventId).Create(
-            new EventDefinition("Test Night", "A test event", "concert", startsAt, venueId, [], prices));
+            new EventDefinition("Test Night", "A test event", "concert", startsAt, venueId, [], prices, maxTicketsPerFan));
         Assert.Equal(EventCommandStatus.Ok, result.Status);
         return eventId;
     }

@@ -44,7 +44,7 @@ public sealed class Api(ApiFactory factory)
     }
 
     /// <summary>A venue with seated section A (rows x 10) and standing GA (50), an event there; returns the event id.</summary>
-    public async Task<string> CreateEvent(int rows = 5, DateTimeOffset? startsAt = null)
+    public async Task<string> CreateEvent(int rows = 5, DateTimeOffset? startsAt = null, int? maxTicketsPerFan = null)
     {
         var admin = await Admin();
         var venue = await admin.PostAsJsonAsync("/api/v1/venues", new
@@ -61,6 +61,7 @@ public sealed class Api(ApiFactory factory)
             venueId = (await Json(venue))["venueId"]!.GetValue<string>(),
             performerIds = new[] { (await Json(performer))["performerId"]!.GetValue<string>() },
             prices = new[] { new { sectionId = "A", price = 120m, currency = "USD" }, new { sectionId = "GA", price = 50m, currency = "USD" } },
+            maxTicketsPerFan,
         });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         return (await Json(created))["eventId"]!.GetValue<string>();

@@ -184,6 +184,40 @@ public sealed class BookingFlowTests(ApiFactory factory)
     }
 
     [Fact]
+    public async Task Reserving_past_the_events_ticket_limit_is_409_naming_maxTicketsPerFan_across_holds_and_bookings()
+    {
+        var eventId = await _api.CreateEvent(maxTicketsPerFan: 4);
+        var fan = _api.AsNewUser();
+        var bought = await Api.Hold(fan, eventId, "A-1-1", "A-1-2");
+        Assert.Equal(HttpStatusCode.Created, (await Api.Book(fan, bought)).StatusCode);
+        var held = await Api.Hold(fan, eventId, "A-2-1");
+
+        var refused = await Api.Problem(await fan.PostAsJsonAsync("/api/v1/reserve", new { eventId, sectionId = "GA", quantity = 2 }), HttpStatusCode.Conflict);
+        Assert.Contains("maxTicketsPerFan", refused["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("at most 4", refused["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.Created, (await fan.PostAsJsonAsync("/api/v1/reserve", new { eventId, sectionId = "GA", quantity = 1 })).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await fan.DeleteAsync($"/api/v1/reserve/{held}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await fan.PostAsJsonAsync("/api/v1/reserve", new { eventId, sectionId = "GA", quantity = 1 })).StatusCode);
+        // Another fan is not counted against this one.
+        Assert.Equal(HttpStatusCode.Created, (await _api.AsNewUser().PostAsJsonAsync("/api/v1/reserve", new { eventId, sectionId = "GA", quantity = 4 })).StatusCode);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1001)]
+    public async Task A_ticket_limit_outside_1_to_1000_is_400_naming_maxTicketsPerFan(int limit)
+    {
+        var admin = await _api.Admin();
+        var problem = await Api.Problem(await admin.PostAsJsonAsync("/api/v1/events", new
+        {
+            name = "N", description = "", category = "concert", startsAt = factory.Time.GetUtcNow().AddMonths(1), venueId = "ven_x",
+            performerIds = Array.Empty<string>(), prices = new[] { new { sectionId = "A", price = 1m, currency = "USD" } }, maxTicketsPerFan = limit,
+        }), HttpStatusCode.BadRequest);
+        Assert.NotNull(problem["errors"]!["maxTicketsPerFan"]);
+    }
+
+    [Fact]
     public async Task General_admission_is_bought_by_count()
     {
         var eventId = await _api.CreateEvent();
@@ -197,10 +231,10 @@ public sealed class BookingFlowTests(ApiFactory factory)
         Assert.Equal(4, (await Api.Json(booked))["tickets"]!.AsArray().Count);
         var view = await Api.Json(await fan.GetAsync($"/api/v1/view?event_id={eventId}"));
         Assert.Equal(46, view["sections"]!.AsArray().Single(s => s!["sectionId"]!.GetValue<string>() == "GA")!["available"]!.GetValue<int>());
-        for (var i = 0; i < 4; i++)
+        for (var i = 0; i < 23; i++)
         {
-            Assert.Equal(HttpStatusCode.Created, (await fan.PostAsJsonAsync("/api/v1/reserve", new { eventId, sectionId = "GA", quantity = 10 })).StatusCode);
+            Assert.Equal(HttpStatusCode.Created, (await _api.AsNewUser().PostAsJsonAsync("/api/v1/reserve", new { eventId, sectionId = "GA", quantity = 2 })).StatusCode);
         }
-        await Api.Problem(await fan.PostAsJsonAsync("/api/v1/reserve", new { eventId, sectionId = "GA", quantity = 10 }), HttpStatusCode.Conflict);
+        await Api.Problem(await _api.AsNewUser().PostAsJsonAsync("/api/v1/reserve", new { eventId, sectionId = "GA", quantity = 1 }), HttpStatusCode.Conflict);
     }
 }

@@ -152,7 +152,7 @@ public sealed class ProcessClusterTests(BackendFixtures backends, Xunit.Abstract
         await using (var first = await StartAsync(backend, serviceId, clusterId))
         {
             var http = first.Http;
-            eventId = await CreateEvent(http, await Token(http, AdminEmail, AdminPassword), rows, seatsPerRow);
+            eventId = await CreateEvent(http, await Token(http, AdminEmail, AdminPassword), rows, seatsPerRow, maxTicketsPerFan: 1000);
             var fans = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Register(http)));
             using var stop = new CancellationTokenSource();
             var pairs = new System.Collections.Concurrent.ConcurrentQueue<string[]>(
@@ -200,7 +200,7 @@ public sealed class ProcessClusterTests(BackendFixtures backends, Xunit.Abstract
         Assert.All(untouched, seat => Assert.Equal("available", seats[seat]));
     }
 
-    private static async Task<string> CreateEvent(HttpClient http, string admin, int rows = 5, int seatsPerRow = 5)
+    private static async Task<string> CreateEvent(HttpClient http, string admin, int rows = 5, int seatsPerRow = 5, int maxTicketsPerFan = 8)
     {
         var venue = await Json(await Send(http, HttpMethod.Post, "/api/v1/venues", admin, new
         {
@@ -212,6 +212,7 @@ public sealed class ProcessClusterTests(BackendFixtures backends, Xunit.Abstract
             name = "E2E Night", description = "", category = "concert", startsAt = DateTimeOffset.UtcNow.AddMonths(2),
             venueId = venue["venueId"]!.GetValue<string>(), performerIds = Array.Empty<string>(),
             prices = new[] { new { sectionId = "A", price = 40m, currency = "EUR" } },
+            maxTicketsPerFan,
         }));
         return created["eventId"]!.GetValue<string>();
     }
