@@ -5,6 +5,8 @@ public enum CancelStatus
     Cancelled,
     NotFound,
     Forbidden,
+    /// <summary>The event has started: a booking can no longer be cancelled or refunded.</summary>
+    TooLate,
 }
 
 [GenerateSerializer, Immutable, Alias("CancelResult")]

@@ -118,8 +118,11 @@ public sealed class BookingGrain(
         if (booking.UserId != userId) return new CancelResult(CancelStatus.Forbidden);
         if (booking.Stage == BookingStage.Cancelled) return new CancelResult(CancelStatus.Cancelled, ToBooking());
 
-        await payments.Refund(booking.ChargeId!, CancellationToken.None);
         var eventId = ReservationIds.EventIdOf(booking.ReservationId)!;
+        var startsAt = (await GrainFactory.GetGrain<IEventGrain>(eventId).GetView())?.StartsAt;
+        if (startsAt is { } start && time.GetUtcNow() >= start) return new CancelResult(CancelStatus.TooLate);
+
+        await payments.Refund(booking.ChargeId!, CancellationToken.None);
         await GrainFactory.GetGrain<IEventGrain>(eventId).ReturnSeats(booking.ReservationId, BookingId);
         booking.Stage = BookingStage.Cancelled;
         await Save();

@@ -68,6 +68,7 @@ public sealed partial class EventGrain(
     {
         _persistence.EnsureCurrent();
         if (State.Definition is not null) return EventCommandResult.Conflict($"Event '{EventId}' already exists.");
+        if (definition.StartsAt <= Now) return EventCommandResult.Invalid("startsAt", "An event must start in the future.");
         var (venue, performers, invalid) = await Resolve(definition);
         if (invalid is not null) return invalid;
         _persistence.EnsureCurrent();
@@ -84,6 +85,7 @@ public sealed partial class EventGrain(
     {
         _persistence.EnsureCurrent();
         if (Map is null) return EventCommandResult.NotFound;
+        if (definition.StartsAt != State.Definition!.StartsAt && definition.StartsAt <= Now) return EventCommandResult.Invalid("startsAt", "An event must start in the future.");
         var (venue, performers, invalid) = await Resolve(definition);
         if (invalid is not null) return invalid;
         _persistence.EnsureCurrent();

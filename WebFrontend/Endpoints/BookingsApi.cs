@@ -72,6 +72,7 @@ public static class BookingsApi
         {
             CancelStatus.Cancelled => TypedResults.Ok(BookingResponse.From(result.Booking!)),
             CancelStatus.Forbidden => Problem.Status(StatusCodes.Status403Forbidden, "Forbidden.", "The booking belongs to another user."),
+            CancelStatus.TooLate => Problem.Status(StatusCodes.Status409Conflict, "Conflict.", "The event has started; its bookings can no longer be cancelled or refunded."),
             _ => Problem.NotFound($"No booking '{bookingId}'."),
         };
     }
