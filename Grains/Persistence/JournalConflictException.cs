@@ -5,6 +5,8 @@ namespace TicketMaster.Grains.Persistence;
 /// <summary>
 /// The journal moved past the sequence this activation expected: another activation wrote it.
 /// An <see cref="InconsistentStateException"/>, so it is handled exactly as a stale ETag.
+/// Serializable, because callers receive it as the inner exception of the grain's <see cref="RetryableException"/>.
 /// </summary>
+[GenerateSerializer, Alias("JournalConflictException")]
 public sealed class JournalConflictException(string journal, long sequence)
     : InconsistentStateException($"Journal '{journal}' already holds sequence {sequence} or has moved past it; this activation is stale.");
