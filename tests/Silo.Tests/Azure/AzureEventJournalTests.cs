@@ -1,15 +1,18 @@
+using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Storage;
 using Orleans.TestingHost;
 using TicketMaster.Events;
 using TicketMaster.Grains.Events;
 using TicketMaster.Grains.Persistence;
 using TicketMaster.Silo.Hosting;
+using Xunit.Abstractions;
 
 namespace TicketMaster.Silo.Tests.Azure;
 
 /// <summary>The event grain on the AzureStorage backend: its seat changes go to the Azure journal and come back from it.</summary>
 [Collection(BackendCollection.Name)]
-public sealed class AzureEventJournalTests(BackendFixtures backends)
+public sealed class AzureEventJournalTests(BackendFixtures backends, ITestOutputHelper output)
 {
     [Fact]
     public async Task A_silo_on_Azure_Storage_keeps_its_journals_in_Azure_Storage()
@@ -109,9 +112,54 @@ public sealed class AzureEventJournalTests(BackendFixtures backends)
         Assert.Equal(3, audit.RecountedHeld);
     }
 
+    /// <summary>Figures for docs/storage.md; asserts only that the writes happened.</summary>
+    [Fact]
+    public async Task Writes_of_a_small_grain_journal_appends_and_holds_are_timed_on_Azurite()
+    {
+        var serviceId = BackendCluster.NewId("svc");
+        await using var cluster = await Start(serviceId);
+        var eventId = await TestEvents.CreateSeatedAsync(cluster.Client, rows: 100, seatsPerRow: 1000);
+        var grain = cluster.Client.GetGrain<IEventGrain>(eventId);
+        var grains = cluster.Storage(StorageNames.Grains);
+        var small = new GrainState<int>();
+        var smallId = GrainId.Create("probe", Guid.NewGuid().ToString("N"));
+        var journals = await Journals(serviceId);
+        var probe = "probe/" + Guid.NewGuid().ToString("N");
+        var record = new byte[200];
+        long sequence = 0;
+
+        var smallWrites = await Measure(30, () => grains.WriteStateAsync("probe", smallId, small));
+        var appends = await Measure(100, () => journals.Append(probe, ++sequence, record));
+        var reads = await Measure(10, () => journals.Read(probe));
+        var holds = await Measure(50, async () =>
+            Assert.Equal(ReserveStatus.Held, (await grain.Reserve(ReserveRequest.BestAvailable(TestEvents.User(), "A", 2))).Status));
+
+        var journal = await journals.Read(EventJournal.Name(eventId));
+        output.WriteLine($"Azurite write, small grain state (blob): {smallWrites}");
+        output.WriteLine($"Azurite journal append, 200-byte record: {appends}");
+        output.WriteLine($"Azurite journal read, {sequence} records of 200 bytes: {reads}");
+        output.WriteLine($"2-seat hold on a 100,000-seat event, one caller (one append each): {holds}");
+        var sizes = journal.Records.Select(r => r.Data.Length).Order().ToList();
+        output.WriteLine($"event journal after the holds: {journal.Records.Count} records, median {sizes[sizes.Count / 2]} bytes, largest {sizes[^1]} bytes");
+    }
+
     private async Task<InProcessTestCluster> Start(string serviceId, IReadOnlyDictionary<string, string?>? settings = null) =>
         await BackendCluster.StartAsync(await backends.Get(StorageKinds.AzureStorage), serviceId, settings: settings);
 
     private async Task<AzureJournalStorage> Journals(string serviceId) =>
         ((AzureStorageBackendFixture)await backends.Get(StorageKinds.AzureStorage)).Journals(serviceId);
+
+    private static async Task<string> Measure(int count, Func<Task> write)
+    {
+        await write();
+        var times = new List<double>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            await write();
+            times.Add(watch.Elapsed.TotalMilliseconds);
+        }
+        times.Sort();
+        return $"n={count} p50={times[count / 2]:0.0} ms p90={times[count * 9 / 10]:0.0} ms max={times[^1]:0.0} ms";
+    }
 }
