@@ -15,6 +15,9 @@ internal static class AzureJournalKeys
     public const string RecordPrefix = "r";
     public const string TailPrefix = "t";
 
+    /// <summary>Sorts after every tail marker: the end of a range query over them.</summary>
+    public const string TailEnd = "u";
+
     /// <summary>Service and journal, each escaped, so neither can forge the other's separator.</summary>
     public static string Partition(string serviceId, string journal) => Escape(serviceId) + "|" + Escape(journal);
 

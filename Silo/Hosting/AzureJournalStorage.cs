@@ -121,6 +121,10 @@ public sealed class AzureJournalStorage : IJournalStorage
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(sequence, 1);
         await EnsureCreated();
+        var partition = AzureJournalKeys.Partition(_serviceId, journal);
+        // As the memory journal: a snapshot past the journal's end is ignored. Stored, it would
+        // make every read find the tail behind the snapshot.
+        if (!await Reached(partition, sequence)) return;
         var blob = _snapshots.GetBlobClient(AzureJournalKeys.SnapshotBlob(_serviceId, journal));
         for (var attempt = 1; ; attempt++)
         {
@@ -140,7 +144,16 @@ public sealed class AzureJournalStorage : IJournalStorage
                 // Another writer's snapshot landed between our look and our write: look again.
             }
         }
-        await DeleteRecordsUpTo(AzureJournalKeys.Partition(_serviceId, journal), sequence);
+        await DeleteRecordsUpTo(partition, sequence);
+    }
+
+    /// <summary>Whether the journal's tail marker is at <paramref name="sequence"/> or beyond.</summary>
+    private async Task<bool> Reached(string partition, long sequence)
+    {
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {partition} and RowKey ge {AzureJournalKeys.Tail(sequence)} and RowKey lt {AzureJournalKeys.TailEnd}");
+        await foreach (var _ in _table.QueryAsync<TableEntity>(filter, maxPerPage: 1, select: ["RowKey"])) return true;
+        return false;
     }
 
     /// <summary>

@@ -128,6 +128,20 @@ public sealed class AzureJournalTests(BackendFixtures backends)
     }
 
     [Fact]
+    public async Task A_snapshot_past_the_end_of_the_journal_is_ignored()
+    {
+        var (storage, journal) = await NewJournal();
+        await storage.WriteSnapshot(journal, 1, Snapshot(1));
+        for (var sequence = 1; sequence <= 3; sequence++) await storage.Append(journal, sequence, Record(sequence));
+
+        await storage.WriteSnapshot(journal, 4, Snapshot(4));
+
+        var contents = await storage.Read(journal);
+        Assert.Null(contents.Snapshot);
+        Assert.Equal([1L, 2L, 3L], contents.Records.Select(r => r.Sequence));
+    }
+
+    [Fact]
     public async Task A_record_larger_than_64_KiB_round_trips()
     {
         var (storage, journal) = await NewJournal();
