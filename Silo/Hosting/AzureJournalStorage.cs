@@ -96,25 +96,28 @@ public sealed class AzureJournalStorage : IJournalStorage
                     tail = AzureJournalKeys.SequenceOf(row.RowKey);
                 }
             }
-            if (Contiguous(snapshotSequence, records, tail)) return new JournalContents(snapshotSequence, snapshot, records);
+            var missing = FirstMissing(snapshotSequence, records, tail);
+            if (missing is null) return new JournalContents(snapshotSequence, snapshot, records);
             if (attempt == ReadAttempts)
             {
-                throw new InvalidOperationException(
-                    $"Journal '{journal}': the snapshot at sequence {snapshotSequence} and the records after it ({records.Count}, tail {tail?.ToString(CultureInfo.InvariantCulture) ?? "none"}) did not match in {ReadAttempts} reads.");
+                // Not a compaction in flight (that settles within a retry): a record is gone.
+                throw new JournalReadException(journal, missing.Value, new InvalidDataException(
+                    $"After the snapshot at sequence {snapshotSequence} the table holds {records.Count} records up to tail {tail?.ToString(CultureInfo.InvariantCulture) ?? "none"}; sequence {missing} is missing."));
             }
         }
     }
 
-    /// <summary>Exactly the sequences after the snapshot up to the tail, or an empty journal.</summary>
-    private static bool Contiguous(long snapshotSequence, List<JournalRecord> records, long? tail)
+    /// <summary>The first sequence between the snapshot and the tail that has no record; null when the history is whole.</summary>
+    private static long? FirstMissing(long snapshotSequence, List<JournalRecord> records, long? tail)
     {
-        if (tail is null) return snapshotSequence == 0 && records.Count == 0;
-        if (tail.Value - snapshotSequence != records.Count) return false;
         for (var i = 0; i < records.Count; i++)
         {
-            if (records[i].Sequence != snapshotSequence + 1 + i) return false;
+            if (records[i].Sequence != snapshotSequence + 1 + i) return snapshotSequence + 1 + i;
         }
-        return true;
+        var last = snapshotSequence + records.Count;
+        // No tail marker at all: only an empty journal has none.
+        if (tail is null) return last == 0 ? null : last + 1;
+        return tail.Value == last ? null : last + 1;
     }
 
     public async Task WriteSnapshot(string journal, long sequence, byte[] snapshot)

@@ -79,9 +79,10 @@ public sealed class AzureJournalTests(BackendFixtures backends)
         var table = new TableServiceClient((await Backend()).Azurite.ConnectionString).GetTableClient(AzureJournalStorage.TableName);
         await table.DeleteEntityAsync(AzureJournalKeys.Partition(_serviceId, journal), AzureJournalKeys.Record(4));
 
-        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => storage.Read(journal));
+        var refused = await Assert.ThrowsAsync<JournalReadException>(() => storage.Read(journal));
 
-        Assert.Contains(journal, refused.Message);
+        Assert.Equal(journal, refused.Journal);
+        Assert.Equal(4, refused.Sequence);
     }
 
     [Fact]
