@@ -68,7 +68,10 @@ public sealed class AzureJournalStorage : IJournalStorage
         catch (TableTransactionFailedException e) when (e.Status is 404 or 409 or 412)
         {
             // No marker where this activation expected the tail (404), or the rows it would add
-            // exist (409): another activation appended meanwhile. Nothing of this batch was stored.
+            // exist (409): another activation appended meanwhile. Nothing of this batch was stored,
+            // unless the SDK retried a transaction whose first answer was lost: then the batch is
+            // durable though refused here, and the grain's reload finds it (a 503 for a change
+            // that happened, as with any write whose answer is lost).
             throw new JournalConflictException(journal, sequence);
         }
     }
