@@ -1,14 +1,18 @@
 using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
 using Orleans.Serialization;
 using Orleans.Storage;
+using TicketMaster.Grains.Persistence;
 
 namespace TicketMaster.Silo.Hosting;
 
 /// <summary>
 /// <c>Orleans:Storage=AzureStorage</c>: membership and reminders in Azure Table storage, grain
-/// state in Blob storage, the stream PubSub store in Table storage, all on the account of
+/// state in Blob storage, the stream PubSub store in Table storage, journals (event seat changes)
+/// in Table storage with their snapshots in Blob storage, all on the account of
 /// <c>ConnectionStrings:AzureStorage</c> (docs/storage.md, "Azure Storage").
 /// </summary>
 public static class AzureStorageBackend
@@ -61,6 +65,9 @@ public static class AzureStorageBackend
         }
 
         silo.UseAzureTableReminderService(o => o.TableServiceClient = account.Tables);
+        // Added before AddTicketMasterGrains, whose TryAdd of the memory journals then yields.
+        silo.Services.AddSingleton<IJournalStorage>(sp =>
+            new AzureJournalStorage(account.Tables, account.Blobs, sp.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId));
         return silo;
     }
 

@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
+using TicketMaster.Grains.Events;
 using TicketMaster.Silo.Hosting;
 using TicketMaster.Silo.Tests.Backends;
 
@@ -8,7 +9,7 @@ namespace TicketMaster.Silo.Tests.Azure;
 /// <summary>The AzureStorage backend on an Azurite of its own.</summary>
 public sealed class AzureStorageBackendFixture(AzuriteFixture azurite) : IBackendFixture
 {
-    // Orleans' Azure membership table and the blob names its grain storage writes.
+    // Orleans' Azure membership table.
     private const string MembershipTable = "OrleansSiloInstances";
 
     public string Name => StorageKinds.AzureStorage;
@@ -37,13 +38,23 @@ public sealed class AzureStorageBackendFixture(AzuriteFixture azurite) : IBacken
         return row is null ? SiloStatus.None : Enum.Parse<SiloStatus>(row.GetString("Status"));
     }
 
-    /// <summary>Blob storage has no service id in its names: the blob is the grain's, whatever the service.</summary>
+    /// <summary>
+    /// An event is its journal (table rows and snapshot blob, keyed by service id). Other grain
+    /// state blobs have no service id in their names: the blob is the grain's, whatever the service.
+    /// </summary>
     public async Task<bool> HoldsState(string serviceId, string stateName, GrainId grain)
     {
-        var container = stateName == "event" ? AzureStorageBackend.SeatMapContainer : AzureStorageBackend.GrainContainer;
-        var blob = new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient(container).GetBlobClient($"{stateName}-{grain}.json");
+        if (stateName == "event")
+        {
+            return (await Journals(serviceId).Read(EventJournal.Name(grain.Key.ToString()!))).LastSequence > 0;
+        }
+        var blob = new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient(AzureStorageBackend.GrainContainer).GetBlobClient($"{stateName}-{grain}.json");
         return (await blob.ExistsAsync()).Value;
     }
+
+    /// <summary>A service's journals, read and written as another process of that service would.</summary>
+    public AzureJournalStorage Journals(string serviceId) =>
+        new(new TableServiceClient(azurite.ConnectionString), new BlobServiceClient(azurite.ConnectionString), serviceId);
 
     private async Task<List<TableEntity>> Silos(string clusterId)
     {
