@@ -10,7 +10,7 @@ public sealed class TestEvents(IGrainFactory grains)
 
     public string VenueId { get; } = "ven_" + Guid.NewGuid().ToString("N");
 
-    /// <summary>A performer and a small venue: ten general-admission places, so one reservation sells it out.</summary>
+    /// <summary>A performer and a small venue: ten general-admission places, so one reservation (within the ticket limit) sells it out.</summary>
     public async Task Prepare(string performerName)
     {
         await grains.GetGrain<IPerformerGrain>(PerformerId).Save(new Performer(PerformerId, performerName, "indie"));
@@ -20,7 +20,7 @@ public sealed class TestEvents(IGrainFactory grains)
 
     public EventDefinition Definition(string name) =>
         new(name, "A night in a very small room.", "concert", DateTimeOffset.UtcNow.AddDays(30), VenueId, [PerformerId],
-            [new SectionPrice("GA", 25m, "USD")]);
+            [new SectionPrice("GA", 25m, "USD")], MaxTicketsPerFan: 10);
 
     public async Task<string> Create(string name)
     {
