@@ -2,9 +2,11 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using TicketMaster.Grains.Payments;
 using TicketMaster.Grains.Persistence;
 using TicketMaster.Grains.WaitingRoom;
+using TicketMaster.WaitingRoom;
 
 namespace TicketMaster.Grains;
 
@@ -21,8 +23,12 @@ public static class GrainServices
             .ValidateOnStart();
         // The Memory backend's journals; a durable backend registers its own first.
         services.TryAddSingleton<IJournalStorage, MemoryJournalStorage>();
-        services.AddOptions<WaitingRoomOptions>().Bind(configuration.GetSection(WaitingRoomOptions.Section));
-        services.TryAddSingleton<AdmissionTokens>();
+        services.AddOptions<WaitingRoomOptions>().Bind(configuration.GetSection(WaitingRoomOptions.Section))
+            .Validate(o => o.Shards is > 0 and <= 1024, $"Configuration '{WaitingRoomOptions.Section}:{nameof(WaitingRoomOptions.Shards)}' must be 1 to 1024.")
+            .Validate(o => o.AdmitPeriod >= TimeSpan.FromMilliseconds(10), $"Configuration '{WaitingRoomOptions.Section}:{nameof(WaitingRoomOptions.AdmitPeriod)}' must be at least 10 ms.")
+            .ValidateOnStart();
+        // Shared with a co-hosted frontend, which signs admission tokens with the same key.
+        services.TryAddSingleton(sp => new AdmissionTokens(sp.GetRequiredService<IOptions<WaitingRoomOptions>>().Value.SigningKey));
         services.AddOptions<PasswordHasherOptions>().Bind(configuration.GetSection("Accounts:PasswordHasher"));
         services.TryAddSingleton<TestPaymentGateway>();
         services.TryAddSingleton<IPaymentGateway>(sp => sp.GetRequiredService<TestPaymentGateway>());

@@ -11,6 +11,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddTicketMasterOrleans();
 builder.AddTicketMasterAuthentication();
 builder.AddTicketMasterTelemetry();
+builder.AddWaitingRoom();
 builder.Services.TryAddSingleton(TimeProvider.System);
 builder.Services.AddSearchProjector(builder.Configuration);
 

@@ -15,6 +15,8 @@ print_env() {
 # Every Silo and WebFrontend process on this storage account:
 export Orleans__Storage=AzureStorage
 export ConnectionStrings__AzureStorage=UseDevelopmentStorage=true
+# Waiting-room tickets and admission tokens: the same key on every silo and frontend (pick your own secret).
+export WaitingRoom__SigningKey=local-azurite-waiting-room-key
 # Optional: catalog stream on Azure Storage queues of the same account (default: Memory).
 export Orleans__Streaming=AzureQueue
 # Silo N (ports of its own when silos share a machine):

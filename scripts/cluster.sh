@@ -97,7 +97,7 @@ start() {
   dotnet "$SILO_DLL" migrate
 
   SINCE=$(psql_q "SELECT now()")
-  # Every silo signs and checks waiting-room admission tokens with the same key.
+  # Every silo and frontend signs and checks waiting-room tickets and admission tokens with the same key.
   local room_key
   room_key=$(secret waitingroom.key)
   for i in $(seq 1 "$SILOS"); do
@@ -115,7 +115,7 @@ start() {
   admin=$(secret admin.password)
   for i in $(seq 1 "$FRONTENDS"); do
     local port=$((HTTP_PORT + i - 1))
-    start_process "web-$i" env Orleans__Hosting=Client Jwt__SigningKey="$jwt" \
+    start_process "web-$i" env Orleans__Hosting=Client Jwt__SigningKey="$jwt" WaitingRoom__SigningKey="$room_key" \
       Admin__Email=admin@localhost Admin__Password="$admin" ASPNETCORE_ENVIRONMENT=Production \
       dotnet "$WEB_DLL" --urls "http://127.0.0.1:$port"
     if wait_for 60 curl -fs "http://127.0.0.1:$port/healthz"; then

@@ -1,8 +1,9 @@
 namespace TicketMaster.WaitingRoom;
 
 /// <summary>
-/// The virtual waiting room of one event (key: event id): a durable FIFO that admits fans at the
-/// rate booking can serve and hands each a short-lived admission token for /reserve.
+/// The virtual waiting room of one event (key: event id): admits fans from its join shards at the
+/// configured rate and publishes "admitted up to" watermarks that frontends cache, so a status
+/// poll or an admission token costs no grain call (docs/waiting-room.md).
 /// </summary>
 [Alias("IWaitingRoomGrain")]
 public interface IWaitingRoomGrain : IGrainWithStringKey
@@ -11,15 +12,14 @@ public interface IWaitingRoomGrain : IGrainWithStringKey
     [Alias("Configure")]
     Task<bool> Configure(bool active, double admitPerSecond);
 
-    /// <summary>Queues the user; joining again returns the same ticket and place.</summary>
-    [Alias("Join")]
-    Task<JoinResult> Join(string userId);
-
-    /// <summary>The user's place, or their admission token once admitted.</summary>
-    [Alias("GetStatus")]
-    Task<QueueStatus?> GetStatus(string userId, string ticket);
-
     /// <summary>Told by the event grain when the event sells out (or seats come back).</summary>
     [Alias("SetSoldOut")]
     Task SetSoldOut(bool soldOut);
+
+    /// <summary>
+    /// The durable watermarks, with bucket rows from number <paramref name="nextRow"/> and admission
+    /// steps from <paramref name="nextStep"/> on (what a frontend's cache does not have yet).
+    /// </summary>
+    [Alias("GetWatermarks")]
+    Task<QueueWatermarks> GetWatermarks(long nextRow, long nextStep);
 }

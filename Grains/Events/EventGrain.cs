@@ -6,7 +6,7 @@ using Orleans.Concurrency;
 using Orleans.Serialization;
 using TicketMaster.Events;
 using TicketMaster.Grains.Persistence;
-using TicketMaster.Grains.WaitingRoom;
+using TicketMaster.WaitingRoom;
 using TicketMaster.Search;
 
 namespace TicketMaster.Grains.Events;

@@ -1,141 +1,179 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
+using Orleans.Serialization;
 using TicketMaster.Events;
+using TicketMaster.Grains.Persistence;
 using TicketMaster.WaitingRoom;
 
 namespace TicketMaster.Grains.WaitingRoom;
 
 /// <summary>
-/// First come, first served at a fixed rate. Admission is a function of time (credit accrues at
-/// the rate), evaluated whenever anyone looks and by a timer; joins are made durable by group
-/// commit so a burst of fans costs one write per batch, not one per fan.
+/// A waiting room's admissions. Once per admit period (on its timer, or when a frontend asks for
+/// watermarks in a new period) it asks every join shard which join-time buckets have closed,
+/// admits at the configured rate bucket by bucket across the shards (<see cref="Admission"/>),
+/// appends that as one journal record and only then publishes the new watermarks. It never sees
+/// a single fan: its work per period is the number of shards, whatever the queue's length.
 /// </summary>
 [Reentrant]
-public sealed class WaitingRoomGrain(
-    [PersistentState("room", StorageNames.Grains)] IPersistentState<WaitingRoomState> state,
+public sealed partial class WaitingRoomGrain(
+    IJournalStorage journals,
+    Serializer serializer,
+    IOptions<JournalOptions> journalOptions,
     [FromKeyedServices(BookingClock.Key)] TimeProvider time,
-    AdmissionTokens tokens,
-    IOptions<WaitingRoomOptions> options) : Grain, IWaitingRoomGrain
+    IOptions<WaitingRoomOptions> options,
+    ILogger<WaitingRoomGrain> logger) : Grain, IWaitingRoomGrain
 {
-    private readonly Dictionary<string, int> _positions = new(StringComparer.Ordinal);
-    private GroupCommit? _commits;
-    private IGrainTimer? _admitter;
+    private WaitingRoomState _state = new();
+    private readonly List<RoomChange> _pending = [];
+    private Journal<WaitingRoomState, RoomBatch> _journal = null!;
+    private GrainPersistence _persistence = null!;
 
-    // As in the event grain: memory moves on while a copy is written; state.State is what storage holds.
-    private WaitingRoomState Room { get; set; } = new();
+    /// <summary>The watermarks as storage holds them: frontends never see an admission that could be rolled back.</summary>
+    private QueueWatermarks _published = QueueWatermarks.None;
+
+    private Task? _advancing;
+    private IGrainTimer? _timer;
 
     private string EventId => this.GetPrimaryKeyString();
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _commits = new GroupCommit(WriteSnapshot, _ => Load(state.State));
-        Load(state.State);
-        if (Room.Active) StartAdmitting();
-        return Task.CompletedTask;
-    }
-
-    private void Load(WaitingRoomState stored)
-    {
-        Room = stored.Clone();
-        _positions.Clear();
-        for (var i = 0; i < Room.Queue.Count; i++) _positions[Room.Queue[i]] = i;
-    }
-
-    private async Task WriteSnapshot()
-    {
-        var snapshot = Room.Clone();
-        var previous = state.State;
-        state.State = snapshot;
+        _journal = new Journal<WaitingRoomState, RoomBatch>(journals, serializer, journalOptions.Value, QueueJournal.Room(EventId), QueueJournal.Kind, logger);
+        _persistence = new GrainPersistence($"waiting room of '{EventId}'", AppendBatch, DeactivateOnIdle, logger);
         try
         {
-            await state.WriteStateAsync();
+            await _journal.Load(Restore, batch => batch.Changes.ForEach(_state.Apply));
         }
-        catch
+        catch (Exception e) when (e is not JournalReadException)
         {
-            state.State = previous;
-            throw;
+            throw new RetryableException($"Loading the waiting room of '{EventId}' failed; try again.", e);
         }
+        _published = _state.Publish();
+        if (_state.Active) StartAdmitting();
     }
 
     public async Task<bool> Configure(bool active, double admitPerSecond)
     {
+        _persistence.EnsureCurrent();
         if (!await GrainFactory.GetGrain<IEventGrain>(EventId).SetQueueActive(active)) return false;
-        Advance();
-        if (active && !Room.Active) Room.LastAdmission = time.GetUtcNow();
-        Room.Active = active;
-        Room.AdmitPerSecond = admitPerSecond;
+        _persistence.EnsureCurrent();
+        var settings = options.Value;
+        Record(new RoomConfigured(active, admitPerSecond, time.GetUtcNow(), settings.Shards, settings.AdmitPeriod, settings.AdmissionWindow));
+        await _persistence.Durable();
         if (active) StartAdmitting(); else StopAdmitting();
-        await Durable();
         return true;
-    }
-
-    public async Task<JoinResult> Join(string userId)
-    {
-        if (!Room.Active) return new JoinResult(JoinStatus.NotActive);
-        Advance();
-        if (!_positions.TryGetValue(userId, out var index))
-        {
-            index = Room.Queue.Count;
-            Room.Queue.Add(userId);
-            _positions[userId] = index;
-            GrainMetrics.QueueJoins.Add(1);
-        }
-        await Durable();
-        return new JoinResult(JoinStatus.Joined, tokens.Ticket(EventId, userId), Math.Max(0, index - Room.Admitted + 1));
-    }
-
-    public async Task<QueueStatus?> GetStatus(string userId, string ticket)
-    {
-        if (!_positions.TryGetValue(userId, out var index) || ticket != tokens.Ticket(EventId, userId)) return null;
-        if (Advance()) await Durable();
-        if (index >= Room.Admitted)
-        {
-            return new QueueStatus(Room.SoldOut ? QueueState.SoldOut : QueueState.Waiting, index - Room.Admitted + 1);
-        }
-        var admittedAt = Room.Batches.First(b => b.UpTo > index).At;
-        var expiresAt = admittedAt + options.Value.AdmissionWindow;
-        if (time.GetUtcNow() >= expiresAt) return new QueueStatus(QueueState.Expired, 0, null, expiresAt);
-        return new QueueStatus(QueueState.Admitted, 0, tokens.Issue(EventId, userId, expiresAt), expiresAt);
     }
 
     public async Task SetSoldOut(bool soldOut)
     {
-        if (Room.SoldOut == soldOut) return;
-        Room.SoldOut = soldOut;
-        await Durable();
+        _persistence.EnsureCurrent();
+        if (_state.SoldOut == soldOut) return;
+        Record(new RoomSoldOut(soldOut));
+        await _persistence.Durable();
     }
 
-    /// <summary>Lets in as many as the time since the last admission pays for; true when anyone got in.</summary>
-    private bool Advance()
+    public async Task<QueueWatermarks> GetWatermarks(long nextRow, long nextStep)
     {
-        var now = time.GetUtcNow();
-        if (!Room.Active || Room.SoldOut || now <= Room.LastAdmission)
-        {
-            return false;
-        }
-        var waiting = Room.Queue.Count - Room.Admitted;
-        var accrued = Room.Credit + (now - Room.LastAdmission).TotalSeconds * Room.AdmitPerSecond;
-        var admit = (int)Math.Min(Math.Floor(accrued), waiting);
-        // An idle room saves up at most one second of admissions, so a lull is no burst later.
-        Room.Credit = Math.Min(accrued - admit, Math.Max(1, Room.AdmitPerSecond));
-        Room.LastAdmission = now;
-        if (admit == 0) return false;
-        Room.Admitted += admit;
-        GrainMetrics.QueueAdmissions.Add(admit);
-        Room.Batches.Add(new AdmissionBatch(Room.Admitted, now));
-        return true;
+        _persistence.EnsureCurrent();
+        if (IsDue()) await Advance();
+        return _published.Since(nextRow, nextStep);
     }
 
-    private Task Durable() => _commits!.Commit();
+    /// <summary>A period has begun since buckets were last closed: there may be fans to close in and admit.</summary>
+    private bool IsDue() => _state.Shards > 0 && QueueShards.Bucket(time.GetUtcNow(), _state.Period) > _state.ClosedBefore;
+
+    /// <summary>One advance at a time; callers that find one under way wait for it.</summary>
+    private Task Advance()
+    {
+        if (_advancing is { IsCompleted: false } running) return running;
+        return _advancing = AdvanceOnce();
+    }
+
+    private async Task AdvanceOnce()
+    {
+        var shards = _state.Shards;
+        var after = _state.ClosedBefore - 1;
+        var period = _state.Period;
+        ShardJoins[] joins;
+        try
+        {
+            joins = await Task.WhenAll(Enumerable.Range(0, shards).Select(s =>
+                GrainFactory.GetGrain<IQueueShardGrain>(QueueShards.Key(EventId, s)).GetJoins(after, period)));
+        }
+        catch (Exception e)
+        {
+            // A shard that cannot answer keeps its buckets open: admission waits for it rather than skip its fans.
+            LogShardsUnavailable(logger, e, EventId);
+            return;
+        }
+        _persistence.EnsureCurrent();
+        var now = time.GetUtcNow();
+        var closedBefore = Math.Max(_state.ClosedBefore, joins.Min(j => j.ClosedBefore));
+        var rows = Admission.Rows(joins, _state.ClosedBefore - 1, closedBefore, _state.ClosedEnd);
+        var closedEnd = rows.Count > 0 ? rows[^1].End : _state.ClosedEnd;
+        var admitted = _state.Admitted;
+        var credit = _state.Credit;
+        if (_state.Active && !_state.SoldOut && now > _state.LastAdmission)
+        {
+            var accrued = credit + (now - _state.LastAdmission).TotalSeconds * _state.AdmitPerSecond;
+            var admit = (long)Math.Min(Math.Floor(accrued), Admission.Waiting(closedEnd, admitted));
+            // An idle room saves up at most one second of admissions, so a lull is no burst later.
+            credit = Math.Min(accrued - admit, Math.Max(1, _state.AdmitPerSecond));
+            admitted = Admission.Admit(_state.Rows.Concat(rows), admitted, admit);
+            GrainMetrics.QueueAdmissions.Add(Admission.Waiting(admitted, _state.Admitted));
+        }
+        if (closedBefore == _state.ClosedBefore && rows.Count == 0 && admitted.AsSpan().SequenceEqual(_state.Admitted)) return;
+        Record(new RoomAdvanced(now, closedBefore, rows, admitted, credit));
+        await _persistence.Durable();
+    }
+
+    private async Task Tick(CancellationToken cancellationToken)
+    {
+        try
+        {
+            _persistence.EnsureCurrent();
+            if (IsDue()) await Advance();
+        }
+        catch (RetryableException)
+        {
+            // This activation is on its way out; the next one admits.
+        }
+    }
 
     private void StartAdmitting() =>
-        _admitter ??= this.RegisterGrainTimer(async _ => { if (Advance()) await Durable(); },
-            new GrainTimerCreationOptions { DueTime = options.Value.AdmitPeriod, Period = options.Value.AdmitPeriod });
+        _timer ??= this.RegisterGrainTimer(Tick, new GrainTimerCreationOptions
+        {
+            DueTime = _state.Period,
+            Period = _state.Period,
+        });
 
     private void StopAdmitting()
     {
-        _admitter?.Dispose();
-        _admitter = null;
+        _timer?.Dispose();
+        _timer = null;
     }
+
+    private void Restore(WaitingRoomState? snapshot) => _state = snapshot ?? new WaitingRoomState();
+
+    private void Record(RoomChange change)
+    {
+        _state.Apply(change);
+        _pending.Add(change);
+    }
+
+    /// <summary>The group commit's write: this batch's changes as one record; the watermarks they make are published once it is durable.</summary>
+    private async Task AppendBatch()
+    {
+        if (_pending.Count == 0) return;
+        var batch = new RoomBatch([.. _pending]);
+        _pending.Clear();
+        var published = _state.Publish();
+        await _journal.Append(batch, batch.Changes.Count, () => _state);
+        _published = published;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Waiting room of {EventId}: a join shard did not answer; admission waits for it")]
+    private static partial void LogShardsUnavailable(ILogger logger, Exception exception, string eventId);
 }

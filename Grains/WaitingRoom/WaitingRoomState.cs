@@ -1,37 +1,96 @@
+using TicketMaster.WaitingRoom;
+
 namespace TicketMaster.Grains.WaitingRoom;
 
-[GenerateSerializer, Alias("WaitingRoomState")]
+/// <summary>
+/// A waiting room's state, changed only by <see cref="Apply"/> (live or replayed from its journal).
+/// It never holds the fans themselves (the join shards do): its size is the shards times the
+/// buckets still waiting plus the admission steps of one window.
+/// </summary>
+[GenerateSerializer, Alias("RoomState")]
 public sealed class WaitingRoomState
 {
     [Id(0)] public bool Active { get; set; }
     [Id(1)] public double AdmitPerSecond { get; set; }
+    [Id(2)] public bool SoldOut { get; set; }
 
-    /// <summary>User ids in the order they joined; the first <see cref="Admitted"/> are in.</summary>
-    [Id(2)] public List<string> Queue { get; set; } = [];
-    [Id(3)] public int Admitted { get; set; }
+    /// <summary>0 until the room is first configured.</summary>
+    [Id(3)] public int Shards { get; set; }
+    [Id(4)] public TimeSpan Period { get; set; } = TimeSpan.FromSeconds(1);
+    [Id(5)] public TimeSpan Window { get; set; }
 
-    /// <summary>When each batch was let in: (admitted count after the batch, time), for token expiry.</summary>
-    [Id(4)] public List<AdmissionBatch> Batches { get; set; } = [];
-
-    [Id(5)] public DateTimeOffset LastAdmission { get; set; }
-
-    /// <summary>Fractional admissions carried between ticks, so 0.5 per second admits one every two seconds.</summary>
+    /// <summary>Fractional admissions carried between periods, so 0.5 per second admits one every two seconds.</summary>
     [Id(6)] public double Credit { get; set; }
+    [Id(7)] public DateTimeOffset LastAdmission { get; set; }
 
-    [Id(7)] public bool SoldOut { get; set; }
+    /// <summary>Every bucket before this one is closed and in <see cref="Rows"/> (or admitted and dropped).</summary>
+    [Id(8)] public long ClosedBefore { get; set; }
+    [Id(9)] public long[] ClosedEnd { get; set; } = [];
+    [Id(10)] public long[] Admitted { get; set; } = [];
+    [Id(11)] public long[] ExpiredUpTo { get; set; } = [];
+    [Id(12)] public long FirstRow { get; set; }
+    [Id(13)] public List<BucketRow> Rows { get; set; } = [];
+    [Id(14)] public long FirstStep { get; set; }
+    [Id(15)] public List<AdmissionStep> Steps { get; set; } = [];
 
-    public WaitingRoomState Clone() => new()
+    public void Apply(RoomChange change)
     {
-        Active = Active,
-        AdmitPerSecond = AdmitPerSecond,
-        Queue = [.. Queue],
-        Admitted = Admitted,
-        Batches = [.. Batches],
-        LastAdmission = LastAdmission,
-        Credit = Credit,
-        SoldOut = SoldOut,
-    };
-}
+        switch (change)
+        {
+            case RoomConfigured configured:
+                if (Shards == 0)
+                {
+                    Shards = configured.Shards;
+                    Period = configured.Period;
+                    ClosedEnd = new long[Shards];
+                    Admitted = new long[Shards];
+                    ExpiredUpTo = new long[Shards];
+                }
+                // Switched on: credit starts now, so time spent off is no burst of admissions.
+                if (configured.Active && !Active)
+                {
+                    LastAdmission = configured.At;
+                    Credit = 0;
+                }
+                Active = configured.Active;
+                AdmitPerSecond = configured.AdmitPerSecond;
+                Window = configured.Window;
+                break;
+            case RoomSoldOut soldOut:
+                SoldOut = soldOut.SoldOut;
+                break;
+            case RoomAdvanced advanced:
+                Rows.AddRange(advanced.NewRows);
+                if (advanced.NewRows.Count > 0) ClosedEnd = advanced.NewRows[^1].End;
+                ClosedBefore = Math.Max(ClosedBefore, advanced.ClosedBefore);
+                if (!advanced.Admitted.AsSpan().SequenceEqual(Admitted)) Steps.Add(new AdmissionStep(advanced.At, advanced.Admitted));
+                Admitted = advanced.Admitted;
+                Credit = advanced.Credit;
+                LastAdmission = advanced.At;
+                DropPast(advanced.At);
+                break;
+            default:
+                throw new InvalidOperationException($"Unknown room change {change.GetType().Name}.");
+        }
+    }
 
-[GenerateSerializer, Immutable, Alias("AdmissionBatch")]
-public sealed record AdmissionBatch([property: Id(0)] int UpTo, [property: Id(1)] DateTimeOffset At);
+    /// <summary>Rows everyone in has been admitted from, and steps whose tokens have all expired.</summary>
+    private void DropPast(DateTimeOffset now)
+    {
+        var rows = 0;
+        while (rows < Rows.Count && Admission.IsThrough(Rows[rows], Admitted)) rows++;
+        Rows.RemoveRange(0, rows);
+        FirstRow += rows;
+        var steps = 0;
+        while (steps < Steps.Count && Steps[steps].At + Window <= now) steps++;
+        if (steps > 0) ExpiredUpTo = Steps[steps - 1].UpTo;
+        Steps.RemoveRange(0, steps);
+        FirstStep += steps;
+    }
+
+    /// <summary>What frontends are shown: arrays are never changed in place, so sharing them is safe.</summary>
+    public QueueWatermarks Publish() => Shards == 0
+        ? QueueWatermarks.None
+        : new QueueWatermarks(Active, SoldOut, Shards, Period, Window, ClosedBefore, Admitted, ExpiredUpTo,
+            FirstRow, FirstRow, Rows.ToArray(), FirstStep, FirstStep, Steps.ToArray());
+}

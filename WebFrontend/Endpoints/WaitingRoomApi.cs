@@ -1,5 +1,8 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using TicketMaster.Grains;
+using TicketMaster.Silo.Hosting;
 using TicketMaster.WaitingRoom;
 using TicketMaster.WebFrontend.Accounts;
 using TicketMaster.WebFrontend.Hosting;
@@ -7,10 +10,31 @@ using TicketMaster.WebFrontend.Problems;
 
 namespace TicketMaster.WebFrontend.Endpoints;
 
-/// <summary>The virtual waiting room in front of /reserve for hot on-sales.</summary>
+/// <summary>
+/// The virtual waiting room in front of /reserve for hot on-sales. A join is one call to the fan's
+/// join shard; a status poll is answered from this process's cached watermarks and signs the
+/// admission token here, without a grain call (docs/waiting-room.md).
+/// </summary>
 public static class WaitingRoomApi
 {
     public const double MaxAdmitPerSecond = 100_000;
+
+    /// <summary>The frontend's side of the waiting room: its watermark cache and the shared signing key.</summary>
+    public static WebApplicationBuilder AddWaitingRoom(this WebApplicationBuilder builder)
+    {
+        var key = builder.Configuration["WaitingRoom:SigningKey"];
+        // A co-hosted silo shares this process's (possibly random) key; a client must be given the cluster's.
+        if (string.IsNullOrEmpty(key) && OrleansSettings.From(builder.Configuration).Hosting == HostingKinds.Client)
+        {
+            throw new InvalidOperationException("Configuration 'WaitingRoom:SigningKey' is required (environment WaitingRoom__SigningKey) with Orleans:Hosting=Client: the same key as the silos'.");
+        }
+        builder.Services.TryAddSingleton(_ => new AdmissionTokens(key));
+        builder.Services.TryAddSingleton(sp => new WaitingRoomClient(
+            sp.GetRequiredService<IGrainFactory>(),
+            sp.GetRequiredService<AdmissionTokens>(),
+            sp.GetKeyedService<TimeProvider>(BookingClock.Key) ?? TimeProvider.System));
+        return builder;
+    }
 
     public static IEndpointRouteBuilder MapWaitingRoomApi(this IEndpointRouteBuilder app)
     {
@@ -24,30 +48,32 @@ public static class WaitingRoomApi
     }
 
     public static async Task<Results<Ok<QueueSettingsResponse>, ValidationProblem, NotFoundProblem>> Configure(
-        string eventId, QueueSettingsBody? body, IGrainFactory grains)
+        string eventId, QueueSettingsBody? body, IGrainFactory grains, WaitingRoomClient room)
     {
         if (body?.Active is not { } active) return Problem.Invalid("active", "true or false is required.");
         var rate = body.AdmitPerSecond ?? 0;
         if (active && (rate <= 0 || rate > MaxAdmitPerSecond || double.IsNaN(rate))) return Problem.Invalid("admitPerSecond", $"A rate above 0 and at most {MaxAdmitPerSecond} per second is required.");
         if (!Ids.IsPlausible(eventId) || !await grains.GetGrain<IWaitingRoomGrain>(eventId).Configure(active, rate)) return Problem.NotFound($"No event '{eventId}'.");
+        // Other frontends see the change within one admit period, when their copy is refreshed.
+        room.Forget(eventId);
         return TypedResults.Ok(new QueueSettingsResponse(eventId, active, rate));
     }
 
-    public static async Task<Results<Ok<JoinResponse>, NotFoundProblem, ConflictProblem>> Join(string eventId, ClaimsPrincipal user, IGrainFactory grains)
+    public static async Task<Results<Ok<JoinResponse>, NotFoundProblem, ConflictProblem>> Join(string eventId, ClaimsPrincipal user, WaitingRoomClient room)
     {
         if (!Ids.IsPlausible(eventId)) return Problem.NotFound($"No event '{eventId}'.");
-        var result = await grains.GetGrain<IWaitingRoomGrain>(eventId).Join(user.UserId());
+        var result = await room.Join(eventId, user.UserId());
         return result.Status == JoinStatus.Joined
             ? TypedResults.Ok(new JoinResponse(result.QueueTicket!, result.Position))
             : Problem.Conflict($"Event '{eventId}' has no active waiting room; reserve directly.");
     }
 
     public static async Task<Results<Ok<QueueStatusResponse>, ValidationProblem, NotFoundProblem>> Status(
-        string eventId, string? ticket, ClaimsPrincipal user, IGrainFactory grains)
+        string eventId, string? ticket, ClaimsPrincipal user, WaitingRoomClient room)
     {
         if (string.IsNullOrWhiteSpace(ticket) || ticket.Length > 100) return Problem.Invalid("ticket", "The queue ticket from join is required.");
         if (!Ids.IsPlausible(eventId)) return Problem.NotFound($"No event '{eventId}'.");
-        var status = await grains.GetGrain<IWaitingRoomGrain>(eventId).GetStatus(user.UserId(), ticket);
+        var status = await room.Status(eventId, user.UserId(), ticket);
         if (status is null) return Problem.NotFound("No such queue ticket for you in this event's waiting room.");
         return TypedResults.Ok(new QueueStatusResponse(status.State, status.Position, status.AdmissionToken, status.ExpiresAt));
     }

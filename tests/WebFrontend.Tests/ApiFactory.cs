@@ -10,7 +10,7 @@ using TicketMaster.Grains.Payments;
 namespace TicketMaster.WebFrontend.Tests;
 
 /// <summary>The embedded default (co-hosted silo, memory storage) on free ports, with a fake booking clock.</summary>
-public sealed class ApiFactory : WebApplicationFactory<Program>
+public class ApiFactory : WebApplicationFactory<Program>
 {
     public const string AdminEmail = "admin@tests.example";
     public const string AdminPassword = "admin-password-for-tests";

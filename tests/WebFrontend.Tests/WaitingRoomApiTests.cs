@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using TicketMaster.WaitingRoom;
 
 namespace TicketMaster.WebFrontend.Tests;
 
@@ -52,5 +54,36 @@ public sealed class WaitingRoomApiTests(ApiFactory factory)
         await Api.Problem(await fan.GetAsync($"/api/v1/queue/{eventId}/status"), HttpStatusCode.BadRequest);
         await Api.Problem(await fan.GetAsync($"/api/v1/queue/{eventId}/status?ticket=qt_nope"), HttpStatusCode.NotFound);
         await Api.Problem(await _api.Anonymous().PostAsync($"/api/v1/queue/{eventId}/join", null), HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task Status_polls_are_answered_from_the_frontends_copy_of_the_watermarks_fetched_once_per_admit_period()
+    {
+        var eventId = await _api.CreateEvent();
+        var admin = await _api.Admin();
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsJsonAsync($"/api/v1/events/{eventId}/queue", new { active = true, admitPerSecond = 3 })).StatusCode);
+        var fans = new List<(HttpClient Client, string Ticket)>();
+        for (var i = 0; i < 10; i++)
+        {
+            var fan = _api.AsNewUser();
+            fans.Add((fan, (await Api.Json(await fan.PostAsync($"/api/v1/queue/{eventId}/join", null)))["queueTicket"]!.GetValue<string>()));
+        }
+        var room = factory.Services.GetRequiredService<WaitingRoomClient>();
+        factory.Time.Advance(TimeSpan.FromSeconds(1));
+        var refreshes = room.Refreshes;
+
+        var states = new List<string>();
+        for (var round = 0; round < 3; round++)
+        {
+            states.Clear();
+            foreach (var (client, ticket) in fans)
+            {
+                states.Add((await Api.Json(await client.GetAsync($"/api/v1/queue/{eventId}/status?ticket={ticket}")))["state"]!.GetValue<string>());
+            }
+        }
+
+        Assert.Equal(refreshes + 1, room.Refreshes);
+        Assert.Equal(3, states.Count(s => s == "admitted"));
+        Assert.Equal(7, states.Count(s => s == "waiting"));
     }
 }
