@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using TicketMaster.Grains.Payments;
+using TicketMaster.Grains.Persistence;
 using TicketMaster.Grains.WaitingRoom;
 
 namespace TicketMaster.Grains;
@@ -14,6 +15,12 @@ public static class GrainServices
     {
         services.TryAddKeyedSingleton(BookingClock.Key, TimeProvider.System);
         services.AddOptions<BookingOptions>().Bind(configuration.GetSection(BookingOptions.Section));
+        services.AddOptions<JournalOptions>().Bind(configuration.GetSection(JournalOptions.Section))
+            .Validate(o => o.SnapshotChanges > 0, $"Configuration '{JournalOptions.Section}:{nameof(JournalOptions.SnapshotChanges)}' must be above 0.")
+            .Validate(o => o.SnapshotBytes > 0, $"Configuration '{JournalOptions.Section}:{nameof(JournalOptions.SnapshotBytes)}' must be above 0.")
+            .ValidateOnStart();
+        // The Memory backend's journals; a durable backend registers its own first.
+        services.TryAddSingleton<IJournalStorage, MemoryJournalStorage>();
         services.AddOptions<WaitingRoomOptions>().Bind(configuration.GetSection(WaitingRoomOptions.Section));
         services.TryAddSingleton<AdmissionTokens>();
         services.AddOptions<PasswordHasherOptions>().Bind(configuration.GetSection("Accounts:PasswordHasher"));

@@ -25,25 +25,23 @@ public sealed partial class EventGrain
 
     private EventView BuildView(SeatMap map)
     {
-        var definition = _working.Definition!;
+        var definition = State.Definition!;
         var sections = map.Sections
             .Select(s => new SectionView(s.SectionId, s.Definition.Name, s.Price, map.Currency, s.Capacity,
                 map.Available(s.Index), map.Held(s.Index), map.Sold(s.Index), s.IsGeneralAdmission))
             .ToList();
         return new EventView(EventId, definition.Name, definition.Description, definition.Category, definition.StartsAt,
-            _working.Performers, _working.Venue!, _working.QueueActive, sections, _working.DocumentVersion);
+            State.Performers, State.Venue!, State.QueueActive, sections, State.DocumentVersion);
     }
 
-    private SearchDocument BuildSearchDocument()
+    private SearchDocument BuildSearchDocument(SearchFields durable)
     {
-        // From what storage holds: a version search sees must never be rolled back.
-        var durable = _durable;
-        var definition = durable.Definition!;
-        var venue = durable.Venue!;
+        var definition = durable.Definition;
+        var venue = durable.Venue;
         return new SearchDocument(
             EventId, durable.DocumentVersion, definition.Name, definition.Description, definition.Category,
             definition.StartsAt, durable.Performers.Select(p => p.Name).ToList(), venue.VenueId, venue.Name, venue.City,
-            definition.Prices.Min(p => p.Price), definition.Prices[0].Currency, durable.SearchAvailability,
+            definition.Prices.Min(p => p.Price), definition.Prices[0].Currency, durable.Availability,
             durable.Performers.Select(p => p.PerformerId).ToList());
     }
 
@@ -53,10 +51,10 @@ public sealed partial class EventGrain
     /// </summary>
     private async Task PublishSearchDocument()
     {
-        if (_durable.Definition is null) return;
+        if (_durableSearch is not { } durable) return;
         try
         {
-            await GrainFactory.GetGrain<ICatalogShardGrain>(CatalogShards.Of(EventId)).Append(BuildSearchDocument());
+            await GrainFactory.GetGrain<ICatalogShardGrain>(CatalogShards.Of(EventId)).Append(BuildSearchDocument(durable));
             _searchBehind = false;
         }
         catch (Exception e)
@@ -82,6 +80,4 @@ public sealed partial class EventGrain
     [LoggerMessage(Level = LogLevel.Warning, Message = "Event {EventId}: the waiting room was not told of a sell-out")]
     private static partial void LogRoomNotTold(ILogger logger, Exception exception, string eventId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Event {EventId}: search document not appended yet; the sweep retries")]
-    private static partial void LogPublishFailed(ILogger logger, Exception exception, string eventId);
 }

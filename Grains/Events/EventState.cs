@@ -1,54 +1,46 @@
+using System.Security.Cryptography;
+using System.Text;
 using TicketMaster.Catalog;
 using TicketMaster.Events;
 
 namespace TicketMaster.Grains.Events;
 
 /// <summary>
-/// The persisted event. The seat map is one int per seat (0 = free, else the serial of the hold
-/// or sale that owns it) so 100,000 seats are 400 KB, not 100,000 objects.
+/// The event as its snapshots store it. The seat map is one int per seat: 0 free, +serial held
+/// by that hold, -serial sold to that sale, so 100,000 seats are 400 KB and a seat's status needs
+/// no lookup. Sold seats keep a small struct per sale, not the hold they came from: a sold-out
+/// stadium stays a few MB.
 /// </summary>
-[GenerateSerializer, Alias("EventState")]
+[GenerateSerializer, Alias("EventState.v2")]
 public sealed class EventState
 {
     [Id(0)] public EventDefinition? Definition { get; set; }
 
-    /// <summary>The venue as it was when the event was created: the seat map's layout.</summary>
+    /// <summary>The venue as it was when the layout was taken: the seat map's layout.</summary>
     [Id(1)] public Venue? Venue { get; set; }
 
     [Id(2)] public List<Performer> Performers { get; set; } = [];
 
     [Id(3)] public int[] SeatOwners { get; set; } = [];
 
-    /// <summary>Holds and sales by serial.</summary>
+    /// <summary>Holds not yet sold (held or pinned), by serial.</summary>
     [Id(4)] public Dictionary<int, HoldRecord> Holds { get; set; } = [];
 
-    [Id(5)] public int NextSerial { get; set; } = 1;
+    /// <summary>Sales by the serial of the hold they came from.</summary>
+    [Id(5)] public Dictionary<int, SaleRecord> Sales { get; set; } = [];
+
+    [Id(6)] public int NextSerial { get; set; } = 1;
 
     /// <summary>Grows with every change search should see; the search document's version.</summary>
-    [Id(6)] public long DocumentVersion { get; set; }
+    [Id(7)] public long DocumentVersion { get; set; }
 
-    [Id(7)] public bool QueueActive { get; set; }
+    [Id(8)] public bool QueueActive { get; set; }
 
     /// <summary>Signs reservation ids, so a forged one is told apart from one that expired.</summary>
-    [Id(8)] public byte[] ReservationKey { get; set; } = [];
+    [Id(9)] public byte[] ReservationKey { get; set; } = [];
 
     /// <summary>The coarse availability search was last told.</summary>
-    [Id(9)] public string SearchAvailability { get; set; } = "";
-
-    /// <summary>A copy that shares nothing mutable: what a write sends while memory moves on.</summary>
-    public EventState Clone() => new()
-    {
-        Definition = Definition,
-        Venue = Venue,
-        Performers = [.. Performers],
-        SeatOwners = (int[])SeatOwners.Clone(),
-        Holds = Holds.ToDictionary(h => h.Key, h => h.Value.Clone()),
-        NextSerial = NextSerial,
-        DocumentVersion = DocumentVersion,
-        QueueActive = QueueActive,
-        ReservationKey = ReservationKey,
-        SearchAvailability = SearchAvailability,
-    };
+    [Id(10)] public string SearchAvailability { get; set; } = "";
 }
 
 public enum HoldState
@@ -56,25 +48,33 @@ public enum HoldState
     Held,
     /// <summary>A booking is paying for it: it does not expire.</summary>
     Pinned,
-    Sold,
 }
 
-[GenerateSerializer, Alias("HoldRecord")]
+[GenerateSerializer, Alias("HoldRecord.v2")]
 public sealed class HoldRecord
 {
-    [Id(0)] public string ReservationId { get; set; } = "";
-    [Id(1)] public string UserId { get; set; } = "";
-    [Id(2)] public DateTimeOffset ExpiresAt { get; set; }
-    [Id(3)] public HoldState State { get; set; }
-    [Id(4)] public string? BookingId { get; set; }
+    [Id(0)] public string UserId { get; set; } = "";
+    [Id(1)] public DateTimeOffset ExpiresAt { get; set; }
+    [Id(2)] public HoldState State { get; set; }
+    [Id(3)] public string? BookingId { get; set; }
 
-    /// <summary>Ordinals into <see cref="EventState.SeatOwners"/>.</summary>
-    [Id(5)] public int[] Seats { get; set; } = [];
+    /// <summary>Ordinals into <see cref="EventState.SeatOwners"/>; never changed in place.</summary>
+    [Id(4)] public int[] Seats { get; set; } = [];
 
     /// <summary>General admission: the section index and ticket count (-1 and 0 for seated holds).</summary>
-    [Id(6)] public int GaSection { get; set; } = -1;
-    [Id(7)] public int GaCount { get; set; }
+    [Id(5)] public int GaSection { get; set; } = -1;
+    [Id(6)] public int GaCount { get; set; }
+}
 
-    /// <summary>Seats are never changed in place once set, so the array is shared.</summary>
-    public HoldRecord Clone() => (HoldRecord)MemberwiseClone();
+/// <summary>What a sale must remember: whose booking it is (to confirm again or return it) and its seats.</summary>
+[GenerateSerializer, Immutable, Alias("SaleRecord")]
+public readonly record struct SaleRecord(
+    [property: Id(0)] long Booking,
+    [property: Id(1)] int[] Seats,
+    [property: Id(2)] int GaSection,
+    [property: Id(3)] int GaCount)
+{
+    /// <summary>64 bits of the booking id stand for it: a sale needs to recognise its booking, not name it.</summary>
+    public static long Fingerprint(string bookingId) =>
+        BitConverter.ToInt64(SHA256.HashData(Encoding.UTF8.GetBytes(bookingId)), 0);
 }

@@ -19,10 +19,12 @@ public sealed partial class SeatMap
         return Convert.ToHexStringLower(mac.AsSpan(0, 8));
     }
 
-    /// <summary>Null when the hold exists; otherwise why not (<see cref="HoldResult.NotFound"/> or <see cref="HoldResult.Gone"/>).</summary>
-    private HoldResult? Find(string reservationId, out int serial, out HoldRecord hold)
+    /// <summary>
+    /// Null when the id is genuine (its serial was issued and its MAC matches), whatever became of
+    /// the hold since; otherwise <see cref="HoldResult.NotFound"/>.
+    /// </summary>
+    private HoldResult? Find(string reservationId, out int serial)
     {
-        hold = null!;
         serial = 0;
         var prefix = _eventId + ".";
         if (!reservationId.StartsWith(prefix, StringComparison.Ordinal)) return HoldResult.NotFound;
@@ -35,7 +37,7 @@ public sealed partial class SeatMap
         {
             return HoldResult.NotFound;
         }
-        return _state.Holds.TryGetValue(serial, out hold!) ? null : HoldResult.Gone;
+        return null;
     }
 
     private bool TryParseSeat(string seatId, out int ordinal)
@@ -61,7 +63,7 @@ public sealed partial class SeatMap
         throw new ArgumentOutOfRangeException(nameof(ordinal));
     }
 
-    private Reservation ToReservation(HoldRecord hold)
+    private Reservation ToReservation(int serial, HoldRecord hold)
     {
         var seats = new List<ReservedSeat>(Math.Max(hold.Seats.Length, hold.GaCount));
         foreach (var ordinal in hold.Seats)
@@ -72,16 +74,17 @@ public sealed partial class SeatMap
         if (hold.GaSection >= 0)
         {
             var section = _sections[hold.GaSection];
-            var serial = hold.ReservationId[(hold.ReservationId.LastIndexOf('.') + 1)..hold.ReservationId.LastIndexOf('-')];
-            for (var i = 1; i <= hold.GaCount; i++) seats.Add(new ReservedSeat($"{section.SectionId}-GA-{serial}-{i}", section.SectionId, section.Price));
+            var number = serial.ToString(CultureInfo.InvariantCulture);
+            for (var i = 1; i <= hold.GaCount; i++) seats.Add(new ReservedSeat($"{section.SectionId}-GA-{number}-{i}", section.SectionId, section.Price));
         }
-        return new Reservation(hold.ReservationId, _eventId, hold.UserId, seats, seats.Sum(s => s.Price), Currency, hold.ExpiresAt);
+        return new Reservation(NewReservationId(serial), _eventId, hold.UserId, seats, seats.Sum(s => s.Price), Currency, hold.ExpiresAt);
     }
 
     public SeatStatus StatusOf(int ordinal) => _state.SeatOwners[ordinal] switch
     {
         0 => SeatStatus.Available,
-        var owner => _state.Holds[owner].State == HoldState.Sold ? SeatStatus.Sold : SeatStatus.Held,
+        < 0 => SeatStatus.Sold,
+        _ => SeatStatus.Held,
     };
 
     public IReadOnlyList<SeatView> SeatViews(string? sectionId)
@@ -101,7 +104,7 @@ public sealed partial class SeatMap
 
     public bool HasSection(string sectionId) => _sectionIndex.ContainsKey(sectionId);
 
-    /// <summary>Recounts everything from the seat map and the holds, independently of the running counters.</summary>
+    /// <summary>Recounts everything from the seat map, the holds and the sales, independently of the running counters.</summary>
     public SeatMapAudit Audit()
     {
         int held = 0, sold = 0, claimedTwice = 0;
@@ -112,10 +115,15 @@ public sealed partial class SeatMap
             {
                 if (++claims[ordinal] > 1 || _state.SeatOwners[ordinal] != serial) claimedTwice++;
             }
-            if (hold.GaSection >= 0)
+            held += hold.GaCount;
+        }
+        foreach (var (serial, sale) in _state.Sales)
+        {
+            foreach (var ordinal in sale.Seats)
             {
-                if (hold.State == HoldState.Sold) sold += hold.GaCount; else held += hold.GaCount;
+                if (++claims[ordinal] > 1 || _state.SeatOwners[ordinal] != -serial) claimedTwice++;
             }
+            sold += sale.GaCount;
         }
         for (var ordinal = 0; ordinal < _state.SeatOwners.Length; ordinal++)
         {

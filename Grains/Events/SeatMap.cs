@@ -4,8 +4,10 @@ namespace TicketMaster.Grains.Events;
 
 /// <summary>
 /// The rules of the seat map over <see cref="EventState"/>: pure and synchronous, so a grain turn
-/// checks and changes seats with no await in between, and unit tests need no cluster.
-/// Running counters per section are derived at load and kept in step with every change.
+/// checks and changes seats with no await in between, and unit tests need no cluster. Every
+/// change is decided here, recorded as an <see cref="EventChange"/> and applied by
+/// <see cref="Apply"/>, the same code a replay of the journal runs: live and replayed state
+/// cannot drift apart. Running counters per section are derived at load and kept in step.
 /// </summary>
 public sealed partial class SeatMap
 {
@@ -15,13 +17,16 @@ public sealed partial class SeatMap
     private readonly PriorityQueue<int, DateTimeOffset> _expiries = new();
     private readonly int[] _held;
     private readonly int[] _sold;
+    private readonly List<EventChange>? _changes;
 
     private readonly string _eventId;
 
-    public SeatMap(string eventId, EventState state)
+    /// <param name="changes">Where decided changes are recorded for the journal; null when only replaying.</param>
+    public SeatMap(string eventId, EventState state, List<EventChange>? changes = null)
     {
         _eventId = eventId;
         _state = state;
+        _changes = changes;
         var definition = state.Definition ?? throw new InvalidOperationException("The event has no definition.");
         var venue = state.Venue ?? throw new InvalidOperationException("The event has no venue.");
         var offset = 0;
@@ -37,7 +42,12 @@ public sealed partial class SeatMap
         _sectionIndex = _sections.ToDictionary(s => s.SectionId, s => s.Index, StringComparer.Ordinal);
         _held = new int[_sections.Length];
         _sold = new int[_sections.Length];
-        foreach (var (serial, hold) in state.Holds) Track(serial, hold, +1);
+        foreach (var (serial, hold) in state.Holds)
+        {
+            Count(_held, hold.Seats, hold.GaSection, hold.GaCount, +1);
+            if (hold.State == HoldState.Held) _expiries.Enqueue(serial, hold.ExpiresAt);
+        }
+        foreach (var sale in state.Sales.Values) Count(_sold, sale.Seats, sale.GaSection, sale.GaCount, +1);
     }
 
     public IReadOnlyList<SectionLayout> Sections => _sections;
@@ -45,7 +55,7 @@ public sealed partial class SeatMap
     public string Currency => _state.Definition!.Prices[0].Currency;
 
     /// <summary>True once any seat has been held or sold: the layout and prices are then frozen.</summary>
-    public bool HasActivity => _state.Holds.Count > 0;
+    public bool HasActivity => _state.Holds.Count > 0 || _state.Sales.Count > 0;
 
     public int Available(int section) => _sections[section].Capacity - _held[section] - _sold[section];
 
@@ -66,7 +76,7 @@ public sealed partial class SeatMap
             _expiries.Dequeue();
             if (_state.Holds.TryGetValue(serial, out var hold) && hold.State == HoldState.Held && hold.ExpiresAt <= now)
             {
-                Remove(serial, hold);
+                Record(new HoldRemoved(serial));
                 expired++;
             }
         }
@@ -96,7 +106,7 @@ public sealed partial class SeatMap
         var taken = seatIds.Where((_, i) => _state.SeatOwners[ordinals[i]] != 0).ToList();
         if (taken.Count > 0) return ReserveResult.Taken(taken);
 
-        return ReserveResult.Held(Add(new HoldRecord { UserId = userId, ExpiresAt = expiresAt, Seats = ordinals }));
+        return ReserveResult.Held(Add(userId, expiresAt, ordinals, -1, 0));
     }
 
     private ReserveResult ReserveBest(string userId, string? sectionId, int quantity, DateTimeOffset expiresAt)
@@ -108,94 +118,150 @@ public sealed partial class SeatMap
         if (section.IsGeneralAdmission)
         {
             if (Available(index) < quantity) return ReserveResult.Taken([sectionId]);
-            return ReserveResult.Held(Add(new HoldRecord { UserId = userId, ExpiresAt = expiresAt, GaSection = index, GaCount = quantity }));
+            return ReserveResult.Held(Add(userId, expiresAt, [], index, quantity));
         }
 
         var picked = BestAvailable.Pick(section, ordinal => _state.SeatOwners[ordinal] == 0, quantity);
         if (picked is null) return ReserveResult.Taken([sectionId]);
-        return ReserveResult.Held(Add(new HoldRecord { UserId = userId, ExpiresAt = expiresAt, Seats = picked }));
+        return ReserveResult.Held(Add(userId, expiresAt, picked, -1, 0));
     }
 
     public HoldResult Release(string reservationId, string userId)
     {
-        if (Find(reservationId, out var serial, out var hold) is { } missing) return missing;
+        if (Find(reservationId, out var serial) is { } missing) return missing;
+        if (!_state.Holds.TryGetValue(serial, out var hold)) return _state.Sales.ContainsKey(serial) ? HoldResult.Conflict : HoldResult.Gone;
         if (hold.UserId != userId) return HoldResult.Forbidden;
         if (hold.State != HoldState.Held) return HoldResult.Conflict;
-        Remove(serial, hold);
+        Record(new HoldRemoved(serial));
         return HoldResult.Ok();
     }
 
     public HoldResult Pin(string reservationId, string userId, string bookingId)
     {
-        if (Find(reservationId, out _, out var hold) is { } missing) return missing;
+        if (Find(reservationId, out var serial) is { } missing) return missing;
+        if (!_state.Holds.TryGetValue(serial, out var hold)) return _state.Sales.ContainsKey(serial) ? HoldResult.Conflict : HoldResult.Gone;
         if (hold.UserId != userId) return HoldResult.Forbidden;
-        if (hold.State != HoldState.Held) return hold.BookingId == bookingId ? HoldResult.Ok(ToReservation(hold)) : HoldResult.Conflict;
-        hold.State = HoldState.Pinned;
-        hold.BookingId = bookingId;
-        return HoldResult.Ok(ToReservation(hold));
+        if (hold.State != HoldState.Held) return hold.BookingId == bookingId ? HoldResult.Ok(ToReservation(serial, hold)) : HoldResult.Conflict;
+        Record(new HoldPinned(serial, bookingId));
+        return HoldResult.Ok(ToReservation(serial, hold));
     }
 
     public HoldResult Unpin(string reservationId, string bookingId)
     {
-        if (!TryGetOwned(reservationId, bookingId, out var serial, out var hold)) return HoldResult.Gone;
-        if (hold.State == HoldState.Pinned)
-        {
-            hold.State = HoldState.Held;
-            hold.BookingId = null;
-            _expiries.Enqueue(serial, hold.ExpiresAt);
-        }
-        return HoldResult.Ok(ToReservation(hold));
+        if (Find(reservationId, out var serial) is not null) return HoldResult.Gone;
+        if (IsSaleOf(serial, bookingId)) return HoldResult.Ok();
+        if (!_state.Holds.TryGetValue(serial, out var hold) || hold.BookingId != bookingId) return HoldResult.Gone;
+        Record(new HoldUnpinned(serial));
+        return HoldResult.Ok(ToReservation(serial, hold));
     }
 
+    /// <summary>Pinned seats become sold; Ok with no reservation when they already are (a retried confirmation).</summary>
     public HoldResult Confirm(string reservationId, string bookingId)
     {
-        if (!TryGetOwned(reservationId, bookingId, out var serial, out var hold)) return HoldResult.Gone;
-        if (hold.State == HoldState.Pinned)
-        {
-            Track(serial, hold, -1);
-            hold.State = HoldState.Sold;
-            Track(serial, hold, +1);
-        }
-        return HoldResult.Ok(ToReservation(hold));
+        if (Find(reservationId, out var serial) is not null) return HoldResult.Gone;
+        if (IsSaleOf(serial, bookingId)) return HoldResult.Ok();
+        if (!_state.Holds.TryGetValue(serial, out var hold) || hold.BookingId != bookingId) return HoldResult.Gone;
+        var reservation = ToReservation(serial, hold);
+        Record(new HoldSold(serial));
+        return HoldResult.Ok(reservation);
     }
 
+    /// <summary>A cancelled booking's sold seats go back on sale.</summary>
     public HoldResult ReturnSeats(string reservationId, string bookingId)
     {
         // Already returned (a retried cancellation) is success.
-        if (!TryGetOwned(reservationId, bookingId, out var serial, out var hold)) return HoldResult.Ok();
-        Remove(serial, hold);
+        if (Find(reservationId, out var serial) is not null) return HoldResult.Ok();
+        if (IsSaleOf(serial, bookingId)) Record(new HoldRemoved(serial));
         return HoldResult.Ok();
     }
 
-    private bool TryGetOwned(string reservationId, string bookingId, out int serial, out HoldRecord hold) =>
-        Find(reservationId, out serial, out hold) is null && hold.BookingId == bookingId;
+    private bool IsSaleOf(int serial, string bookingId) =>
+        _state.Sales.TryGetValue(serial, out var sale) && sale.Booking == SaleRecord.Fingerprint(bookingId);
 
-    private Reservation Add(HoldRecord hold)
+    private Reservation Add(string userId, DateTimeOffset expiresAt, int[] seats, int gaSection, int gaCount)
     {
-        var serial = _state.NextSerial++;
-        hold.ReservationId = NewReservationId(serial);
-        _state.Holds[serial] = hold;
-        foreach (var ordinal in hold.Seats) _state.SeatOwners[ordinal] = serial;
-        Track(serial, hold, +1);
-        return ToReservation(hold);
+        var serial = _state.NextSerial;
+        Record(new HoldAdded(serial, userId, expiresAt, seats, gaSection, gaCount));
+        return ToReservation(serial, _state.Holds[serial]);
     }
 
-    private void Remove(int serial, HoldRecord hold)
+    private void Record(EventChange change)
     {
-        Track(serial, hold, -1);
-        foreach (var ordinal in hold.Seats)
+        Apply(change);
+        _changes?.Add(change);
+    }
+
+    /// <summary>Applies a decided change: the one way seats change, live or in a replay.</summary>
+    public void Apply(EventChange change)
+    {
+        switch (change)
         {
-            if (_state.SeatOwners[ordinal] == serial) _state.SeatOwners[ordinal] = 0;
+            case HoldAdded added:
+                var hold = new HoldRecord
+                {
+                    UserId = added.UserId, ExpiresAt = added.ExpiresAt, State = HoldState.Held,
+                    Seats = added.Seats, GaSection = added.GaSection, GaCount = added.GaCount,
+                };
+                _state.Holds.Add(added.Serial, hold);
+                _state.NextSerial = Math.Max(_state.NextSerial, added.Serial + 1);
+                Own(hold.Seats, added.Serial);
+                Count(_held, hold.Seats, hold.GaSection, hold.GaCount, +1);
+                _expiries.Enqueue(added.Serial, hold.ExpiresAt);
+                break;
+            case HoldRemoved removed when _state.Holds.Remove(removed.Serial, out var gone):
+                Free(gone.Seats, removed.Serial);
+                Count(_held, gone.Seats, gone.GaSection, gone.GaCount, -1);
+                break;
+            case HoldRemoved removed when _state.Sales.Remove(removed.Serial, out var returned):
+                Free(returned.Seats, -removed.Serial);
+                Count(_sold, returned.Seats, returned.GaSection, returned.GaCount, -1);
+                break;
+            case HoldPinned pinned:
+                var toPin = HoldOf(pinned.Serial);
+                toPin.State = HoldState.Pinned;
+                toPin.BookingId = pinned.BookingId;
+                break;
+            case HoldUnpinned unpinned:
+                var toUnpin = HoldOf(unpinned.Serial);
+                toUnpin.State = HoldState.Held;
+                toUnpin.BookingId = null;
+                _expiries.Enqueue(unpinned.Serial, toUnpin.ExpiresAt);
+                break;
+            case HoldSold sold:
+                var toSell = HoldOf(sold.Serial);
+                _state.Holds.Remove(sold.Serial);
+                _state.Sales.Add(sold.Serial, new SaleRecord(SaleRecord.Fingerprint(toSell.BookingId!), toSell.Seats, toSell.GaSection, toSell.GaCount));
+                Own(toSell.Seats, -sold.Serial);
+                Count(_held, toSell.Seats, toSell.GaSection, toSell.GaCount, -1);
+                Count(_sold, toSell.Seats, toSell.GaSection, toSell.GaCount, +1);
+                break;
+            default:
+                throw new InvalidOperationException($"Event '{_eventId}': a {change.GetType().Name} does not apply to seats in this state.");
         }
-        _state.Holds.Remove(serial);
     }
 
-    /// <summary>Adds (+1) or removes (-1) a hold's seats from the section counters and the indexes.</summary>
-    private void Track(int serial, HoldRecord hold, int sign)
+    private HoldRecord HoldOf(int serial) =>
+        _state.Holds.TryGetValue(serial, out var hold)
+            ? hold
+            : throw new InvalidOperationException($"Event '{_eventId}': no hold {serial} to change.");
+
+    private void Own(int[] seats, int owner)
     {
-        var counters = hold.State == HoldState.Sold ? _sold : _held;
-        if (hold.GaSection >= 0) counters[hold.GaSection] += sign * hold.GaCount;
-        foreach (var ordinal in hold.Seats) counters[SectionOf(ordinal).Index] += sign;
-        if (sign > 0 && hold.State == HoldState.Held) _expiries.Enqueue(serial, hold.ExpiresAt);
+        foreach (var ordinal in seats) _state.SeatOwners[ordinal] = owner;
+    }
+
+    /// <summary>Frees only the seats this owner still has: a hold never frees a seat it does not own.</summary>
+    private void Free(int[] seats, int owner)
+    {
+        foreach (var ordinal in seats)
+        {
+            if (_state.SeatOwners[ordinal] == owner) _state.SeatOwners[ordinal] = 0;
+        }
+    }
+
+    private void Count(int[] counters, int[] seats, int gaSection, int gaCount, int sign)
+    {
+        if (gaSection >= 0) counters[gaSection] += sign * gaCount;
+        foreach (var ordinal in seats) counters[SectionOf(ordinal).Index] += sign;
     }
 }

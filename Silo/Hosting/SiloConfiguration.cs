@@ -5,7 +5,9 @@ using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Serialization;
 using Orleans.Storage;
+using Npgsql;
 using TicketMaster.Grains;
+using TicketMaster.Grains.Persistence;
 
 namespace TicketMaster.Silo.Hosting;
 
@@ -26,7 +28,7 @@ public static class SiloConfiguration
         {
             case StorageKinds.Memory:
                 silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort);
-                foreach (var name in new[] { StorageNames.SeatMaps, StorageNames.Grains, StorageNames.PubSub })
+                foreach (var name in new[] { StorageNames.Grains, StorageNames.PubSub })
                 {
                     // Binary, as with PostgreSQL: the JSON default spent most of a hot event's time
                     // turning its seat map into text on every write.
@@ -67,7 +69,7 @@ public static class SiloConfiguration
             o.Invariant = Postgres.Invariant;
             o.ConnectionString = connectionString;
         });
-        foreach (var name in new[] { StorageNames.SeatMaps, StorageNames.Grains, StorageNames.PubSub })
+        foreach (var name in new[] { StorageNames.Grains, StorageNames.PubSub })
         {
             silo.AddAdoNetGrainStorage(name, (OptionsBuilder<AdoNetGrainStorageOptions> options) => options.Configure<Serializer>((o, serializer) =>
             {
@@ -84,5 +86,7 @@ public static class SiloConfiguration
             o.Invariant = Postgres.Invariant;
             o.ConnectionString = connectionString;
         });
+        silo.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        silo.Services.AddSingleton<IJournalStorage, PostgresJournalStorage>();
     }
 }

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.Runtime.Hosting;
-using Orleans.Serialization;
+using TicketMaster.Grains.Persistence;
 using Orleans.TestingHost;
 using TicketMaster.Grains.Payments;
 
@@ -17,8 +17,11 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public TestPaymentGateway Payments { get; } = new();
 
-    /// <summary>The event grains' storage, which tests can make fail or stall.</summary>
-    public FaultyStorage SeatMaps { get; } = new();
+    /// <summary>The journals (events and waiting-room shards), which tests can make fail or stall.</summary>
+    public FaultyJournal Journals { get; } = new();
+
+    /// <summary>Small, so tests cross it: snapshots and compaction run often.</summary>
+    public const int SnapshotChanges = 300;
 
     public InProcessTestCluster Cluster { get; private set; } = null!;
 
@@ -29,11 +32,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         var builder = new InProcessTestClusterBuilder(1);
         builder.ConfigureSilo((_, silo) =>
         {
-            silo.Services.AddGrainStorage(StorageNames.SeatMaps, (sp, _) =>
-            {
-                SeatMaps.Copier = sp.GetRequiredService<DeepCopier>();
-                return SeatMaps;
-            });
+            silo.Services.AddSingleton<IJournalStorage>(Journals);
             silo.AddMemoryGrainStorage(StorageNames.Grains);
             silo.AddMemoryGrainStorage(StorageNames.PubSub);
             silo.AddMemoryStreams(StorageNames.Streams);
@@ -44,6 +43,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             {
                 ["Booking:PaymentTimeout"] = "00:00:00.300",
                 ["Accounts:PasswordHasher:IterationCount"] = "1000",
+                ["Journal:SnapshotChanges"] = SnapshotChanges.ToString(System.Globalization.CultureInfo.InvariantCulture),
             }).Build());
         });
         Cluster = builder.Build();

@@ -1,5 +1,7 @@
 using TicketMaster.Catalog;
 using TicketMaster.Events;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Serialization;
 using TicketMaster.Grains.Events;
 
 namespace TicketMaster.Grains.Tests;
@@ -15,7 +17,8 @@ public sealed class GroupCommitTests(ClusterFixture fixture)
         var eventId = await TestCatalog.CreateEvent(fixture,
             SectionDefinition.Seated("A", "A", 20, 25), SectionDefinition.GeneralAdmission("GA", "Standing", 500));
         var grain = Grains.GetGrain<IEventGrain>(eventId);
-        fixture.SeatMaps.FailEveryNthWrite(eventId, 5);
+        var journal = EventJournal.Name(eventId);
+        fixture.Journals.FailEveryNthAppend(journal, 5);
         var random = new Random(7);
 
         // Waves of concurrent callers: each wave makes at least two writes (the first caller's, then
@@ -35,26 +38,19 @@ public sealed class GroupCommitTests(ClusterFixture fixture)
                 return Outcome(grain.Reserve(request));
             })));
         }
-        fixture.SeatMaps.FailEveryNthWrite(eventId, 0);
+        fixture.Journals.FailEveryNthAppend(journal, 0);
 
         var told = outcomes.Where(o => o.Result?.Status == ReserveStatus.Held).Select(o => o.Result!.Reservation!).ToList();
         Assert.NotEmpty(told);
         Assert.Contains(outcomes, o => o.Error is RetryableException);
 
-        var stored = fixture.SeatMaps.Stored<EventState>(eventId)!;
-        var storedIds = stored.Holds.Values.Select(h => h.ReservationId).ToHashSet();
-        Assert.Equal(told.Select(r => r.ReservationId).ToHashSet(), storedIds);
-        foreach (var reservation in told.Where(r => r.Seats[0].SectionId == "A"))
-        {
-            var hold = stored.Holds.Values.Single(h => h.ReservationId == reservation.ReservationId);
-            Assert.Equal(reservation.Seats.Count, hold.Seats.Length);
-        }
-
-        var inMemory = await grain.GetSeats(null);
-        var inMemoryView = await grain.GetView();
+        // What storage holds is what a fresh activation loads: exactly the holds callers were told of.
         await fixture.Cluster.DeactivateAsync(grain);
-        Assert.Equal(inMemory!.Seats, (await grain.GetSeats(null))!.Seats);
-        Assert.Equal(inMemoryView!.Sections, (await grain.GetView())!.Sections);
+        var stored = await Until(async () => await Retrying(() => grain.GetSeats(null)));
+        var storedView = (await grain.GetView())!;
+        var toldSeated = told.SelectMany(r => r.Seats).Where(s => s.SectionId == "A").Select(s => s.SeatId).ToHashSet();
+        Assert.Equal(toldSeated, stored.Seats.Where(s => s.Status == SeatStatus.Held).Select(s => s.SeatId).ToHashSet());
+        Assert.Equal(told.SelectMany(r => r.Seats).Count(s => s.SectionId == "GA"), storedView.Sections.Single(s => s.SectionId == "GA").Held);
         Assert.Equal(0, (await grain.Audit()).SeatsClaimedTwice);
     }
 
@@ -63,25 +59,26 @@ public sealed class GroupCommitTests(ClusterFixture fixture)
     {
         var eventId = await TestCatalog.CreateSeatedEvent(fixture);
         var grain = Grains.GetGrain<IEventGrain>(eventId);
-        var writesBefore = fixture.SeatMaps.WritesOf(eventId);
-        fixture.SeatMaps.CloseGate(eventId);
+        var journal = EventJournal.Name(eventId);
+        var appendsBefore = fixture.Journals.AppendsOf(journal);
+        fixture.Journals.CloseGate(journal);
         try
         {
             var first = grain.Reserve(ReserveRequest.BestAvailable(TestCatalog.User(), "A", 1));
-            await Until(() => fixture.SeatMaps.WaitingAtGate(eventId) == 1);
+            await Until(() => fixture.Journals.WaitingAtGate(journal) == 1);
             var rest = Enumerable.Range(0, 99).Select(_ => grain.Reserve(ReserveRequest.BestAvailable(TestCatalog.User(), "A", 1))).ToList();
             // Reads see memory at once: all 100 holds are made while the first write still waits.
             await Until(async () => (await grain.GetView())!.Sections.Single().Held == 100);
 
-            fixture.SeatMaps.OpenGate(eventId);
+            fixture.Journals.OpenGate(journal);
             var results = await Task.WhenAll(rest.Append(first));
 
             Assert.All(results, r => Assert.Equal(ReserveStatus.Held, r.Status));
-            Assert.Equal(2, fixture.SeatMaps.WritesOf(eventId) - writesBefore);
+            Assert.Equal(2, fixture.Journals.AppendsOf(journal) - appendsBefore);
         }
         finally
         {
-            fixture.SeatMaps.OpenGate(eventId);
+            fixture.Journals.OpenGate(journal);
         }
     }
 
@@ -90,13 +87,14 @@ public sealed class GroupCommitTests(ClusterFixture fixture)
     {
         var eventId = await TestCatalog.CreateSeatedEvent(fixture);
         var grain = Grains.GetGrain<IEventGrain>(eventId);
-        fixture.SeatMaps.CloseGate(eventId);
+        var journal = EventJournal.Name(eventId);
+        fixture.Journals.CloseGate(journal);
         try
         {
             var reserves = Enumerable.Range(0, 100)
                 .Select(_ => grain.Reserve(ReserveRequest.BestAvailable(TestCatalog.User(), "A", 1)))
                 .ToList();
-            await Until(() => fixture.SeatMaps.WaitingAtGate(eventId) > 0);
+            await Until(() => fixture.Journals.WaitingAtGate(journal) > 0);
 
             var view = await grain.GetView();
             var seats = await grain.GetSeats("A");
@@ -104,36 +102,42 @@ public sealed class GroupCommitTests(ClusterFixture fixture)
             Assert.NotNull(view);
             Assert.NotNull(seats);
             Assert.DoesNotContain(reserves, r => r.IsCompleted);
-            fixture.SeatMaps.OpenGate(eventId);
+            fixture.Journals.OpenGate(journal);
             Assert.All(await Task.WhenAll(reserves), r => Assert.Equal(ReserveStatus.Held, r.Status));
         }
         finally
         {
-            fixture.SeatMaps.OpenGate(eventId);
+            fixture.Journals.OpenGate(journal);
         }
     }
 
     [Fact]
-    public async Task A_stale_activation_cannot_overwrite_newer_state_and_answers_retryable()
+    public async Task Two_activations_on_one_journal_the_stale_ones_append_is_refused_and_it_reloads()
     {
         var eventId = await TestCatalog.CreateSeatedEvent(fixture);
         var grain = Grains.GetGrain<IEventGrain>(eventId);
         var mine = (await grain.Reserve(ReserveRequest.ChosenSeats(TestCatalog.User(), ["A-1-1"]))).Reservation!;
 
-        // Another activation (say, after a split brain) sold A-1-2 and wrote first.
-        fixture.SeatMaps.Overwrite<EventState>(eventId, s => { s.SeatOwners[1] = s.NextSerial; s.Holds[s.NextSerial] = new HoldRecord { ReservationId = "other", UserId = "u_other", State = HoldState.Sold, Seats = [1] }; s.NextSerial++; return s; });
+        // Another activation (say, after a split brain) sold A-1-2 and appended first.
+        var serializer = fixture.Cluster.Client.ServiceProvider.GetRequiredService<Serializer>();
+        const int serial = 1_000;
+        fixture.Journals.AppendAsAnotherActivation(EventJournal.Name(eventId), serializer.SerializeToArray(new EventBatch(
+            [new HoldAdded(serial, "u_other", ClusterFixture.Start.AddHours(1), [1], -1, 0), new HoldPinned(serial, "bkg_other"), new HoldSold(serial)])));
 
         await Assert.ThrowsAsync<RetryableException>(() => grain.Reserve(ReserveRequest.ChosenSeats(TestCatalog.User(), ["A-1-2"])));
 
-        var fresh = await Until(async () =>
-        {
-            try { return await grain.GetSeats("A"); } catch (RetryableException) { return null; }
-        });
+        var fresh = await Until(async () => await Retrying(() => grain.GetSeats("A")));
         var statuses = fresh.Seats.ToDictionary(s => s.SeatId, s => s.Status);
         Assert.Equal(SeatStatus.Sold, statuses["A-1-2"]);
         Assert.Equal(SeatStatus.Held, statuses["A-1-1"]);
         Assert.Equal(ReserveStatus.Unavailable, (await grain.Reserve(ReserveRequest.ChosenSeats(TestCatalog.User(), ["A-1-2"]))).Status);
         Assert.Equal(HoldStatus.Ok, (await grain.Release(mine.ReservationId, mine.UserId)).Status);
+    }
+
+    private static async Task<T?> Retrying<T>(Func<Task<T?>> call) where T : class
+    {
+        try { return await call(); }
+        catch (RetryableException) { return null; }
     }
 
     private static async Task<(ReserveResult? Result, Exception? Error)> Outcome(Task<ReserveResult> call)

@@ -1,5 +1,5 @@
 using TicketMaster.Events;
-using TicketMaster.Grains.Events;
+using TicketMaster.Silo.Tests.Backends;
 
 namespace TicketMaster.Silo.Tests;
 
@@ -16,16 +16,12 @@ public sealed class StaleActivationTests(PostgresFixture postgres)
         Assert.Equal(ReserveStatus.Held, (await grain.Reserve(ReserveRequest.ChosenSeats(first, ["A-1-1"]))).Status);
 
         // Another activation of the same event (a split brain, a silo wrongly declared dead) holds
-        // A-1-2 and writes first, the way the grain itself would: through the storage provider.
-        var storage = cluster.Storage(StorageNames.SeatMaps);
-        var stored = new GrainState<EventState>();
-        await storage.ReadStateAsync("event", grain.GetGrainId(), stored);
+        // A-1-2 and appends first, the way the grain itself would: the next sequence of the journal.
         var other = TestEvents.User();
-        var otherHold = new SeatMap(eventId, stored.State!).Reserve(ReserveRequest.ChosenSeats(other, ["A-1-2"]), DateTimeOffset.UtcNow.AddMinutes(10));
+        var otherHold = await StoredEvent.ReserveAsAnotherActivationAsync(cluster, eventId, ReserveRequest.ChosenSeats(other, ["A-1-2"]));
         Assert.Equal(ReserveStatus.Held, otherHold.Status);
-        await storage.WriteStateAsync("event", grain.GetGrainId(), stored);
 
-        // This activation still sees A-1-2 free; its write carries an old version and is refused.
+        // This activation still sees A-1-2 free; its append carries a taken sequence and is refused.
         var late = TestEvents.User();
         await Assert.ThrowsAsync<RetryableException>(() => grain.Reserve(ReserveRequest.ChosenSeats(late, ["A-1-2"])));
 

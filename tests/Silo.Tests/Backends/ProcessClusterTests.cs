@@ -135,12 +135,77 @@ public sealed class ProcessClusterTests(BackendFixtures backends, Xunit.Abstract
         Assert.Equal(HttpStatusCode.NoContent, (await Send(again, HttpMethod.Delete, $"/api/v1/reserve/{heldId}", signedIn)).StatusCode);
     }
 
-    private static async Task<string> CreateEvent(HttpClient http, string admin)
+    [Theory]
+    [InlineData("Postgres")]
+    [InlineData("AzureStorage")]
+    public async Task Kill_9_mid_append_loses_no_acknowledged_hold_or_sale_and_leaves_no_reservation_half_applied(string backendName)
+    {
+        var backend = await backends.Get(backendName);
+        var serviceId = BackendCluster.NewId("e2e");
+        var clusterId = BackendCluster.NewId("e2e-cluster");
+        const int rows = 10, seatsPerRow = 20;
+        var acknowledgedHolds = new System.Collections.Concurrent.ConcurrentBag<string[]>();
+        var acknowledgedSales = new System.Collections.Concurrent.ConcurrentBag<string[]>();
+        var attempted = new System.Collections.Concurrent.ConcurrentBag<string[]>();
+        string eventId;
+
+        await using (var first = await StartAsync(backend, serviceId, clusterId))
+        {
+            var http = first.Http;
+            eventId = await CreateEvent(http, await Token(http, AdminEmail, AdminPassword), rows, seatsPerRow);
+            var fans = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Register(http)));
+            using var stop = new CancellationTokenSource();
+            var pairs = new System.Collections.Concurrent.ConcurrentQueue<string[]>(
+                Enumerable.Range(1, rows).SelectMany(row => Enumerable.Range(0, seatsPerRow / 2).Select(i => new[] { $"A-{row}-{2 * i + 1}", $"A-{row}-{2 * i + 2}" })));
+            var buyers = fans.Select((fan, n) => Task.Run(async () =>
+            {
+                for (var i = 0; !stop.IsCancellationRequested && pairs.TryDequeue(out var pair); i++)
+                {
+                    attempted.Add(pair);
+                    try
+                    {
+                        var reserved = await Send(http, HttpMethod.Post, "/api/v1/reserve", fan, new { eventId, seats = pair });
+                        if (reserved.StatusCode != HttpStatusCode.Created) continue;
+                        acknowledgedHolds.Add(pair);
+                        if (i % 2 == 1) continue;
+                        var reservationId = (await Json(reserved))["reservationId"]!.GetValue<string>();
+                        var booked = await Send(http, HttpMethod.Post, "/api/v1/book", fan, new { reservationId, payment = new { token = "tok_visa" } }, $"k-{n}-{i}");
+                        if (booked.StatusCode == HttpStatusCode.Created) acknowledgedSales.Add(pair);
+                    }
+                    catch (HttpRequestException)
+                    {
+                        return;
+                    }
+                }
+            })).ToArray();
+
+            // Kill while requests are in flight: some appends are under way, some answered, some not yet made.
+            await Poll.UntilAsync(() => Task.FromResult(acknowledgedSales.Count >= 5 && acknowledgedHolds.Count >= 15), TimeSpan.FromSeconds(60), "sales under way");
+            await first.KillHardAsync();
+            await stop.CancelAsync();
+            await Task.WhenAll(buyers);
+        }
+        output.WriteLine($"{backendName}: {attempted.Count} reservations attempted, {acknowledgedHolds.Count} acknowledged, {acknowledgedSales.Count} sold before the kill");
+
+        await backend.RestartStorageAsync();
+        await using var second = await StartAsync(backend, serviceId, clusterId);
+        var seats = (await Json(await second.Http.GetAsync($"/api/v1/events/{eventId}/seats")))["seats"]!.AsArray()
+            .ToDictionary(s => s!["seatId"]!.GetValue<string>(), s => s!["status"]!.GetValue<string>());
+
+        Assert.All(acknowledgedSales, pair => Assert.All(pair, seat => Assert.Equal("sold", seats[seat])));
+        Assert.All(acknowledgedHolds.Except(acknowledgedSales), pair => Assert.All(pair, seat => Assert.NotEqual("available", seats[seat])));
+        // All or nothing: each reservation's two seats share one fate, whatever the kill interrupted.
+        Assert.All(attempted, pair => Assert.Equal(seats[pair[0]], seats[pair[1]]));
+        var untouched = seats.Keys.Except(attempted.SelectMany(p => p)).ToList();
+        Assert.All(untouched, seat => Assert.Equal("available", seats[seat]));
+    }
+
+    private static async Task<string> CreateEvent(HttpClient http, string admin, int rows = 5, int seatsPerRow = 5)
     {
         var venue = await Json(await Send(http, HttpMethod.Post, "/api/v1/venues", admin, new
         {
             name = "E2E Hall", city = "Lisbon", address = "Rua 1",
-            sections = new object[] { new { sectionId = "A", name = "Stalls", rows = 5, seatsPerRow = 5 } },
+            sections = new object[] { new { sectionId = "A", name = "Stalls", rows, seatsPerRow } },
         }));
         var created = await Json(await Send(http, HttpMethod.Post, "/api/v1/events", admin, new
         {

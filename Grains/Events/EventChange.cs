@@ -1,0 +1,53 @@
+using TicketMaster.Catalog;
+using TicketMaster.Events;
+
+namespace TicketMaster.Grains.Events;
+
+/// <summary>
+/// One change of an event, as its journal stores it. Changes are facts already decided (which
+/// seats, which serial), so a replay applies them without deciding anything again.
+/// </summary>
+[GenerateSerializer, Alias("EventChange")]
+public abstract record EventChange;
+
+/// <summary>Created, or its definition replaced; <see cref="Venue"/> is set when the layout is (re)taken from the venue.</summary>
+[GenerateSerializer, Immutable, Alias("EventDefined")]
+public sealed record EventDefined(
+    [property: Id(0)] EventDefinition Definition,
+    [property: Id(1)] Venue? Venue,
+    [property: Id(2)] List<Performer> Performers,
+    [property: Id(3)] byte[]? ReservationKey,
+    [property: Id(4)] long DocumentVersion) : EventChange;
+
+[GenerateSerializer, Immutable, Alias("QueueSwitched")]
+public sealed record QueueSwitched([property: Id(0)] bool Active) : EventChange;
+
+/// <summary>Search was told a new coarse availability, under a new document version.</summary>
+[GenerateSerializer, Immutable, Alias("AvailabilityPublished")]
+public sealed record AvailabilityPublished([property: Id(0)] string Availability, [property: Id(1)] long DocumentVersion) : EventChange;
+
+[GenerateSerializer, Immutable, Alias("HoldAdded")]
+public sealed record HoldAdded(
+    [property: Id(0)] int Serial,
+    [property: Id(1)] string UserId,
+    [property: Id(2)] DateTimeOffset ExpiresAt,
+    [property: Id(3)] int[] Seats,
+    [property: Id(4)] int GaSection,
+    [property: Id(5)] int GaCount) : EventChange;
+
+/// <summary>A hold or sale gave its seats back: released, expired, or a cancelled booking's.</summary>
+[GenerateSerializer, Immutable, Alias("HoldRemoved")]
+public sealed record HoldRemoved([property: Id(0)] int Serial) : EventChange;
+
+[GenerateSerializer, Immutable, Alias("HoldPinned")]
+public sealed record HoldPinned([property: Id(0)] int Serial, [property: Id(1)] string BookingId) : EventChange;
+
+[GenerateSerializer, Immutable, Alias("HoldUnpinned")]
+public sealed record HoldUnpinned([property: Id(0)] int Serial) : EventChange;
+
+[GenerateSerializer, Immutable, Alias("HoldSold")]
+public sealed record HoldSold([property: Id(0)] int Serial) : EventChange;
+
+/// <summary>One group-commit batch: the unit the journal appends.</summary>
+[GenerateSerializer, Immutable, Alias("EventBatch")]
+public sealed record EventBatch([property: Id(0)] List<EventChange> Changes);
