@@ -112,7 +112,7 @@ public sealed record BenchOptions(
     public static BenchOptions From(ParseResult result)
     {
         var quick = result.GetValue(QuickOption);
-        var seats = result.GetValue(SeatsOption) ?? (quick ? [50_000] : [50_000, 100_000, 200_000]);
+        var seats = result.GetValue(SeatsOption) is { Length: > 0 } given ? given : quick ? [50_000] : [50_000, 100_000, 200_000];
         return new BenchOptions(
             result.GetValue(StorageOption)!,
             TimeSpan.FromSeconds(result.GetValue(DurationOption) ?? (quick ? 5 : 20)),

@@ -7,10 +7,10 @@ using TicketMaster.Bench.OnSale;
 // then per storage the event grain's reserve rate by event size, fresh and already held, the full
 // flow with a viewer, and the memory of a sold-out event. Usage: --help.
 var command = BenchOptions.Command();
-command.SetAction((parsed, _) => Run(BenchOptions.From(parsed)));
+command.SetAction((parsed, _) => Run(BenchOptions.From(parsed), args));
 return await command.Parse(args).InvokeAsync();
 
-static async Task<int> Run(BenchOptions options)
+static async Task<int> Run(BenchOptions options, string[] args)
 {
     var report = new Report();
     using var counters = new StorageCounters();
@@ -20,6 +20,7 @@ static async Task<int> Run(BenchOptions options)
     Console.WriteLine($"On-sale bench, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, commit {Commit()}, {Environment.ProcessorCount} cores, " +
         $"{options.Buyers} buyers asking for {Buyers.SeatsPerHold} best-available seats in a random open section, phases of up to {options.Duration.TotalSeconds:F0} s, " +
         $"storages {string.Join(", ", options.Storages)}");
+    Console.WriteLine($"Command: dotnet run -c Release --project bench/OnSaleBench --{(args.Length == 0 ? "" : " " + string.Join(' ', args))}");
     Console.WriteLine(Report.Header);
 
     double? baseline = null;
