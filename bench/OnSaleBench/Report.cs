@@ -9,8 +9,8 @@ namespace TicketMaster.Bench.OnSale;
 public sealed class Report
 {
     public const string Header =
-        "| storage | phase | seats | held before | rate | p50 ms | p90 ms | p99 ms | max ms | event journal appends | bytes per append | whole-state writes | notes |\n" +
-        "|---|---|---|---|---|---|---|---|---|---|---|---|---|";
+        "| storage | phase | seats | held before | rate | p50 ms | p90 ms | p99 ms | max ms | journal appends (event) | bytes per append | snapshots | event.writes | notes |\n" +
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|";
 
     private readonly List<string> _rows = [];
     private readonly List<string> _notes = [];
@@ -25,6 +25,7 @@ public sealed class Report
             latency is null ? "" : Latency.Format(latency.Ms(100)),
             writes is null ? "" : N(writes.EventAppends),
             writes is null ? "" : N(writes.EventBytesPerAppend),
+            writes is null ? "" : N(writes.EventSnapshots),
             writes is null ? "" : N(writes.StateWrites),
             notes);
         row = $"| {row} |";

@@ -5,24 +5,30 @@ namespace TicketMaster.Bench.OnSale;
 
 /// <summary>
 /// The grains' write counters (meter <c>TicketMaster</c>), read in-process: journal appends and
-/// bytes per journal (tag <c>journal</c> = <c>event</c> | <c>queue</c>) and the whole-state writes
-/// of the event grain, so each phase can print what one batch cost.
+/// bytes and snapshots per journal (tag <c>journal</c> = <c>event</c> | <c>queue</c>) and the
+/// event grain's <c>ticketmaster.event.writes</c>, so each phase can print what one batch cost.
 /// </summary>
 public sealed class StorageCounters : IDisposable
 {
+    private const string Appends = "ticketmaster.journal.appends";
+    private const string Bytes = "ticketmaster.journal.bytes";
+    private const string Snapshots = "ticketmaster.journal.snapshots";
+    private const string StateWrites = "ticketmaster.event.writes";
+
     private readonly MeterListener _listener = new();
     private long _eventAppends;
     private long _eventBytes;
     private long _queueAppends;
     private long _queueBytes;
     private long _stateWrites;
+    private long _eventSnapshots;
 
     public StorageCounters()
     {
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if (instrument.Meter.Name == GrainMetrics.MeterName
-                && (instrument == GrainMetrics.JournalAppends || instrument == GrainMetrics.JournalBytes || instrument == GrainMetrics.StorageWrites))
+            // By name: an instrument is published while GrainMetrics' static fields are still being assigned.
+            if (instrument.Meter.Name == GrainMetrics.MeterName && instrument.Name is Appends or Bytes or Snapshots or StateWrites)
             {
                 listener.EnableMeasurementEvents(instrument);
             }
@@ -34,13 +40,13 @@ public sealed class StorageCounters : IDisposable
     public Snapshot Read() => new(
         Interlocked.Read(ref _eventAppends), Interlocked.Read(ref _eventBytes),
         Interlocked.Read(ref _queueAppends), Interlocked.Read(ref _queueBytes),
-        Interlocked.Read(ref _stateWrites));
+        Interlocked.Read(ref _stateWrites), Interlocked.Read(ref _eventSnapshots));
 
     public void Dispose() => _listener.Dispose();
 
     private void OnMeasurement(Instrument instrument, long value, ReadOnlySpan<KeyValuePair<string, object?>> tags, object? state)
     {
-        if (instrument == GrainMetrics.StorageWrites)
+        if (instrument.Name == StateWrites)
         {
             Interlocked.Add(ref _stateWrites, value);
             return;
@@ -50,18 +56,21 @@ public sealed class StorageCounters : IDisposable
         {
             if (tag.Key == "journal") queue = tag.Value as string == "queue";
         }
-        var appends = instrument == GrainMetrics.JournalAppends;
-        if (queue) Interlocked.Add(ref (appends ? ref _queueAppends : ref _queueBytes), value);
-        else Interlocked.Add(ref (appends ? ref _eventAppends : ref _eventBytes), value);
+        switch (instrument.Name)
+        {
+            case Appends: Interlocked.Add(ref (queue ? ref _queueAppends : ref _eventAppends), value); break;
+            case Bytes: Interlocked.Add(ref (queue ? ref _queueBytes : ref _eventBytes), value); break;
+            case Snapshots: if (!queue) Interlocked.Add(ref _eventSnapshots, value); break;
+        }
     }
 
     /// <summary>Counter totals at one moment; subtract two to get a phase's.</summary>
-    public sealed record Snapshot(long EventAppends, long EventBytes, long QueueAppends, long QueueBytes, long StateWrites)
+    public sealed record Snapshot(long EventAppends, long EventBytes, long QueueAppends, long QueueBytes, long StateWrites, long EventSnapshots)
     {
         public static Snapshot operator -(Snapshot a, Snapshot b) => new(
             a.EventAppends - b.EventAppends, a.EventBytes - b.EventBytes,
             a.QueueAppends - b.QueueAppends, a.QueueBytes - b.QueueBytes,
-            a.StateWrites - b.StateWrites);
+            a.StateWrites - b.StateWrites, a.EventSnapshots - b.EventSnapshots);
 
         public double EventBytesPerAppend => EventAppends == 0 ? 0 : EventBytes / (double)EventAppends;
 
