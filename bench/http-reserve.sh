@@ -121,14 +121,15 @@ echo "event $EVENT: $SEATS seats in $SECTIONS sections of 100 x 100" >&2
 echo "registering $FANS fans..." >&2
 export BASE
 register() {
-  curl -sS -f -X POST "$BASE/api/v1/auth/register" -H 'Content-Type: application/json' \
-    -d "{\"email\":\"fan$1@bench.local\",\"password\":\"fan-password-$1\",\"displayName\":\"Fan $1\"}" >/dev/null
-  curl -sS -f -X POST "$BASE/api/v1/auth/token" -H 'Content-Type: application/json' \
-    -d "{\"email\":\"fan$1@bench.local\",\"password\":\"fan-password-$1\"}" | jq -r .accessToken
+  local credentials="\"email\":\"fan$1@bench.example.com\",\"password\":\"fan-password-$1\""
+  local answer
+  answer=$(curl -sS -X POST "$BASE/api/v1/auth/register" -H 'Content-Type: application/json' \
+    -d "{$credentials,\"displayName\":\"Fan $1\"}" -w ' HTTP%{http_code}')
+  case "$answer" in *HTTP201) ;; *) echo "register fan $1: $answer" >&2; return 1 ;; esac
+  curl -sS -f -X POST "$BASE/api/v1/auth/token" -H 'Content-Type: application/json' -d "{$credentials}" | jq -r .accessToken
 }
 export -f register
-seq 1 "$FANS" | xargs -P 8 -I{} bash -c 'register {}' >"$WORK/tokens"
-[ "$(grep -c . "$WORK/tokens")" -eq "$FANS" ] || { echo "registering fans failed" >&2; exit 1; }
+seq 1 "$FANS" | xargs -P 8 -I{} bash -c 'register {}' >"$WORK/tokens" || { echo "registering fans failed" >&2; exit 1; }
 
 held_seats() {
   curl -sS -f "$BASE/api/v1/view?event_id=$EVENT" | jq '[.sections[] | .capacity - .available] | add'
