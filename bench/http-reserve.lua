@@ -1,16 +1,14 @@
 -- wrk (LuaJIT, Lua 5.1: no // operator) script for bench/http-reserve.sh: POST /api/v1/reserve, each request a different chosen seat.
--- Environment: EVENT_ID, TOKENS_FILE (one bearer token a line), SEAT_FROM, SEAT_TO (seat indexes,
--- end excluded, shared out between wrk's threads), SEATS_PER_REQUEST (default 1), STOP_AT_END
--- (1: a thread stops once its seats are all asked for, for filling an event).
+-- Environment: EVENT_ID, THREADS (wrk's -t), TOKENS_FILE (one bearer token a line), SEAT_FROM, SEAT_TO (seat indexes,
+-- end excluded, shared out between wrk's threads), SEATS_PER_REQUEST (default 1).
 -- Seat index k is seat S{k/10000+1}-{(k%10000)/100+1}-{k%100+1}: sections of 100 rows x 100 seats.
-local threads = {}
-local thread_count = 0
+-- THREADS must equal wrk's -t: a thread may start before the next one is set up, so the count
+-- cannot be learnt in setup().
+local created = 0
 
 function setup(thread)
-  thread:set("thread_index", thread_count)
-  thread_count = thread_count + 1
-  table.insert(threads, thread)
-  for _, t in ipairs(threads) do t:set("thread_count", thread_count) end
+  thread:set("thread_index", created)
+  created = created + 1
 end
 
 local function seat_id(k)
@@ -19,8 +17,8 @@ end
 
 function init(args)
   event_id = os.getenv("EVENT_ID")
+  thread_count = tonumber(os.getenv("THREADS"))
   per_request = tonumber(os.getenv("SEATS_PER_REQUEST") or "1")
-  stop_at_end = os.getenv("STOP_AT_END") == "1"
   local from, to = tonumber(os.getenv("SEAT_FROM")), tonumber(os.getenv("SEAT_TO"))
   -- A contiguous slice per thread, so no two requests ask for the same seat.
   local size = math.floor((to - from) / thread_count)
@@ -52,10 +50,6 @@ function request()
     ["Content-Type"] = "application/json",
     ["Authorization"] = "Bearer " .. tokens[turn],
   }, body)
-end
-
-function response(status, headers, body)
-  if stop_at_end and next_seat + per_request > last then wrk.thread:stop() end
 end
 
 function done(summary, latency, requests)
