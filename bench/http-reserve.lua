@@ -5,10 +5,12 @@
 -- THREADS must equal wrk's -t: a thread may start before the next one is set up, so the count
 -- cannot be learnt in setup().
 local created = 0
+local threads = {}
 
 function setup(thread)
   thread:set("thread_index", created)
   created = created + 1
+  table.insert(threads, thread)
 end
 
 local function seat_id(k)
@@ -40,6 +42,7 @@ end
 function request()
   if next_seat + per_request > last then
     next_seat = first -- wrapped: these seats are taken, the answers are 409 and counted as such
+    wrapped = true
   end
   local seats = {}
   for s = 0, per_request - 1 do table.insert(seats, '"' .. seat_id(next_seat + s) .. '"') end
@@ -55,8 +58,10 @@ end
 function done(summary, latency, requests)
   local seconds = summary.duration / 1e6
   local failed = summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout
-  io.write(string.format("RESULT requests=%d non2xx=%d socket_errors=%d seconds=%.2f ok_per_s=%.0f p50_ms=%.2f p99_ms=%.2f max_ms=%.2f\n",
-    summary.requests, summary.errors.status, failed - summary.errors.status, seconds,
+  -- Where the first thread got to, so that a fill can go on from there in the next run.
+  local next_seat = threads[1]:get("wrapped") and threads[1]:get("last") or threads[1]:get("next_seat")
+  io.write(string.format("RESULT next=%d requests=%d non2xx=%d socket_errors=%d seconds=%.2f ok_per_s=%.0f p50_ms=%.2f p99_ms=%.2f max_ms=%.2f\n",
+    next_seat, summary.requests, summary.errors.status, failed - summary.errors.status, seconds,
     (summary.requests - failed) / seconds,
     latency:percentile(50) / 1000, latency:percentile(99) / 1000, latency.max / 1000))
 end

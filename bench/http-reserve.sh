@@ -141,22 +141,24 @@ wrk_run() { # label threads seat_from seat_to seats_per_request duration
 }
 value() { sed -n "s/.* $2=\([^ ]*\).*/\1/p" <<<"$1"; }
 
-# Seat ranges never overlap: fresh run [S/2, 3S/4), filling [0, --held), held run [3S/4, S).
+# Seat ranges never overlap: fresh run [S/2, 3S/4), filling from 0 up in [0, S/2), held run [3S/4, S).
 FRESH=$(wrk_run fresh 2 $((SEATS / 2)) $((SEATS * 3 / 4)) 1 "$DURATION")
 echo "$FRESH"
 FRESH_HELD=$(held_seats)
-# Fill in 2-seat requests, one wrk thread so the seats go in order: after each round the held
-# seats of [0, target) are a prefix, and the next round starts where the view says it ended
-# (wrk always runs its whole -d, so the rounds are short).
-TARGET=$((HELD - FRESH_HELD))
+# Fill in 2-seat requests, one wrk thread so the seats are asked for in order, in short rounds
+# (wrk always runs its whole -d), each going on where the previous one stopped asking, until the
+# view counts --held seats held.
+POSITION=0
+HELD_NOW=$FRESH_HELD
 FILL_START=$(date +%s)
-LAST=-1
-while :; do
-  DONE=$(( ($(held_seats) - FRESH_HELD) / 2 * 2 ))
-  [ $((TARGET - DONE)) -lt 2 ] && break
-  [ "$DONE" -eq "$LAST" ] && { echo "filling made no progress at $DONE seats; see $WORK/fill.txt" >&2; cat "$WORK/fill.txt" >&2; exit 1; }
-  LAST=$DONE
-  wrk_run fill 1 "$DONE" "$TARGET" 2 3s >/dev/null
+while [ "$HELD_NOW" -lt $((HELD - 1)) ]; do
+  [ "$POSITION" -ge $((SEATS / 2)) ] && { echo "filling ran out of seats in the first half at $HELD_NOW held" >&2; exit 1; }
+  END=$((POSITION + HELD - HELD_NOW)); [ "$END" -gt $((SEATS / 2)) ] && END=$((SEATS / 2))
+  ROUND=$(wrk_run fill 1 "$POSITION" "$END" 2 3s)
+  POSITION=$(value "$ROUND" next)
+  BEFORE=$HELD_NOW
+  HELD_NOW=$(held_seats)
+  [ "$HELD_NOW" -gt "$BEFORE" ] || { echo "filling made no progress at $HELD_NOW held: $ROUND" >&2; exit 1; }
 done
 HELD_NOW=$(held_seats)
 echo "held after the fresh run: $FRESH_HELD; after filling: $HELD_NOW ($(( $(date +%s) - FILL_START )) s to fill)" >&2

@@ -78,6 +78,12 @@ public sealed partial class AzuriteServer : IAsyncDisposable
         return server;
     }
 
+    /// <summary>For Ctrl+C, when there is no time to await anything.</summary>
+    public void StopNow()
+    {
+        try { if (!_process.HasExited) _process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
+    }
+
     public async ValueTask DisposeAsync()
     {
         try

@@ -100,7 +100,7 @@ public sealed class BenchStorage : IAsyncDisposable
     public void StopNow()
     {
         _postgresServer?.StopNow();
-        _ = _azurite?.DisposeAsync().AsTask();
+        _azurite?.StopNow();
     }
 
     private async Task<string> StartPostgres()
