@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using HdrHistogram;
 
 namespace TicketMaster.Bench.OnSale;
@@ -12,15 +13,29 @@ public sealed class Latency
     {
         var start = Stopwatch.GetTimestamp();
         var result = await call();
-        var elapsed = Stopwatch.GetTimestamp() - start;
-        lock (_histogram) _histogram.RecordValue(elapsed);
+        Record(start);
         return result;
+    }
+
+    public void Record(long startTimestamp)
+    {
+        var elapsed = Stopwatch.GetTimestamp() - startTimestamp;
+        lock (_histogram) _histogram.RecordValue(elapsed);
     }
 
     public long Count => _histogram.TotalCount;
 
-    public double Ms(double percentile) =>
-        _histogram.TotalCount == 0 ? 0 : _histogram.GetValueAtPercentile(percentile) / (double)Stopwatch.Frequency * 1000;
+    public double Ms(double percentile)
+    {
+        lock (_histogram)
+        {
+            if (_histogram.TotalCount == 0) return 0;
+            var ticks = percentile >= 100 ? _histogram.GetMaxValue() : _histogram.GetValueAtPercentile(percentile);
+            return ticks / (double)Stopwatch.Frequency * 1000;
+        }
+    }
 
-    public string Summary => $"p50 {Ms(50):F2} ms, p90 {Ms(90):F2} ms, p99 {Ms(99):F2} ms, max {Ms(100):F2} ms";
+    public static string Format(double ms) => ms.ToString(ms < 1 ? "0.000" : ms < 100 ? "0.0" : "N0", CultureInfo.InvariantCulture);
+
+    public string Summary => $"p50 {Format(Ms(50))}, p90 {Format(Ms(90))}, p99 {Format(Ms(99))}, max {Format(Ms(100))} ms";
 }

@@ -1,0 +1,79 @@
+using System.Diagnostics.Metrics;
+using TicketMaster.Grains;
+
+namespace TicketMaster.Bench.OnSale;
+
+/// <summary>
+/// The grains' write counters (meter <c>TicketMaster</c>), read in-process: journal appends and
+/// bytes and snapshots per journal (tag <c>journal</c> = <c>event</c> | <c>queue</c>) and the
+/// event grain's <c>ticketmaster.event.writes</c>, so each phase can print what one batch cost.
+/// </summary>
+public sealed class StorageCounters : IDisposable
+{
+    private const string Appends = "ticketmaster.journal.appends";
+    private const string Bytes = "ticketmaster.journal.bytes";
+    private const string Snapshots = "ticketmaster.journal.snapshots";
+    private const string StateWrites = "ticketmaster.event.writes";
+
+    private readonly MeterListener _listener = new();
+    private long _eventAppends;
+    private long _eventBytes;
+    private long _queueAppends;
+    private long _queueBytes;
+    private long _stateWrites;
+    private long _eventSnapshots;
+
+    public StorageCounters()
+    {
+        _listener.InstrumentPublished = (instrument, listener) =>
+        {
+            // By name: an instrument is published while GrainMetrics' static fields are still being assigned.
+            if (instrument.Meter.Name == GrainMetrics.MeterName && instrument.Name is Appends or Bytes or Snapshots or StateWrites)
+            {
+                listener.EnableMeasurementEvents(instrument);
+            }
+        };
+        _listener.SetMeasurementEventCallback<long>(OnMeasurement);
+        _listener.Start();
+    }
+
+    public Snapshot Read() => new(
+        Interlocked.Read(ref _eventAppends), Interlocked.Read(ref _eventBytes),
+        Interlocked.Read(ref _queueAppends), Interlocked.Read(ref _queueBytes),
+        Interlocked.Read(ref _stateWrites), Interlocked.Read(ref _eventSnapshots));
+
+    public void Dispose() => _listener.Dispose();
+
+    private void OnMeasurement(Instrument instrument, long value, ReadOnlySpan<KeyValuePair<string, object?>> tags, object? state)
+    {
+        if (instrument.Name == StateWrites)
+        {
+            Interlocked.Add(ref _stateWrites, value);
+            return;
+        }
+        var queue = false;
+        foreach (var tag in tags)
+        {
+            if (tag.Key == "journal") queue = tag.Value as string == "queue";
+        }
+        switch (instrument.Name)
+        {
+            case Appends: Interlocked.Add(ref (queue ? ref _queueAppends : ref _eventAppends), value); break;
+            case Bytes: Interlocked.Add(ref (queue ? ref _queueBytes : ref _eventBytes), value); break;
+            case Snapshots: if (!queue) Interlocked.Add(ref _eventSnapshots, value); break;
+        }
+    }
+
+    /// <summary>Counter totals at one moment; subtract two to get a phase's.</summary>
+    public sealed record Snapshot(long EventAppends, long EventBytes, long QueueAppends, long QueueBytes, long StateWrites, long EventSnapshots)
+    {
+        public static Snapshot operator -(Snapshot a, Snapshot b) => new(
+            a.EventAppends - b.EventAppends, a.EventBytes - b.EventBytes,
+            a.QueueAppends - b.QueueAppends, a.QueueBytes - b.QueueBytes,
+            a.StateWrites - b.StateWrites, a.EventSnapshots - b.EventSnapshots);
+
+        public double EventBytesPerAppend => EventAppends == 0 ? 0 : EventBytes / (double)EventAppends;
+
+        public double QueueBytesPerAppend => QueueAppends == 0 ? 0 : QueueBytes / (double)QueueAppends;
+    }
+}
