@@ -3,9 +3,6 @@ namespace TicketMaster;
 /// <summary>Names of the grain storage providers; each backend registers both.</summary>
 public static class StorageNames
 {
-    /// <summary>Event grains: large seat maps (Blob storage on Azure, a row per event elsewhere).</summary>
-    public const string SeatMaps = "seatmaps";
-
     /// <summary>Every other grain: users, bookings, venues, performers, catalog shards.</summary>
     public const string Grains = "grains";
 

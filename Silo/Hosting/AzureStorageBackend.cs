@@ -17,9 +17,6 @@ namespace TicketMaster.Silo.Hosting;
 /// </summary>
 public static class AzureStorageBackend
 {
-    /// <summary>Event grains: a 50,000-seat map is larger than a table entity may be (about 1 MB).</summary>
-    public const string SeatMapContainer = "seatmaps";
-
     /// <summary>
     /// Every other grain: also blobs, because catalog shards and waiting rooms grow with the
     /// catalog and the queue, past what a table entity holds.
@@ -41,11 +38,6 @@ public static class AzureStorageBackend
         silo.ConfigureEndpoints(advertised, settings.SiloPort, settings.GatewayPort);
         silo.UseAzureStorageClustering(o => o.TableServiceClient = account.Tables);
 
-        silo.AddAzureBlobGrainStorage(StorageNames.SeatMaps, o =>
-        {
-            o.BlobServiceClient = account.Blobs;
-            o.ContainerName = SeatMapContainer;
-        });
         silo.AddAzureBlobGrainStorage(StorageNames.Grains, o =>
         {
             o.BlobServiceClient = account.Blobs;
@@ -56,7 +48,7 @@ public static class AzureStorageBackend
             o.TableServiceClient = account.Tables;
             o.TableName = PubSubTable;
         });
-        foreach (var name in new[] { StorageNames.SeatMaps, StorageNames.Grains, StorageNames.PubSub })
+        foreach (var name in new[] { StorageNames.Grains, StorageNames.PubSub })
         {
             // Every stored type is [GenerateSerializer] with stable ids and aliases: that is the
             // versioning contract of our state, and the binary form is a third of the JSON one.

@@ -1,4 +1,4 @@
 namespace TicketMaster.Bench.OnSale;
 
 /// <summary>What every grain phase gets: the storage under test, the silo's grains, the flags, the report.</summary>
-public sealed record BenchContext(string Storage, IGrainFactory Grains, BenchOptions Options, Report Report, StorageCounters Counters);
+public sealed record BenchContext(string Storage, IServiceProvider Services, IGrainFactory Grains, BenchOptions Options, Report Report, StorageCounters Counters);

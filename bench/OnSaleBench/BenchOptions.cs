@@ -18,7 +18,8 @@ public sealed record BenchOptions(
     int BaselineClients,
     int BaselineSeats,
     string? Postgres,
-    string? Azurite)
+    string? Azurite,
+    int QueueFans)
 {
     public const int MaxSeatsPerVenue = 200_000;
 
@@ -71,6 +72,12 @@ public sealed record BenchOptions(
         Validators = { r => { if (r.GetValueOrDefault<int>() is < 0 or > MaxSeatsPerVenue || r.GetValueOrDefault<int>() % 100 != 0) r.AddError("--memory-seats: 0 or a multiple of 100 up to 200000."); } },
     };
 
+    public static readonly Option<int?> QueueFansOption = new("--queue-fans")
+    {
+        Description = "Fans who join one event's waiting room in the queue phase (default 1,000,000; 100,000 with --quick); 0 skips it.",
+        Validators = { r => { if (r.GetValueOrDefault<int?>() is < 0) r.AddError("--queue-fans must be 0 or more."); } },
+    };
+
     public static readonly Option<bool> BaselineOption = new("--baseline")
     {
         Description = "Run the usual PostgreSQL design (SKIP LOCKED) as the baseline (default true; starts a throwaway PostgreSQL if none is given).",
@@ -101,7 +108,7 @@ public sealed record BenchOptions(
         foreach (var option in new Option[]
         {
             StorageOption, DurationOption, BuyersOption, QuickOption, SeatsOption, HeldOption, MemorySeatsOption,
-            BaselineOption, BaselineClientsOption, PostgresOption, AzuriteOption,
+            BaselineOption, BaselineClientsOption, PostgresOption, AzuriteOption, QueueFansOption,
         })
         {
             command.Options.Add(option);
@@ -125,7 +132,8 @@ public sealed record BenchOptions(
             result.GetValue(BaselineClientsOption),
             50_000,
             result.GetValue(PostgresOption),
-            result.GetValue(AzuriteOption));
+            result.GetValue(AzuriteOption),
+            result.GetValue(QueueFansOption) ?? (quick ? 100_000 : 1_000_000));
     }
 
     private static string[] ParseStorages(ArgumentResult result)

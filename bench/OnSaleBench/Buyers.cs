@@ -27,7 +27,8 @@ public static class Buyers
         await Task.WhenAll(Enumerable.Range(0, buyers).Select(async b =>
         {
             var random = new Random(seed * 100_003 + b);
-            var user = $"u_{run}_{b}";
+            // A new fan for every hold, as in a real on-sale: one buyer holding thousands of seats would hit the per-fan ticket limit.
+            var fans = 0;
             var open = new List<int>(sections.Count);
             while (DateTime.UtcNow < deadline && (seatTarget is not { } target || Volatile.Read(ref seats) < target))
             {
@@ -35,6 +36,7 @@ public static class Buyers
                 for (var i = 0; i < soldOut.Length; i++) if (!Volatile.Read(ref soldOut[i])) open.Add(i);
                 if (open.Count == 0) return;
                 var section = open[random.Next(open.Count)];
+                var user = $"u_{run}_{b}_{fans++}";
                 var request = ReserveRequest.BestAvailable(user, sections[section].SectionId, SeatsPerHold);
                 var start = Stopwatch.GetTimestamp();
                 var result = await benchEvent.Grain.Reserve(request);

@@ -34,13 +34,16 @@ static async Task<int> Run(BenchOptions options, string[] args)
     {
         Console.Error.WriteLine($"{kind}: {storage.Describe(kind)}...");
         using var host = await storage.StartSilo(kind);
-        var context = new BenchContext(kind, host.Services.GetRequiredService<IGrainFactory>(), options, report, counters);
+        var context = new BenchContext(kind, host.Services, host.Services.GetRequiredService<IGrainFactory>(), options, report, counters);
 
         // First, while the silo holds nothing else that could be collected during the measurement.
         await EventMemoryPhase.Run(context);
         var rates = await EventPhase.Run(context);
         await FullFlowPhase.Run(context);
-        // A further phase (the waiting room) is one file with a static Run(BenchContext) and one call here.
+        if (options.QueueFans > 0)
+        {
+            await QueuePhase.Run(host.Services, new QueuePhaseOptions(Fans: options.QueueFans, WarmUpFans: Math.Min(50_000, options.QueueFans / 2)));
+        }
 
         Ratios(context, rates, baseline);
         await host.StopAsync();
