@@ -5,12 +5,14 @@ using TicketMaster.SearchProjector;
 using TicketMaster.WebFrontend.Endpoints;
 using TicketMaster.WebFrontend.Hosting;
 using TicketMaster.WebFrontend.Problems;
+using TicketMaster.WebFrontend.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddTicketMasterOrleans();
 builder.AddTicketMasterAuthentication();
 builder.AddTicketMasterTelemetry();
+builder.AddTicketMasterWebApp();
 builder.Services.TryAddSingleton(TimeProvider.System);
 builder.Services.AddSearchProjector(builder.Configuration);
 
@@ -35,10 +37,14 @@ builder.Services.AddHostedService<DemoCatalogSeeder>();
 var app = builder.Build();
 
 app.UseExceptionHandler();
+app.UseTicketMasterWebApp();
+app.UseRouting();
 app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseAntiforgery();
 
+app.MapStaticAssets();
 app.MapOpenApi();
 app.MapPrometheusScrapingEndpoint("/metrics");
 app.MapOperationsApi();
@@ -49,6 +55,7 @@ app.MapEventsApi();
 app.MapReservationsApi();
 app.MapBookingsApi();
 app.MapWaitingRoomApi();
+app.MapTicketMasterWebApp();
 
 app.Run();
 
