@@ -42,6 +42,10 @@ public sealed class BuyingTests(BrowserFixture browser)
         await Fan.ExpectSeat(page, "A-2-5", "yours");
         await BrowserFixture.Screenshot(page, "02-two-seats-held-countdown");
 
+        // The other fan is looking at their screen (the page in front polls every second).
+        await other.BringToFrontAsync();
+        await Fan.ExpectSeat(other, "A-2-5", "held");
+
         await page.FillAsync("#pay-token", "tok_visa");
         await page.ClickAsync("#pay");
         await Expect(page.Locator("#confirmation")).ToBeVisibleAsync();

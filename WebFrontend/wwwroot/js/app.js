@@ -8,12 +8,12 @@ export function renderHeader() {
   const user = currentUser();
   slot.replaceChildren();
   if (user) {
-    slot.append(
+    slot.append(...[
       isAdmin(user) ? el('a', { href: '/organiser', class: 'nav-link' }, 'Organiser') : null,
       el('a', { href: '/tickets', class: 'nav-link' }, 'My tickets'),
       el('span', { class: 'nav-user', title: user.email }, user.email),
       el('button', { type: 'button', class: 'btn btn-ghost btn-small', id: 'sign-out', onclick: () => { signOut(); location.href = '/'; } }, 'Sign out'),
-    );
+    ].filter(Boolean));
   } else {
     slot.append(el('a', { href: `/account?return=${encodeURIComponent(location.pathname + location.search)}`, class: 'btn btn-ghost btn-small' }, 'Sign in'));
   }

@@ -18,6 +18,7 @@ let view = null;
 let viewEtag = null;
 let seatsEtag = null;
 let seatList = [];
+let statusById = new Map(); // the latest status of each seat; the map keeps the seats it drew first
 let map = null;
 const selected = new Set(JSON.parse(sessionStorage.getItem(PICK_KEY) ?? '[]'));
 sessionStorage.removeItem(PICK_KEY);
@@ -26,6 +27,7 @@ let booking = null;
 let payKey = null; // Idempotency-Key of the payment attempt in flight; kept only to retry one that got no answer
 let busy = false;
 let countdownTimer = 0;
+let lastToken = sandbox ? 'tok_visa' : ''; // survives the re-render after a declined attempt
 
 function loadHold() {
   try {
@@ -63,14 +65,16 @@ async function loadSeats() {
   const { status, body, etag } = await api(`/events/${encodeURIComponent(eventId)}/seats`, { headers: seatsEtag ? { 'If-None-Match': seatsEtag } : {} });
   if (status === 304) return false;
   seatList = body.seats;
+  statusById = new Map(seatList.map(s => [s.seatId, s.status]));
   seatsEtag = etag;
   return true;
 }
 
 function stateOf(seat) {
   if (hold?.seats.some(s => s.seatId === seat.seatId)) return 'yours';
-  if (seat.status === 'available') return selected.has(seat.seatId) ? 'selected' : 'available';
-  return seat.status;
+  const status = statusById.get(seat.seatId) ?? seat.status;
+  if (status === 'available') return selected.has(seat.seatId) ? 'selected' : 'available';
+  return status;
 }
 
 function refreshMap() {
@@ -83,16 +87,28 @@ function refreshMap() {
 }
 
 let polls = 0;
+let pollTimer = 0;
+let polling = false;
 async function poll() {
+  clearTimeout(pollTimer);
+  if (polling) return;
+  polling = true;
   try {
     if (await loadSeats()) refreshMap();
     if (++polls % 5 === 0 && await loadView()) renderSections();
     document.getElementById('live').textContent = 'Live availability';
   } catch {
     document.getElementById('live').textContent = 'Reconnecting…';
+  } finally {
+    polling = false;
   }
-  setTimeout(poll, document.hidden ? POLL_MS * 5 : POLL_MS);
+  // A tab in the background asks less often, and catches up the moment it is shown again.
+  pollTimer = setTimeout(poll, document.hidden ? POLL_MS * 5 : POLL_MS);
 }
+
+document.addEventListener('visibilitychange', () => {
+  if (!document.hidden && map) poll();
+});
 
 async function start() {
   if (!eventId) { fail('No event was given. Go back to the search and pick one.'); return; }
@@ -111,13 +127,18 @@ async function start() {
   refreshMap();
   renderSections();
   renderBasket();
-  setTimeout(poll, POLL_MS);
+  pollTimer = setTimeout(poll, POLL_MS);
 }
 
 function fail(text) {
   const box = document.getElementById('load-error');
   box.textContent = text;
   box.hidden = false;
+}
+
+/** replaceChildren that skips the absent parts of a conditional layout. */
+function fill(node, ...children) {
+  node.replaceChildren(...children.filter(c => c !== null && c !== undefined && c !== false));
 }
 
 // ---- rendering --------------------------------------------------------------------------------
@@ -174,7 +195,7 @@ function renderBasket() {
   const items = [...selected].map(id => seatList.find(s => s.seatId === id)).filter(Boolean);
   const currency = view.sections[0]?.currency ?? 'USD';
   const total = items.reduce((sum, s) => sum + (section(s.sectionId)?.price ?? 0), 0);
-  basket.replaceChildren(
+  fill(basket, 
     el('h2', {}, 'Your selection'),
     items.length
       ? el('ul', { id: 'selection' }, items.map(s => el('li', {},
@@ -186,12 +207,12 @@ function renderBasket() {
       type: 'button', class: 'btn btn-block', id: 'reserve', disabled: !items.length || busy,
       onclick: () => reserve({ seats: [...selected] }),
     }, items.length ? `Hold ${items.length} seat${items.length > 1 ? 's' : ''}` : 'Hold seats'),
-    el('p', { class: 'hint' }, 'Seats are held for you for 10 minutes while you pay.'));
+    el('p', { class: 'hint' }, 'Seats are held for you for a few minutes while you pay.'));
 }
 
 function renderHold() {
   const countdown = el('div', { class: 'countdown', id: 'countdown', role: 'timer', 'aria-live': 'off' });
-  const token = el('input', { id: 'pay-token', name: 'token', autocomplete: 'off', required: true, value: 'tok_visa', spellcheck: 'false' });
+  const token = el('input', { id: 'pay-token', name: 'token', autocomplete: 'off', required: true, value: lastToken, spellcheck: 'false' });
   const tokenButtons = [['tok_visa', 'approves'], ['tok_decline', 'is declined'], ['tok_timeout', 'times out']].map(([t, what]) =>
     el('button', { type: 'button', class: 'btn btn-ghost btn-small', 'aria-label': `Use ${t}, which ${what}`, onclick: () => { token.value = t; payKey = null; token.focus(); } }, t));
   token.addEventListener('input', () => { payKey = null; });
@@ -205,7 +226,7 @@ function renderHold() {
       el('code', {}, 'tok_timeout'), ' times out.',
       el('div', { class: 'tokens' }, tokenButtons)),
     el('button', { type: 'submit', class: 'btn btn-block', id: 'pay', disabled: busy }, `Pay ${money(hold.total, hold.currency)}`));
-  basket.replaceChildren(
+  fill(basket, 
     el('h2', {}, 'Your seats are held'),
     el('p', { class: 'muted small', id: 'hold-expiry' }, 'Time left to pay'),
     countdown,
@@ -227,7 +248,7 @@ function renderHold() {
 }
 
 function renderConfirmation() {
-  basket.replaceChildren(
+  fill(basket, 
     el('h2', {}, 'You’re going!'),
     el('div', { class: 'alert alert-ok', id: 'confirmation' },
       `Booking confirmed: ${booking.tickets.length} ticket${booking.tickets.length > 1 ? 's' : ''}, ${money(booking.total, booking.currency)} paid.`),
@@ -301,6 +322,7 @@ async function release() {
 }
 
 async function pay(token) {
+  lastToken = token;
   if (!token) { say('Enter a payment token.'); return; }
   if (!currentUser()) return needSignIn();
   payKey ??= crypto.randomUUID();

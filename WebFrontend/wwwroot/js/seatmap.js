@@ -55,7 +55,7 @@ export class SeatMap {
     for (const section of ga) {
       const box = svg('g', { 'aria-hidden': 'true' });
       box.append(svg('rect', { class: 'ga', x: width / 2 - 150, y, width: 300, height: 44, rx: 8 }));
-      box.append(svg('text', { class: 'ga-label', x: width / 2, y: y + 27, 'text-anchor': 'middle' }, `${section.name} · standing · pick a quantity below`));
+      box.append(svg('text', { class: 'ga-label', x: width / 2, y: y + 27, 'text-anchor': 'middle' }, `${section.name} · standing`));
       root.append(box);
       y += 58;
     }
