@@ -62,6 +62,9 @@ public sealed class Api(Uri baseAddress)
         return (await answer.Content.ReadFromJsonAsync<JsonArray>())!;
     }
 
+    /// <summary>Another fan holds these seats (201 expected).</summary>
+    public async Task Hold(string token, string eventId, params string[] seats) => await Post(token, "/api/v1/reserve", new { eventId, seats });
+
     /// <summary>Each seat's status as the seat-map endpoint says it.</summary>
     public async Task<Dictionary<string, string>> SeatStatuses(string eventId)
     {

@@ -95,6 +95,29 @@ public sealed class BuyingTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task Seats_taken_between_two_looks_at_the_map_are_named_and_ringed_on_it()
+    {
+        var api = new Api(browser.Server.BaseAddress);
+        var eventId = await api.CreateEvent("Conflict Cabaret");
+        var page = await browser.NewPage(browser.Server);
+        await Fan.SignIn(page, await api.RegisterFan(), Api.FanPassword);
+        await page.GotoAsync($"/events/{eventId}");
+        await Fan.Seat(page, "A-1-7").ClickAsync();
+        await Fan.Seat(page, "A-1-8").ClickAsync();
+        await Fan.ExpectSeat(page, "A-1-8", "selected");
+
+        // The page's next look at the map is held back, so the reserve itself meets the 409.
+        await page.RouteAsync("**/api/v1/events/*/seats", route => route.AbortAsync());
+        await api.Hold(await api.Token(await api.RegisterFan(), Api.FanPassword), eventId, "A-1-8");
+        await page.ClickAsync("#reserve");
+
+        await Expect(page.Locator("#message")).ToContainTextAsync("someone else just took Stalls, row 1, seat 8");
+        await Expect(Fan.Seat(page, "A-1-8")).ToHaveClassAsync(new Regex(@"\bconflict\b"));
+        await Fan.ExpectSeat(page, "A-1-7", "selected");
+        await BrowserFixture.Screenshot(page, "06b-seat-taken-409");
+    }
+
+    [Fact]
     public async Task An_expired_hold_says_so_and_the_seats_are_free_again()
     {
         var server = browser.ShortHolds;

@@ -121,7 +121,12 @@ async function start() {
   }
   renderEvent();
   map = new SeatMap(document.getElementById('seatmap-wrap'), view.sections, toggle);
-  if (seatList.length) map.draw(seatList);
+  if (seatList.length) {
+    map.draw(seatList);
+    // On a phone the map is wider than the screen: start with the middle (the stage) in view.
+    const wrap = document.getElementById('seatmap-wrap');
+    wrap.scrollLeft = (wrap.scrollWidth - wrap.clientWidth) / 2;
+  }
   else document.getElementById('seatmap-wrap').replaceChildren(el('p', { class: 'muted' }, 'This event is general admission only: choose a quantity below.'));
   for (const id of [...selected]) if (!seatList.some(s => s.seatId === id && s.status === 'available')) selected.delete(id);
   refreshMap();
