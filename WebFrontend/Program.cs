@@ -5,6 +5,7 @@ using TicketMaster.SearchProjector;
 using TicketMaster.WebFrontend.Endpoints;
 using TicketMaster.WebFrontend.Hosting;
 using TicketMaster.WebFrontend.Problems;
+using TicketMaster.WebFrontend.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -12,6 +13,7 @@ builder.AddTicketMasterOrleans();
 builder.AddTicketMasterAuthentication();
 builder.AddTicketMasterTelemetry();
 builder.AddWaitingRoom();
+builder.AddTicketMasterWebApp();
 builder.Services.TryAddSingleton(TimeProvider.System);
 builder.Services.AddSearchProjector(builder.Configuration);
 
@@ -36,10 +38,14 @@ builder.Services.AddHostedService<DemoCatalogSeeder>();
 var app = builder.Build();
 
 app.UseExceptionHandler();
+app.UseTicketMasterWebApp();
+app.UseRouting();
 app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseAntiforgery();
 
+app.MapStaticAssets();
 app.MapOpenApi();
 app.MapPrometheusScrapingEndpoint("/metrics");
 app.MapOperationsApi();
@@ -50,6 +56,7 @@ app.MapEventsApi();
 app.MapReservationsApi();
 app.MapBookingsApi();
 app.MapWaitingRoomApi();
+app.MapTicketMasterWebApp();
 
 app.Run();
 

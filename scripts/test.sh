@@ -27,6 +27,12 @@ if ! command -v npm >/dev/null 2>&1; then
   apt_install nodejs npm
 fi
 
+# Debian's Chromium for the browser tests (Playwright drives it; its own browser download is not used).
+if [ ! -x /usr/bin/chromium ] && [ -z "${CHROMIUM_PATH:-}" ]; then
+  echo "Installing Chromium (apt) for the browser tests..."
+  apt_install chromium
+fi
+
 dotnet test TicketMaster.sln --configuration Release \
   --logger "trx" --results-directory "$results" \
   -- RunConfiguration.TreatNoTestsAsError=false

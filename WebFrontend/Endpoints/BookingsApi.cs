@@ -20,6 +20,9 @@ public static class BookingsApi
         api.MapPost("/book", Book).WithName("Book").WithSummary("Pay for a reservation and get tickets; idempotent by the Idempotency-Key header.");
         api.MapGet("/bookings", List).WithName("ListBookings").WithSummary("The caller's bookings.");
         api.MapGet("/bookings/{bookingId}", Get).WithName("GetBooking").WithSummary("One of the caller's bookings.");
+        api.MapGet("/bookings/{bookingId}/tickets/{ticketId}/qr.svg", TicketQrCode).WithName("TicketQrCode")
+            .WithSummary("A ticket's code as an SVG QR code; only for the booking's owner (404 otherwise).")
+            .Produces(StatusCodes.Status200OK, contentType: TicketQr.ContentType);
         api.MapPost("/bookings/{bookingId}/cancel", Cancel).WithName("CancelBooking").WithSummary("Cancel and refund; the seats return to sale.");
         return app;
     }
@@ -61,6 +64,19 @@ public static class BookingsApi
         if (!Ids.IsPlausible(bookingId) || await grains.GetGrain<IBookingGrain>(bookingId).Get() is not { } booking) return Problem.NotFound($"No booking '{bookingId}'.");
         if (booking.UserId != user.UserId()) return Problem.Status(StatusCodes.Status403Forbidden, "Forbidden.", "The booking belongs to another user.");
         return TypedResults.Ok(BookingResponse.From(booking));
+    }
+
+    public static async Task<Results<ContentHttpResult, NotFoundProblem>> TicketQrCode(
+        string bookingId, string ticketId, ClaimsPrincipal user, IGrainFactory grains, HttpContext http)
+    {
+        // Someone else's booking is "not found" too: the answer must not tell which booking ids exist.
+        if (!Ids.IsPlausible(bookingId) || await grains.GetGrain<IBookingGrain>(bookingId).Get() is not { } booking || booking.UserId != user.UserId())
+            return Problem.NotFound($"No booking '{bookingId}'.");
+        if (booking.Tickets.FirstOrDefault(t => t.TicketId == ticketId) is not { } ticket)
+            return Problem.NotFound($"No ticket '{ticketId}' in booking '{bookingId}'.");
+        // The code is the entry pass: private to its owner, never stored by shared caches.
+        http.Response.Headers.CacheControl = "private, no-store";
+        return TypedResults.Content(TicketQr.Svg(ticket.Code), TicketQr.ContentType);
     }
 
     public static async Task<Results<Ok<BookingResponse>, NotFoundProblem, ProblemHttpResult>> Cancel(

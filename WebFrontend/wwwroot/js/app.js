@@ -1,0 +1,24 @@
+// The one module every page loads: the header (who is signed in), then the page's own module,
+// named by the page's data-module attribute and resolved through the import map (fingerprinted).
+import { currentUser, isAdmin, signOut, el } from './api.js';
+
+export function renderHeader() {
+  const slot = document.getElementById('account-nav');
+  if (!slot) return;
+  const user = currentUser();
+  slot.replaceChildren();
+  if (user) {
+    slot.append(...[
+      isAdmin(user) ? el('a', { href: '/organiser', class: 'nav-link' }, 'Organiser') : null,
+      el('a', { href: '/tickets', class: 'nav-link' }, 'My tickets'),
+      el('span', { class: 'nav-user', title: user.email }, user.email),
+      el('button', { type: 'button', class: 'btn btn-ghost btn-small', id: 'sign-out', onclick: () => { signOut(); location.href = '/'; } }, 'Sign out'),
+    ].filter(Boolean));
+  } else {
+    slot.append(el('a', { href: `/account?return=${encodeURIComponent(location.pathname + location.search)}`, class: 'btn btn-ghost btn-small' }, 'Sign in'));
+  }
+}
+
+renderHeader();
+const page = document.querySelector('[data-module]')?.dataset.module;
+if (page && /^[a-z]+$/.test(page)) import(`./${page}.js`);

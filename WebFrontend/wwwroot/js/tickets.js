@@ -1,0 +1,86 @@
+// My tickets: the fan's bookings, each ticket's QR code (SVG from the API) and cancelling.
+import { api, ApiError, currentUser, el, money, dateTime, seatLabel, signInUrl } from './api.js';
+
+const list = document.getElementById('bookings');
+const message = document.getElementById('tickets-message');
+const events = new Map();
+
+function say(text, kind = 'error') {
+  message.replaceChildren(...(text ? [el('div', { class: `alert alert-${kind}` }, text)] : []));
+}
+
+async function eventOf(id) {
+  if (!events.has(id)) events.set(id, api(`/view?event_id=${encodeURIComponent(id)}`).then(r => r.body).catch(() => null));
+  return events.get(id);
+}
+
+/** The QR code as an <img> with a data: URL: the SVG needs the Bearer token, and CSP allows data: images. */
+async function qrImage(booking, ticket, label) {
+  const img = el('img', { alt: `QR code for ${label}`, width: 160, height: 160, 'data-ticket': ticket.ticketId, 'data-booking': booking.bookingId });
+  try {
+    const { body } = await api(`/bookings/${encodeURIComponent(booking.bookingId)}/tickets/${encodeURIComponent(ticket.ticketId)}/qr.svg`, { auth: true, headers: { Accept: 'image/svg+xml' } });
+    img.src = `data:image/svg+xml;base64,${btoa(unescape(encodeURIComponent(body)))}`;
+  } catch {
+    img.alt = `The QR code for ${label} could not be loaded; show the code below instead.`;
+  }
+  return img;
+}
+
+async function render() {
+  if (!currentUser()) { location.href = signInUrl(); return; }
+  let bookings;
+  try {
+    ({ body: bookings } = await api('/bookings', { auth: true }));
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 401) { location.href = signInUrl(); return; }
+    say(e.message);
+    return;
+  }
+  bookings.sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt));
+  const cards = await Promise.all(bookings.map(renderBooking));
+  list.replaceChildren(...cards);
+  if (!bookings.length) list.append(el('div', { class: 'card empty' }, 'No tickets yet. ', el('a', { href: '/' }, 'Find an event'), '.'));
+  list.removeAttribute('aria-busy');
+}
+
+async function renderBooking(booking) {
+  const event = await eventOf(booking.eventId);
+  const sectionName = id => event?.sections.find(s => s.sectionId === id)?.name ?? id;
+  const tickets = await Promise.all(booking.tickets.map(async t => {
+    const label = seatLabel(t.seatId, sectionName(t.sectionId));
+    return el('li', { class: 'ticket' },
+      booking.status === 'confirmed' ? await qrImage(booking, t, label) : null,
+      el('div', {}, el('strong', {}, label)),
+      el('div', { class: 'code' }, t.code));
+  }));
+  const cancel = el('button', { type: 'button', class: 'btn btn-danger btn-small' }, 'Cancel booking');
+  const confirmBox = el('div', { class: 'alert alert-info', hidden: true },
+    'Cancel this booking and get a full refund? The seats go back on sale. ',
+    el('button', { type: 'button', class: 'btn btn-danger btn-small', onclick: () => doCancel(booking) }, 'Yes, cancel'),
+    ' ',
+    el('button', { type: 'button', class: 'btn btn-ghost btn-small', onclick: () => { confirmBox.hidden = true; cancel.focus(); } }, 'Keep it'));
+  cancel.addEventListener('click', () => { confirmBox.hidden = false; confirmBox.querySelector('button').focus(); });
+  return el('article', { class: 'card', 'aria-labelledby': `b-${booking.bookingId}` },
+    el('div', { class: 'booking-head' },
+      el('div', {},
+        el('h2', { id: `b-${booking.bookingId}` }, event?.name ?? 'Event'),
+        el('div', { class: 'muted small' }, event ? `${dateTime(event.startsAt)} · ${event.venue.name}, ${event.venue.city}` : '')),
+      el('div', {},
+        el('span', { class: `status-${booking.status}` }, booking.status === 'confirmed' ? 'Confirmed' : 'Cancelled'),
+        ' · ', money(booking.total, booking.currency))),
+    el('ul', { class: 'tickets' }, tickets),
+    booking.status === 'confirmed' ? el('p', {}, cancel) : null,
+    confirmBox);
+}
+
+async function doCancel(booking) {
+  try {
+    await api(`/bookings/${encodeURIComponent(booking.bookingId)}/cancel`, { method: 'POST', auth: true });
+    say('Your booking was cancelled and refunded.', 'ok');
+  } catch (e) {
+    say(e instanceof ApiError && e.status === 409 ? 'This booking can no longer be cancelled: the event has started.' : e.message);
+  }
+  await render();
+}
+
+render();

@@ -1,0 +1,84 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+
+namespace TicketMaster.Browser.Tests;
+
+/// <summary>The JSON API, for what a test sets up or checks behind the browser's back.</summary>
+public sealed class Api(Uri baseAddress)
+{
+    private readonly HttpClient http = new() { BaseAddress = baseAddress };
+
+    public async Task<string> Token(string email, string password)
+    {
+        var answer = await http.PostAsJsonAsync("/api/v1/auth/token", new { email, password });
+        answer.EnsureSuccessStatusCode();
+        return (await answer.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
+    }
+
+    public Task<string> AdminToken() => Token(AppServer.AdminEmail, AppServer.AdminPassword);
+
+    /// <summary>A new fan's email; the password is <see cref="FanPassword"/>.</summary>
+    public async Task<string> RegisterFan(string displayName = "Fan")
+    {
+        var email = $"fan-{Guid.NewGuid():N}@example.com";
+        var answer = await http.PostAsJsonAsync("/api/v1/auth/register", new { email, password = FanPassword, displayName });
+        answer.EnsureSuccessStatusCode();
+        return email;
+    }
+
+    public const string FanPassword = "fan-password-123";
+
+    /// <summary>An event at a new venue: seated section A (4 rows of 12, 85 EUR) and standing FLOOR (100, 45 EUR).</summary>
+    public async Task<string> CreateEvent(string name)
+    {
+        var admin = await AdminToken();
+        var venue = await Post(admin, "/api/v1/venues", new
+        {
+            name = "Harbour Hall", city = "Lisbon", address = "1 Quay Street",
+            sections = new object[] { new { sectionId = "A", name = "Stalls", rows = 4, seatsPerRow = 12 }, new { sectionId = "FLOOR", name = "Standing floor", capacity = 100 } },
+        });
+        var performer = await Post(admin, "/api/v1/performers", new { name, genre = "rock" });
+        var created = await Post(admin, "/api/v1/events", new
+        {
+            name, description = $"{name} live at Harbour Hall.", category = "concert",
+            startsAt = DateTimeOffset.UtcNow.AddDays(30).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture),
+            venueId = venue["venueId"]!.GetValue<string>(),
+            performerIds = new[] { performer["performerId"]!.GetValue<string>() },
+            prices = new object[] { new { sectionId = "A", price = 85, currency = "EUR" }, new { sectionId = "FLOOR", price = 45, currency = "EUR" } },
+        });
+        return created["eventId"]!.GetValue<string>();
+    }
+
+    public async Task SetQueue(string eventId, bool active, double admitPerSecond) =>
+        await Post(await AdminToken(), $"/api/v1/events/{eventId}/queue", new { active, admitPerSecond });
+
+    public async Task<JsonArray> Bookings(string token)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/bookings");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var answer = await http.SendAsync(request);
+        answer.EnsureSuccessStatusCode();
+        return (await answer.Content.ReadFromJsonAsync<JsonArray>())!;
+    }
+
+    /// <summary>Another fan holds these seats (201 expected).</summary>
+    public async Task Hold(string token, string eventId, params string[] seats) => await Post(token, "/api/v1/reserve", new { eventId, seats });
+
+    /// <summary>Each seat's status as the seat-map endpoint says it.</summary>
+    public async Task<Dictionary<string, string>> SeatStatuses(string eventId)
+    {
+        var map = (await http.GetFromJsonAsync<JsonObject>($"/api/v1/events/{eventId}/seats"))!;
+        return map["seats"]!.AsArray().ToDictionary(s => s!["seatId"]!.GetValue<string>(), s => s!["status"]!.GetValue<string>());
+    }
+
+    private async Task<JsonObject> Post(string token, string path, object body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var answer = await http.SendAsync(request);
+        var text = await answer.Content.ReadAsStringAsync();
+        if (!answer.IsSuccessStatusCode) throw new InvalidOperationException($"{path}: {(int)answer.StatusCode} {text}");
+        return JsonNode.Parse(text)!.AsObject();
+    }
+}

@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace TicketMaster.Browser.Tests;
+
+/// <summary>
+/// The built WebFrontend (embedded default: co-hosted silo, memory storage, demo catalog) started as
+/// a child process on free loopback ports, with a known admin and signing key.
+/// </summary>
+public sealed class AppServer : IAsyncDisposable
+{
+    public const string AdminEmail = "organiser@tests.example";
+    public const string AdminPassword = "organiser-password-for-tests";
+
+    private readonly Process process;
+    private readonly Queue<string> log = new();
+
+    public Uri BaseAddress { get; }
+
+    private AppServer(Process process, Uri baseAddress)
+    {
+        this.process = process;
+        BaseAddress = baseAddress;
+        process.OutputDataReceived += (_, e) => Keep(e.Data);
+        process.ErrorDataReceived += (_, e) => Keep(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+    }
+
+    public static async Task<AppServer> StartAsync(IReadOnlyDictionary<string, string>? settings = null)
+    {
+        var port = FreePort();
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(WebFrontendDll());
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add($"http://127.0.0.1:{port}");
+        var env = new Dictionary<string, string>
+        {
+            ["Admin__Email"] = AdminEmail,
+            ["Admin__Password"] = AdminPassword,
+            ["Jwt__SigningKey"] = "a-signing-key-for-browser-tests-0123456789",
+            ["Orleans__SiloPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Orleans__GatewayPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Demo__Events"] = "30",
+            ["Search__PullInterval"] = "00:00:00.500",
+            ["Accounts__PasswordHasher__IterationCount"] = "1000",
+            ["Logging__LogLevel__Default"] = "Warning",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) env[key] = value;
+        foreach (var (key, value) in env) start.Environment[key] = value;
+
+        var server = new AppServer(Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start"), new Uri($"http://127.0.0.1:{port}"));
+        await server.WaitUntilReadyAsync();
+        return server;
+    }
+
+    /// <summary>Polls /readyz (cluster joined, search caught up); the deadline only bounds a broken start.</summary>
+    private async Task WaitUntilReadyAsync()
+    {
+        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(90);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (process.HasExited) throw new InvalidOperationException($"WebFrontend exited with {process.ExitCode}:\n{Log()}");
+            try
+            {
+                if ((await http.GetAsync("/readyz")).StatusCode == HttpStatusCode.OK) return;
+            }
+            catch (HttpRequestException) { }
+            catch (TaskCanceledException) { }
+            await Task.Delay(200);
+        }
+        throw new TimeoutException($"WebFrontend was not ready within 90 s:\n{Log()}");
+    }
+
+    public string Log()
+    {
+        lock (log) return string.Join('\n', log);
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is null) return;
+        lock (log)
+        {
+            log.Enqueue(line);
+            while (log.Count > 200) log.Dequeue();
+        }
+    }
+
+    /// <summary>The WebFrontend output built beside this project, in the same configuration.</summary>
+    private static string WebFrontendDll()
+    {
+        var baseDir = AppContext.BaseDirectory;
+        var dir = new DirectoryInfo(baseDir);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "TicketMaster.sln"))) dir = dir.Parent;
+        if (dir is null) throw new InvalidOperationException("TicketMaster.sln not found above " + baseDir);
+        var relative = Path.GetRelativePath(Path.Combine(dir.FullName, "tests", "Browser"), baseDir);
+        var dll = Path.Combine(dir.FullName, "WebFrontend", relative, "WebFrontend.dll");
+        return File.Exists(dll) ? dll : throw new FileNotFoundException("Build WebFrontend first", dll);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+        process.Dispose();
+    }
+}

@@ -1,0 +1,70 @@
+using System.Text.RegularExpressions;
+using static Microsoft.Playwright.Assertions;
+
+namespace TicketMaster.Browser.Tests;
+
+[Collection(BrowserCollection.Name)]
+public sealed class QueueAndOrganiserTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task The_queue_page_admits_a_fan_and_leads_to_the_seat_map_where_the_admission_token_buys()
+    {
+        var api = new Api(browser.Server.BaseAddress);
+        var eventId = await api.CreateEvent("Queue Night");
+        await api.SetQueue(eventId, active: true, admitPerSecond: 50);
+        var page = await browser.NewPage(browser.Server);
+        await Fan.SignIn(page, await api.RegisterFan(), Api.FanPassword);
+
+        // The event page sends a fan without an admission token to the waiting room.
+        await page.GotoAsync($"/events/{eventId}");
+        await Expect(page).ToHaveURLAsync(new Regex($"/events/{eventId}/queue$"));
+        await BrowserFixture.Screenshot(page, "08-queue-page");
+        await page.ClickAsync("#queue-join");
+
+        await Expect(page).ToHaveURLAsync(new Regex($"/events/{eventId}$"), new() { Timeout = 20_000 });
+        await Fan.PickSeatsAndHold(page, "A-4-1");
+        await BrowserFixture.Screenshot(page, "09-admitted-and-holding");
+    }
+
+    [Fact]
+    public async Task An_organiser_creates_a_venue_performer_and_event_that_then_appears_in_search()
+    {
+        var page = await browser.NewPage(browser.Server);
+        await Fan.SignIn(page, AppServer.AdminEmail, AppServer.AdminPassword);
+        await page.ClickAsync("a[href='/organiser']");
+
+        var name = $"Organised Opal {Guid.NewGuid().ToString("N")[..6]}";
+        await page.FillAsync("#venue-name", "Opal Arena");
+        await page.FillAsync("#venue-city", "Porto");
+        await page.FillAsync("#venue-address", "2 Bridge Road");
+        await page.ClickAsync("#venue-form button[type=submit]");
+        await Expect(page.Locator("#venue-id")).ToBeVisibleAsync();
+
+        await page.FillAsync("#performer-name", name);
+        await page.FillAsync("#performer-genre", "jazz");
+        await page.ClickAsync("#performer-form button[type=submit]");
+        await Expect(page.Locator("#performer-id")).ToBeVisibleAsync();
+
+        await page.FillAsync("#event-name", name);
+        await page.FillAsync("#event-description", "An evening of jazz.");
+        await page.FillAsync("#event-starts", DateTime.Now.AddDays(40).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture));
+        await Expect(page.Locator("#event-prices input.price")).ToHaveCountAsync(2);
+        await page.ClickAsync("#event-form button[type=submit]");
+        await Expect(page.Locator("#event-link")).ToBeVisibleAsync();
+        await BrowserFixture.Screenshot(page, "10-organiser-created-event");
+
+        // Search is fed asynchronously: the results list catches up by itself as the fan searches.
+        await page.GotoAsync("/");
+        await page.FillAsync("#q", name);
+        var result = page.Locator("#results a", new() { HasText = name });
+        var box = page.Locator("#q");
+        for (var attempt = 0; !await result.IsVisibleAsync(); attempt++)
+        {
+            Assert.True(attempt < 60, "The new event never appeared in search.");
+            await page.RunAndWaitForResponseAsync(async () => { await box.PressAsync("End"); await box.PressAsync("Space"); await box.PressAsync("Backspace"); },
+                r => r.Url.Contains("/api/v1/search", StringComparison.Ordinal));
+        }
+        await Expect(result).ToBeVisibleAsync();
+        await BrowserFixture.Screenshot(page, "11-new-event-in-search");
+    }
+}
