@@ -4,7 +4,7 @@ namespace TicketMaster.Grains;
 /// Group commit for a reentrant grain: each caller changes memory in its own turn and then awaits
 /// <see cref="Commit"/>, which resolves once a write that includes the change is durable. One write
 /// is in flight at a time; everything changed meanwhile rides on the next one, so a hot grain
-/// makes one storage round trip per batch instead of one per call (DESIGN.md, "Throughput").
+/// makes one storage round trip per batch instead of one per call (docs/architecture.md, "Throughput").
 /// A failed write fails its batch and the batch queued behind it (their changes were made on
 /// top of the failed one), after <c>rollBack</c> has put memory back to what storage holds.
 /// </summary>

@@ -7,7 +7,7 @@ using TicketMaster.Search;
 namespace TicketMaster.SearchProjector;
 
 /// <summary>
-/// Feeds this process's search replica from the catalog shards (DESIGN.md, "Search"): the streams
+/// Feeds this process's search replica from the catalog shards (docs/architecture.md, "Search"): the streams
 /// make it fast, the periodic pull of every shard's log makes it right. Applying is idempotent by
 /// version, so the two paths may deliver the same change in any order.
 /// </summary>

@@ -29,7 +29,7 @@ public sealed class EventFilter : Filter
 
     public bool HasKeys => _keys.Length > 0;
 
-    /// <summary>Past events are hidden unless the caller asks for a start date (API.md).</summary>
+    /// <summary>Past events are hidden unless the caller asks for a start date (docs/api.md).</summary>
     public static EventFilter For(SearchQuery query, DateTimeOffset now)
     {
         var keys = new List<Term>(4);

@@ -3,7 +3,7 @@ using TicketMaster.Search;
 namespace TicketMaster.SearchProjector;
 
 /// <summary>
-/// The search read index (DESIGN.md, "Search"): a replica fed by catalog changes. Lucene.Net here;
+/// The search read index (docs/architecture.md, "Search"): a replica fed by catalog changes. Lucene.Net here;
 /// an Elasticsearch backend would implement the same seam.
 /// </summary>
 public interface ISearchIndex

@@ -6,7 +6,7 @@ namespace TicketMaster.SearchProjector;
 
 /// <summary>
 /// Typed text to a query that forgives typos and unfinished words: every term must match, each
-/// as the exact word, a prefix of one, or a word a few edits away (API.md: "tayl swft").
+/// as the exact word, a prefix of one, or a word a few edits away (docs/api.md: "tayl swft").
 /// </summary>
 public static class TextQuery
 {

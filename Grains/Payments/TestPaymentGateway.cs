@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 namespace TicketMaster.Grains.Payments;
 
 /// <summary>
-/// The built-in gateway of API.md: <c>tok_decline…</c> is declined, <c>tok_timeout…</c> never
+/// The built-in gateway of docs/api.md: <c>tok_decline…</c> is declined, <c>tok_timeout…</c> never
 /// answers (the caller's timeout fires), anything else is approved. It keeps its ledger so tests
 /// can prove nothing was charged twice.
 /// </summary>

@@ -6,7 +6,7 @@ using TicketMaster.Search;
 namespace TicketMaster.Grains.Search;
 
 /// <summary>
-/// The durable change log of one catalog shard (DESIGN.md, "Search"). Not reentrant: assigning a
+/// The durable change log of one catalog shard (docs/architecture.md, "Search"). Not reentrant: assigning a
 /// sequence, writing it and pushing it happen in one call, so sequences reach storage in order.
 /// </summary>
 public sealed partial class CatalogShardGrain(

@@ -24,7 +24,7 @@ public sealed record PerformerCreated(string PerformerId);
 
 public sealed record EventCreated(string EventId);
 
-/// <summary>A venue as API.md describes it: seated sections with rows and seats, general admission with a capacity.</summary>
+/// <summary>A venue as docs/api.md describes it: seated sections with rows and seats, general admission with a capacity.</summary>
 public sealed record VenueResponse(string VenueId, string Name, string City, string Address, IReadOnlyList<SectionResponse> Sections)
 {
     public static VenueResponse From(TicketMaster.Catalog.Venue venue) => new(venue.VenueId, venue.Name, venue.City, venue.Address,

@@ -2,7 +2,7 @@ using TicketMaster.SearchProjector;
 
 namespace TicketMaster.WebFrontend.Endpoints;
 
-/// <summary>The body of a successful <c>GET /api/v1/search</c> (API.md, "Search").</summary>
+/// <summary>The body of a successful <c>GET /api/v1/search</c> (docs/api.md, "Search").</summary>
 public sealed record SearchResponse(
     int Total,
     int Page,

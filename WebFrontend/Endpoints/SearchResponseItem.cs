@@ -1,6 +1,6 @@
 namespace TicketMaster.WebFrontend.Endpoints;
 
-/// <summary>One event in a search answer (API.md, "Search"); <see cref="StartsAt"/> is UTC so it serialises with a Z.</summary>
+/// <summary>One event in a search answer (docs/api.md, "Search"); <see cref="StartsAt"/> is UTC so it serialises with a Z.</summary>
 public sealed record SearchResponseItem(
     string EventId,
     string Name,

@@ -33,6 +33,15 @@ public static class AuthenticationSetup
                     RoleClaimType = ClaimNames.Role,
                     ClockSkew = TimeSpan.FromSeconds(30),
                 };
+                // A validly signed token that names no user is no sign-in: 401, not a failure later in an endpoint.
+                options.Events = new JwtBearerEvents
+                {
+                    OnTokenValidated = context =>
+                    {
+                        if (string.IsNullOrEmpty(context.Principal?.FindFirst(Microsoft.IdentityModel.JsonWebTokens.JwtRegisteredClaimNames.Sub)?.Value)) context.Fail("The token names no user (sub).");
+                        return Task.CompletedTask;
+                    },
+                };
             });
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(AdminPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.Admin));

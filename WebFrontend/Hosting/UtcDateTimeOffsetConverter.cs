@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace TicketMaster.WebFrontend.Hosting;
 
-/// <summary>Writes times as API.md shows them: ISO-8601 in UTC with a Z (<c>2027-05-01T19:30:00Z</c>).</summary>
+/// <summary>Writes times as docs/api.md shows them: ISO-8601 in UTC with a Z (<c>2027-05-01T19:30:00Z</c>).</summary>
 public sealed class UtcDateTimeOffsetConverter : JsonConverter<DateTimeOffset>
 {
     public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace TicketMaster.WebFrontend.Problems;
 
-/// <summary>Problem+json answers with the titles and extra fields API.md names.</summary>
+/// <summary>Problem+json answers with the titles and extra fields docs/api.md names.</summary>
 public static class Problem
 {
     public static ValidationProblem Invalid(string field, string error) =>

@@ -3,7 +3,7 @@ using TicketMaster.SearchProjector;
 
 namespace TicketMaster.Bench.Search;
 
-/// <summary>A query of the mix as the query string of <c>GET /api/v1/search</c> (API.md); times in full, so the window is the same one.</summary>
+/// <summary>A query of the mix as the query string of <c>GET /api/v1/search</c> (docs/api.md); times in full, so the window is the same one.</summary>
 public static class SearchUrl
 {
     public static string For(SearchQuery query)

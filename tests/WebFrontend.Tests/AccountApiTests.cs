@@ -55,4 +55,23 @@ public sealed class AccountApiTests(ApiFactory factory)
         await Api.Problem(await _api.AsNewUser().PostAsJsonAsync("/api/v1/venues", venue), HttpStatusCode.Forbidden);
         await Api.Problem(await _api.As("not.a.token").GetAsync("/api/v1/bookings"), HttpStatusCode.Unauthorized);
     }
+
+    [Fact]
+    public async Task A_validly_signed_token_without_a_user_is_401_not_500()
+    {
+        var handler = new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler();
+        var key = new Microsoft.IdentityModel.Tokens.SymmetricSecurityKey(System.Text.Encoding.UTF8.GetBytes("a-signing-key-for-tests-only-0123456789"));
+        var token = handler.CreateToken(new Microsoft.IdentityModel.Tokens.SecurityTokenDescriptor
+        {
+            Issuer = "ticketmaster",
+            Audience = "ticketmaster",
+            Expires = DateTime.UtcNow.AddMinutes(5),
+            SigningCredentials = new Microsoft.IdentityModel.Tokens.SigningCredentials(key, Microsoft.IdentityModel.Tokens.SecurityAlgorithms.HmacSha256),
+            Claims = new Dictionary<string, object> { ["name"] = "nobody" },
+        });
+
+        var response = await _api.As(token).GetAsync("/api/v1/bookings");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
 }

@@ -9,7 +9,7 @@ using TicketMaster.WebFrontend.Accounts;
 
 namespace TicketMaster.WebFrontend.Tests;
 
-/// <summary>HTTP helpers that speak API.md: sign-ups, a small catalog, raw JSON answers.</summary>
+/// <summary>HTTP helpers that speak docs/api.md: sign-ups, a small catalog, raw JSON answers.</summary>
 public sealed class Api(ApiFactory factory)
 {
     public HttpClient Anonymous() => factory.CreateClient();

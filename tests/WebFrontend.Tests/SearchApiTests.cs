@@ -48,6 +48,18 @@ public sealed class SearchApiTests(ApiFactory factory)
     }
 
     [Theory]
+    [InlineData("to=9999-12-31")]
+    [InlineData("from=9999-12-31")]
+    [InlineData("from=0001-01-01&to=9999-12-31")]
+    [InlineData("from=9999-12-31T23:59:59Z&sort=date")]
+    public async Task Dates_at_the_ends_of_the_calendar_are_answered_not_failed(string query)
+    {
+        var response = await _api.Anonymous().GetAsync($"/api/v1/search?{query}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Theory]
     [InlineData("pageSize=101", "pageSize")]
     [InlineData("pageSize=0", "pageSize")]
     [InlineData("page=0", "page")]
