@@ -34,7 +34,7 @@ public sealed class BookingGrain(
     }
 
     /// <summary>A failed write leaves memory ahead of storage: the activation goes, and a retry resumes from the stored stage.</summary>
-    private Task Save() => _persistence.Write(state.WriteStateAsync);
+    private Task Save() => _persistence.Durable();
 
     public async Task<BookResult> Book(BookCommand command)
     {

@@ -5,7 +5,8 @@ namespace TicketMaster.Grains.Persistence;
 
 /// <summary>
 /// How every grain that batches its writes makes a change durable and recovers when it cannot.
-/// A call changes memory in its own turn and awaits <see cref="Durable"/>, which group-commits it.
+/// A call changes memory in its own turn and awaits <see cref="Durable"/>, which group-commits it
+/// (in a grain that is not reentrant a batch is simply that one call's write).
 /// When a write fails, its batch (and the batch queued behind it) fails with a
 /// <see cref="RetryableException"/> (HTTP 503) and this activation stops serving and deactivates:
 /// the next activation loads what storage holds, so memory never keeps a change nobody was told
@@ -51,21 +52,6 @@ public sealed partial class GrainPersistence
         }
         catch (Exception e) when (e is not RetryableException)
         {
-            throw new RetryableException($"Saving the {_what} failed; nothing was changed. Try again.", e);
-        }
-    }
-
-    /// <summary>Runs a single write (no batching) under the same rules.</summary>
-    public async Task Write(Func<Task> write)
-    {
-        EnsureCurrent();
-        try
-        {
-            await write();
-        }
-        catch (Exception e) when (e is not RetryableException)
-        {
-            Broken(e);
             throw new RetryableException($"Saving the {_what} failed; nothing was changed. Try again.", e);
         }
     }

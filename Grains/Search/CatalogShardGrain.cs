@@ -42,7 +42,7 @@ public sealed partial class CatalogShardGrain(
         state.State.LastSequence = change.Sequence;
         latest[document.EventId] = change;
         // A failed write deactivates this shard: the next activation loads what storage holds.
-        await _persistence.Write(state.WriteStateAsync);
+        await _persistence.Durable();
 
         if (previous is not null) _log.Remove(previous.Sequence);
         _log.Add(change.Sequence, change);
