@@ -1,5 +1,6 @@
 using TicketMaster.Catalog;
 using TicketMaster.Events;
+using TicketMaster.Grains.Persistence;
 
 namespace TicketMaster.Grains.Events;
 
@@ -50,4 +51,7 @@ public sealed record HoldSold([property: Id(0)] int Serial) : EventChange;
 
 /// <summary>One group-commit batch: the unit the journal appends.</summary>
 [GenerateSerializer, Immutable, Alias("EventBatch")]
-public sealed record EventBatch([property: Id(0)] List<EventChange> Changes);
+public sealed record EventBatch([property: Id(0)] List<EventChange> Changes) : IJournalBatch
+{
+    public int ChangeCount => Changes.Count;
+}

@@ -229,7 +229,7 @@ public sealed partial class EventGrain(
         var batch = new EventBatch([.. _pending]);
         _pending.Clear();
         var search = SearchFields.Of(State);
-        await _journal.Append(batch, batch.Changes.Count, () => State);
+        await _journal.Append(batch, () => State);
         _durableSearch = search;
         GrainMetrics.StorageWrites.Add(1);
     }

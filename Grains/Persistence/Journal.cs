@@ -16,7 +16,7 @@ public sealed partial class Journal<TState, TRecord>(
     string kind,
     ILogger logger)
     where TState : class
-    where TRecord : class
+    where TRecord : class, IJournalBatch
 {
     private long _changesSinceSnapshot;
     private long _bytesSinceSnapshot;
@@ -61,7 +61,7 @@ public sealed partial class Journal<TState, TRecord>(
             }
             apply(decoded);
             _bytesSinceSnapshot += record.Data.Length;
-            _changesSinceSnapshot++;
+            _changesSinceSnapshot += decoded.ChangeCount;
         }
         Sequence = contents.LastSequence;
     }
@@ -71,8 +71,9 @@ public sealed partial class Journal<TState, TRecord>(
     /// must be given as it will be once this record is durable (<paramref name="stateAfter"/> is
     /// called before the first await, so memory that moves on meanwhile is not in it).
     /// </summary>
-    public async Task Append(TRecord record, int changes, Func<TState> stateAfter)
+    public async Task Append(TRecord record, Func<TState> stateAfter)
     {
+        var changes = record.ChangeCount;
         var bytes = serializer.SerializeToArray(record);
         var snapshot = SnapshotDue(changes, bytes.Length) ? serializer.SerializeToArray(stateAfter()) : null;
         var sequence = Sequence + 1;

@@ -1,3 +1,5 @@
+using TicketMaster.Grains.Persistence;
+
 namespace TicketMaster.Grains.WaitingRoom;
 
 /// <summary>
@@ -5,4 +7,7 @@ namespace TicketMaster.Grains.WaitingRoom;
 /// who joined, in order, from the shard's count before the batch on, all stamped <see cref="AtMs"/>.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("QueueJoinBatch")]
-public sealed record QueueJoinBatch([property: Id(0)] long AtMs, [property: Id(1)] ulong[] Users);
+public sealed record QueueJoinBatch([property: Id(0)] long AtMs, [property: Id(1)] ulong[] Users) : IJournalBatch
+{
+    public int ChangeCount => Users.Length;
+}

@@ -130,7 +130,7 @@ public sealed class QueueShardGrain(
         var at = Math.Max(time.GetUtcNow().ToUnixTimeMilliseconds(), _stampMs.Count > 0 ? _stampMs[^1] : 0);
         var batch = new QueueJoinBatch(at, [.. _pending]);
         _pending.Clear();
-        await _journal.Append(batch, batch.Users.Length, () => SnapshotWith(batch));
+        await _journal.Append(batch, () => SnapshotWith(batch));
         Apply(batch);
     }
 

@@ -1,3 +1,4 @@
+using TicketMaster.Grains.Persistence;
 using TicketMaster.WaitingRoom;
 
 namespace TicketMaster.Grains.WaitingRoom;
@@ -30,4 +31,7 @@ public sealed record RoomAdvanced(
 
 /// <summary>One group-commit batch of the room: the unit its journal appends.</summary>
 [GenerateSerializer, Immutable, Alias("RoomBatch")]
-public sealed record RoomBatch([property: Id(0)] List<RoomChange> Changes);
+public sealed record RoomBatch([property: Id(0)] List<RoomChange> Changes) : IJournalBatch
+{
+    public int ChangeCount => Changes.Count;
+}

@@ -170,7 +170,7 @@ public sealed partial class WaitingRoomGrain(
         var batch = new RoomBatch([.. _pending]);
         _pending.Clear();
         var published = _state.Publish();
-        await _journal.Append(batch, batch.Changes.Count, () => _state);
+        await _journal.Append(batch, () => _state);
         _published = published;
     }
 
