@@ -16,9 +16,9 @@ public enum BookStatus
     ReservationInUse,
 }
 
-/// <summary>The answer to a booking; the same key always gets the same answer once it is final.</summary>
+/// <summary>The answer to a booking; the same key always gets the same answer once it is final. <see cref="DeclineReason"/> is the gateway's, when it gave one.</summary>
 [GenerateSerializer, Immutable, Alias("BookResult")]
 public sealed record BookResult(
     [property: Id(0)] BookStatus Status,
     [property: Id(1)] Booking? Booking = null,
-    [property: Id(2)] string? Error = null);
+    [property: Id(2)] string? DeclineReason = null);

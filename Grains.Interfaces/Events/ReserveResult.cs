@@ -14,6 +14,8 @@ public enum ReserveStatus
     AdmissionRequired,
     /// <summary>The fan would pass the event's tickets-per-fan limit; <see cref="ReserveResult.Error"/> names it.</summary>
     TicketLimit,
+    /// <summary>The waiting room is active and the fan already has an active hold: one admission, one hold at a time.</summary>
+    HoldLimit,
 }
 
 /// <summary>The answer to a reserve: a hold, or why not.</summary>
@@ -37,7 +39,9 @@ public sealed record ReserveResult(
 
     public static readonly ReserveResult EventNotFound = new(ReserveStatus.EventNotFound);
 
-    public static readonly ReserveResult AdmissionRequired = new(ReserveStatus.AdmissionRequired, Error: "The waiting room is active: join the queue and reserve with its admission token.");
+    public static readonly ReserveResult AdmissionRequired = new(ReserveStatus.AdmissionRequired);
 
-    public static readonly ReserveResult SalesClosed = new(ReserveStatus.SalesClosed, Error: "The event has already started.");
+    public static readonly ReserveResult SalesClosed = new(ReserveStatus.SalesClosed);
+
+    public static readonly ReserveResult HoldLimit = new(ReserveStatus.HoldLimit, Field: "X-Admission-Token");
 }

@@ -76,6 +76,8 @@ public sealed class WaitingRoomClient(IGrainFactory grains, AdmissionTokens toke
             var news = await grains.GetGrain<IWaitingRoomGrain>(eventId).GetWatermarks(old?.NextRow ?? 0, old?.NextStep ?? 0);
             var view = old is null ? WatermarkView.Of(news, fetchedAt) : old.Merge(news, fetchedAt);
             lock (room) room.View = view;
+            // A room never configured (most often an id someone made up) is not kept: the cache stays as small as the real rooms.
+            if (news.Shards == 0) _rooms.TryRemove(new KeyValuePair<string, Cached>(eventId, room));
             return view;
         }
         finally

@@ -42,14 +42,14 @@ public sealed class BookingGrain(
         var booking = state.State;
         if (booking.Stage != BookingStage.New && (booking.ReservationId != command.ReservationId || booking.UserId != command.UserId))
         {
-            return new BookResult(BookStatus.KeyReused, Error: "This Idempotency-Key was used for another reservation.");
+            return new BookResult(BookStatus.KeyReused);
         }
         switch (booking.Stage)
         {
             case BookingStage.Confirmed or BookingStage.Cancelled:
                 return new BookResult(BookStatus.Confirmed, ToBooking());
             case BookingStage.Declined:
-                return new BookResult(BookStatus.PaymentDeclined, Error: "The payment was declined.");
+                return new BookResult(BookStatus.PaymentDeclined);
         }
 
         var eventId = ReservationIds.EventIdOf(command.ReservationId);
@@ -75,7 +75,7 @@ public sealed class BookingGrain(
                 await eventGrain.Unpin(command.ReservationId, BookingId);
                 booking.Stage = BookingStage.New;
                 await Save();
-                return new BookResult(BookStatus.PaymentTimedOut, Error: "The payment gateway did not answer in time; nothing was charged.");
+                return new BookResult(BookStatus.PaymentTimedOut);
             }
             if (!charged.Approved)
             {
@@ -83,7 +83,7 @@ public sealed class BookingGrain(
                 await eventGrain.Unpin(command.ReservationId, BookingId);
                 booking.Stage = BookingStage.Declined;
                 await Save();
-                return new BookResult(BookStatus.PaymentDeclined, Error: $"The payment was declined ({charged.DeclineReason}).");
+                return new BookResult(BookStatus.PaymentDeclined, DeclineReason: charged.DeclineReason);
             }
             booking.ChargeId = charged.ChargeId;
             booking.Stage = BookingStage.Charged;
@@ -97,7 +97,7 @@ public sealed class BookingGrain(
             await payments.Refund(booking.ChargeId!, CancellationToken.None);
             booking.Stage = BookingStage.Cancelled;
             await Save();
-            return new BookResult(BookStatus.ReservationGone, Error: "The reservation is no longer held; the payment was refunded.");
+            return new BookResult(BookStatus.ReservationGone);
         }
 
         booking.Tickets = IssueTickets(booking.Reservation!);
@@ -107,14 +107,23 @@ public sealed class BookingGrain(
         return new BookResult(BookStatus.Confirmed, ToBooking());
     }
 
-    public Task<Booking?> Get() =>
-        Task.FromResult(state.State.Stage is BookingStage.Confirmed or BookingStage.Cancelled ? ToBooking() : null);
+    public Task<Booking?> Get()
+    {
+        if (state.State.Stage is BookingStage.Confirmed or BookingStage.Cancelled) return Task.FromResult<Booking?>(ToBooking());
+        // Nothing to show: an id someone made up, or a booking not yet confirmed; either way no reason to stay in memory.
+        if (state.State.Stage == BookingStage.New) DeactivateOnIdle();
+        return Task.FromResult<Booking?>(null);
+    }
 
     public async Task<CancelResult> Cancel(string userId)
     {
         _persistence.EnsureCurrent();
         var booking = state.State;
-        if (booking.Stage is not (BookingStage.Confirmed or BookingStage.Cancelled)) return new CancelResult(CancelStatus.NotFound);
+        if (booking.Stage is not (BookingStage.Confirmed or BookingStage.Cancelled))
+        {
+            if (booking.Stage == BookingStage.New) DeactivateOnIdle();
+            return new CancelResult(CancelStatus.NotFound);
+        }
         if (booking.UserId != userId) return new CancelResult(CancelStatus.Forbidden);
         if (booking.Stage == BookingStage.Cancelled) return new CancelResult(CancelStatus.Cancelled, ToBooking());
 
@@ -153,10 +162,10 @@ public sealed class BookingGrain(
 
     private static BookResult Refusal(HoldStatus status) => status switch
     {
-        HoldStatus.NotFound => new BookResult(BookStatus.ReservationNotFound, Error: "No such reservation."),
-        HoldStatus.Forbidden => new BookResult(BookStatus.Forbidden, Error: "The reservation belongs to another user."),
-        HoldStatus.Gone => new BookResult(BookStatus.ReservationGone, Error: "The reservation expired or was released."),
-        _ => new BookResult(BookStatus.ReservationInUse, Error: "Another booking is already paying for this reservation."),
+        HoldStatus.NotFound => new BookResult(BookStatus.ReservationNotFound),
+        HoldStatus.Forbidden => new BookResult(BookStatus.Forbidden),
+        HoldStatus.Gone => new BookResult(BookStatus.ReservationGone),
+        _ => new BookResult(BookStatus.ReservationInUse),
     };
 
     private Booking ToBooking()

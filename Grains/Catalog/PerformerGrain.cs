@@ -11,7 +11,12 @@ public sealed class PerformerGrain(
         await state.WriteStateAsync();
     }
 
-    public Task<Performer?> Get() => Task.FromResult(state.State.Performer);
+    public Task<Performer?> Get()
+    {
+        // Unknown ids (made up by clients) leave no activation behind.
+        if (state.State.Performer is null) DeactivateOnIdle();
+        return Task.FromResult(state.State.Performer);
+    }
 }
 
 [GenerateSerializer, Alias("PerformerState")]

@@ -11,7 +11,12 @@ public sealed class VenueGrain(
         await state.WriteStateAsync();
     }
 
-    public Task<Venue?> Get() => Task.FromResult(state.State.Venue);
+    public Task<Venue?> Get()
+    {
+        // Unknown ids (made up by clients) leave no activation behind.
+        if (state.State.Venue is null) DeactivateOnIdle();
+        return Task.FromResult(state.State.Venue);
+    }
 }
 
 [GenerateSerializer, Alias("VenueState")]

@@ -84,7 +84,7 @@ public sealed partial class EventGrain(
     public async Task<EventCommandResult> Update(EventDefinition definition)
     {
         _persistence.EnsureCurrent();
-        if (Map is null) return EventCommandResult.NotFound;
+        if (Map is null) return Missing(EventCommandResult.NotFound);
         if (definition.StartsAt != State.Definition!.StartsAt && definition.StartsAt <= Now) return EventCommandResult.Invalid("startsAt", "An event must start in the future.");
         var (venue, performers, invalid) = await Resolve(definition);
         if (invalid is not null) return invalid;
@@ -105,7 +105,7 @@ public sealed partial class EventGrain(
     public Task<EventView?> GetView()
     {
         _persistence.EnsureCurrent();
-        if (Map is null) return Task.FromResult<EventView?>(null);
+        if (Map is null) return Task.FromResult(Missing<EventView?>(null));
         Map.ExpireDue(Now);
         return Task.FromResult<EventView?>(BuildView(Map));
     }
@@ -113,7 +113,7 @@ public sealed partial class EventGrain(
     public Task<SeatMapView?> GetSeats(string? sectionId)
     {
         _persistence.EnsureCurrent();
-        if (Map is null) return Task.FromResult<SeatMapView?>(null);
+        if (Map is null) return Task.FromResult(Missing<SeatMapView?>(null));
         Map.ExpireDue(Now);
         return Task.FromResult<SeatMapView?>(new SeatMapView(EventId, Map.SeatViews(sectionId)));
     }
@@ -121,13 +121,13 @@ public sealed partial class EventGrain(
     public async Task<ReserveResult> Reserve(ReserveRequest request)
     {
         _persistence.EnsureCurrent();
-        if (Map is null) return ReserveResult.EventNotFound;
+        if (Map is null) return Missing(ReserveResult.EventNotFound);
         var now = Now;
         if (now >= State.Definition!.StartsAt) return ReserveResult.SalesClosed;
         if (State.QueueActive && !admissions.IsValid(request.AdmissionToken, EventId, request.UserId, now)) return ReserveResult.AdmissionRequired;
         Map.ExpireDue(now);
 
-        var result = Map.Reserve(request, now + options.Value.HoldDuration);
+        var result = Map.Reserve(request, now + options.Value.HoldDuration, oneHoldPerFan: State.QueueActive);
         if (result.Status != ReserveStatus.Held) return result;
         await Commit();
         GrainMetrics.SeatsHeld.Add(result.Reservation!.Seats.Count);
@@ -156,7 +156,7 @@ public sealed partial class EventGrain(
     public async Task<bool> SetQueueActive(bool active)
     {
         _persistence.EnsureCurrent();
-        if (Map is null) return false;
+        if (Map is null) return Missing(false);
         if (State.QueueActive == active) return true;
         Record(new QueueSwitched(active));
         await _persistence.Durable();
@@ -173,7 +173,7 @@ public sealed partial class EventGrain(
     private async Task<HoldResult> Change(Func<SeatMap, HoldResult> change)
     {
         _persistence.EnsureCurrent();
-        if (Map is null) return HoldResult.NotFound;
+        if (Map is null) return Missing(HoldResult.NotFound);
         Map.ExpireDue(Now);
         var result = change(Map);
         // A repeated call that changed nothing still waits until what it saw is durable.
@@ -213,6 +213,13 @@ public sealed partial class EventGrain(
     }
 
     private EventState State => _memory.State;
+
+    /// <summary>An event that does not exist (an id made up by a client) answers and leaves no activation behind.</summary>
+    private T Missing<T>(T answer)
+    {
+        if (State.Definition is null && _pending.Count == 0) DeactivateOnIdle();
+        return answer;
+    }
 
     private SeatMap? Map => _memory.Map;
 

@@ -22,6 +22,9 @@ public sealed partial class SeatMap
     /// <summary>Tickets held or bought per fan (by fingerprint), for the per-fan limit; derived, never stored.</summary>
     private readonly Dictionary<long, int> _ticketsByFan = [];
 
+    /// <summary>Holds (held or being paid for) per fan, for one hold per admission; derived, never stored.</summary>
+    private readonly Dictionary<long, int> _holdsByFan = [];
+
     private readonly string _eventId;
 
     /// <param name="changes">Where decided changes are recorded for the journal; null when only replaying.</param>
@@ -49,6 +52,7 @@ public sealed partial class SeatMap
         {
             Count(_held, hold.Seats, hold.GaSection, hold.GaCount, +1);
             CountFan(SaleRecord.Fingerprint(hold.UserId), hold.Seats.Length + hold.GaCount);
+            Count(_holdsByFan, SaleRecord.Fingerprint(hold.UserId), +1);
             if (hold.State == HoldState.Held) _expiries.Enqueue(serial, hold.ExpiresAt);
         }
         foreach (var sale in state.Sales.Values)
@@ -95,8 +99,10 @@ public sealed partial class SeatMap
     /// <summary>Tickets the fan holds or bought for this event.</summary>
     public int TicketsOf(string userId) => _ticketsByFan.GetValueOrDefault(SaleRecord.Fingerprint(userId));
 
-    public ReserveResult Reserve(ReserveRequest request, DateTimeOffset expiresAt)
+    /// <param name="oneHoldPerFan">While the waiting room is on, an admission is for one active hold at a time.</param>
+    public ReserveResult Reserve(ReserveRequest request, DateTimeOffset expiresAt, bool oneHoldPerFan = false)
     {
+        if (oneHoldPerFan && _holdsByFan.ContainsKey(SaleRecord.Fingerprint(request.UserId))) return ReserveResult.HoldLimit;
         var wanted = request.Seats?.Count ?? request.Quantity;
         var limit = _state.Definition!.MaxTicketsPerFan;
         var already = TicketsOf(request.UserId);
@@ -224,12 +230,14 @@ public sealed partial class SeatMap
                 Own(hold.Seats, added.Serial);
                 Count(_held, hold.Seats, hold.GaSection, hold.GaCount, +1);
                 CountFan(SaleRecord.Fingerprint(hold.UserId), hold.Seats.Length + hold.GaCount);
+                Count(_holdsByFan, SaleRecord.Fingerprint(hold.UserId), +1);
                 _expiries.Enqueue(added.Serial, hold.ExpiresAt);
                 break;
             case HoldRemoved removed when _state.Holds.Remove(removed.Serial, out var gone):
                 Free(gone.Seats, removed.Serial);
                 Count(_held, gone.Seats, gone.GaSection, gone.GaCount, -1);
                 CountFan(SaleRecord.Fingerprint(gone.UserId), -(gone.Seats.Length + gone.GaCount));
+                Count(_holdsByFan, SaleRecord.Fingerprint(gone.UserId), -1);
                 break;
             case HoldRemoved removed when _state.Sales.Remove(removed.Serial, out var returned):
                 Free(returned.Seats, -removed.Serial);
@@ -250,6 +258,7 @@ public sealed partial class SeatMap
             case HoldSold sold:
                 var toSell = HoldOf(sold.Serial);
                 _state.Holds.Remove(sold.Serial);
+                Count(_holdsByFan, SaleRecord.Fingerprint(toSell.UserId), -1);
                 _state.Sales.Add(sold.Serial, new SaleRecord(SaleRecord.Fingerprint(toSell.BookingId!), toSell.Seats, toSell.GaSection, toSell.GaCount, SaleRecord.Fingerprint(toSell.UserId)));
                 Own(toSell.Seats, -sold.Serial);
                 Count(_held, toSell.Seats, toSell.GaSection, toSell.GaCount, -1);
@@ -279,11 +288,13 @@ public sealed partial class SeatMap
         }
     }
 
-    private void CountFan(long fan, int tickets)
+    private void CountFan(long fan, int tickets) => Count(_ticketsByFan, fan, tickets);
+
+    private static void Count(Dictionary<long, int> perFan, long fan, int delta)
     {
-        var total = _ticketsByFan.GetValueOrDefault(fan) + tickets;
-        if (total == 0) _ticketsByFan.Remove(fan);
-        else _ticketsByFan[fan] = total;
+        var total = perFan.GetValueOrDefault(fan) + delta;
+        if (total == 0) perFan.Remove(fan);
+        else perFan[fan] = total;
     }
 
     private void Count(int[] counters, int[] seats, int gaSection, int gaCount, int sign)

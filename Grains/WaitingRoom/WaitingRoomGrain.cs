@@ -77,6 +77,8 @@ public sealed partial class WaitingRoomGrain(
     public async Task<QueueWatermarks> GetWatermarks(long nextRow, long nextStep)
     {
         _persistence.EnsureCurrent();
+        // A room never configured holds nothing worth keeping in memory (ids made up by clients land here).
+        if (_state.Shards == 0) DeactivateOnIdle();
         if (IsDue()) await Advance();
         return _published.Since(nextRow, nextStep);
     }

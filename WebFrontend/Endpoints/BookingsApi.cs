@@ -17,38 +17,33 @@ public static class BookingsApi
     public static IEndpointRouteBuilder MapBookingsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1").WithTags("Booking").RequireAuthorization();
-        api.MapPost("/book", Book).WithName("Book").WithSummary("Pay for a reservation and get tickets; idempotent by the Idempotency-Key header.");
+        api.MapPost("/book", Book).WithName("Book").WithSummary("Pay for a reservation and get tickets; idempotent by the Idempotency-Key header.")
+            .Produces<BookingResponse>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesOutcomes(Outcomes.Book);
         api.MapGet("/bookings", List).WithName("ListBookings").WithSummary("The caller's bookings.");
-        api.MapGet("/bookings/{bookingId}", Get).WithName("GetBooking").WithSummary("One of the caller's bookings.");
+        api.MapGet("/bookings/{bookingId}", Get).WithName("GetBooking").WithSummary("One of the caller's bookings.")
+            .Produces<BookingResponse>().ProducesOutcomes(Outcomes.Booking);
         api.MapGet("/bookings/{bookingId}/tickets/{ticketId}/qr.svg", TicketQrCode).WithName("TicketQrCode")
             .WithSummary("A ticket's code as an SVG QR code; only for the booking's owner (404 otherwise).")
             .Produces(StatusCodes.Status200OK, contentType: TicketQr.ContentType);
-        api.MapPost("/bookings/{bookingId}/cancel", Cancel).WithName("CancelBooking").WithSummary("Cancel and refund; the seats return to sale.");
+        api.MapPost("/bookings/{bookingId}/cancel", Cancel).WithName("CancelBooking").WithSummary("Cancel and refund; the seats return to sale.")
+            .Produces<BookingResponse>().ProducesOutcomes(Outcomes.Booking);
         return app;
     }
 
-    public static async Task<Results<Created<BookingResponse>, ValidationProblem, ProblemHttpResult, NotFoundProblem, ConflictProblem>> Book(
+    public static async Task<IResult> Book(
         BookBody? body, [FromHeader(Name = IdempotencyHeader)] string? idempotencyKey, ClaimsPrincipal user, IGrainFactory grains)
     {
         if (string.IsNullOrWhiteSpace(idempotencyKey) || idempotencyKey.Length > 255) return Problem.Invalid(IdempotencyHeader, "A header Idempotency-Key of 1 to 255 characters is required.");
         if (body is null) return Problem.Invalid("body", "A JSON body is required.");
         if (string.IsNullOrWhiteSpace(body.ReservationId)) return Problem.Invalid("reservationId", "The reservation id is required.");
         if (string.IsNullOrWhiteSpace(body.Payment?.Token) || body.Payment.Token.Length > 200) return Problem.Invalid("payment.token", "A payment token is required.");
-        if (ReservationIds.EventIdOf(body.ReservationId) is null || !Ids.IsPlausible(body.ReservationId)) return Problem.NotFound($"No reservation '{body.ReservationId}'.");
+        if (ReservationIds.EventIdOf(body.ReservationId) is null || !Ids.IsPlausible(body.ReservationId)) return Outcomes.Book.Problem(BookStatus.ReservationNotFound, body.ReservationId);
 
         var userId = user.UserId();
         var result = await grains.GetGrain<IBookingGrain>(BookingIds.For(userId, idempotencyKey))
             .Book(new BookCommand(userId, body.ReservationId, body.Payment.Token));
-        return result.Status switch
-        {
-            BookStatus.Confirmed => TypedResults.Created($"/api/v1/bookings/{result.Booking!.BookingId}", BookingResponse.From(result.Booking)),
-            BookStatus.PaymentDeclined => Problem.Status(StatusCodes.Status402PaymentRequired, "Payment declined.", result.Error!),
-            BookStatus.PaymentTimedOut => Problem.Status(StatusCodes.Status504GatewayTimeout, "Payment timed out.", result.Error!),
-            BookStatus.ReservationNotFound => Problem.NotFound($"No reservation '{body.ReservationId}'."),
-            BookStatus.Forbidden => Problem.Status(StatusCodes.Status403Forbidden, "Forbidden.", result.Error!),
-            BookStatus.ReservationGone => Problem.Status(StatusCodes.Status410Gone, "Reservation expired.", result.Error!),
-            _ => Problem.Conflict(result.Error!),
-        };
+        if (result.Status == BookStatus.Confirmed) return TypedResults.Created($"/api/v1/bookings/{result.Booking!.BookingId}", BookingResponse.From(result.Booking));
+        return Outcomes.Book.Problem(result.Status, result.Status == BookStatus.PaymentDeclined ? result.DeclineReason ?? "no reason given" : body.ReservationId);
     }
 
     public static async Task<Ok<List<BookingResponse>>> List(ClaimsPrincipal user, IGrainFactory grains)
@@ -58,11 +53,11 @@ public static class BookingsApi
         return TypedResults.Ok(bookings.OfType<Booking>().Select(BookingResponse.From).ToList());
     }
 
-    public static async Task<Results<Ok<BookingResponse>, NotFoundProblem, ProblemHttpResult>> Get(
+    public static async Task<IResult> Get(
         string bookingId, ClaimsPrincipal user, IGrainFactory grains)
     {
-        if (!Ids.IsPlausible(bookingId) || await grains.GetGrain<IBookingGrain>(bookingId).Get() is not { } booking) return Problem.NotFound($"No booking '{bookingId}'.");
-        if (booking.UserId != user.UserId()) return Problem.Status(StatusCodes.Status403Forbidden, "Forbidden.", "The booking belongs to another user.");
+        if (!Ids.IsPlausible(bookingId) || await grains.GetGrain<IBookingGrain>(bookingId).Get() is not { } booking) return Outcomes.Booking.Problem(CancelStatus.NotFound, bookingId);
+        if (booking.UserId != user.UserId()) return Outcomes.Booking.Problem(CancelStatus.Forbidden, bookingId);
         return TypedResults.Ok(BookingResponse.From(booking));
     }
 
@@ -79,17 +74,11 @@ public static class BookingsApi
         return TypedResults.Content(TicketQr.Svg(ticket.Code), TicketQr.ContentType);
     }
 
-    public static async Task<Results<Ok<BookingResponse>, NotFoundProblem, ProblemHttpResult>> Cancel(
+    public static async Task<IResult> Cancel(
         string bookingId, ClaimsPrincipal user, IGrainFactory grains)
     {
-        if (!Ids.IsPlausible(bookingId)) return Problem.NotFound($"No booking '{bookingId}'.");
+        if (!Ids.IsPlausible(bookingId)) return Outcomes.Booking.Problem(CancelStatus.NotFound, bookingId);
         var result = await grains.GetGrain<IBookingGrain>(bookingId).Cancel(user.UserId());
-        return result.Status switch
-        {
-            CancelStatus.Cancelled => TypedResults.Ok(BookingResponse.From(result.Booking!)),
-            CancelStatus.Forbidden => Problem.Status(StatusCodes.Status403Forbidden, "Forbidden.", "The booking belongs to another user."),
-            CancelStatus.TooLate => Problem.Status(StatusCodes.Status409Conflict, "Conflict.", "The event has started; its bookings can no longer be cancelled or refunded."),
-            _ => Problem.NotFound($"No booking '{bookingId}'."),
-        };
+        return result.Status == CancelStatus.Cancelled ? TypedResults.Ok(BookingResponse.From(result.Booking!)) : Outcomes.Booking.Problem(result.Status, bookingId);
     }
 }

@@ -15,8 +15,10 @@ public static class CatalogApi
         var admin = app.MapGroup("/api/v1").WithTags("Catalog").RequireAuthorization(AuthenticationSetup.AdminPolicy);
         admin.MapPost("/venues", CreateVenue).WithName("CreateVenue").WithSummary("Create a venue and its sections.");
         admin.MapPost("/performers", CreatePerformer).WithName("CreatePerformer").WithSummary("Create a performer.");
-        admin.MapPost("/events", CreateEvent).WithName("CreateEvent").WithSummary("Create an event at a venue, with a price per section.");
-        admin.MapPut("/events/{eventId}", UpdateEvent).WithName("UpdateEvent").WithSummary("Replace an event; its sections and prices are frozen once a seat is held or sold.");
+        admin.MapPost("/events", CreateEvent).WithName("CreateEvent").WithSummary("Create an event at a venue, with a price per section.")
+            .Produces<EventCreated>(StatusCodes.Status201Created).ProducesOutcomes(Outcomes.EventCommand);
+        admin.MapPut("/events/{eventId}", UpdateEvent).WithName("UpdateEvent").WithSummary("Replace an event; its sections and prices are frozen once a seat is held or sold.")
+            .Produces<EventCreated>().ProducesOutcomes(Outcomes.EventCommand);
 
         var reads = app.MapGroup("/api/v1").WithTags("Catalog");
         reads.MapGet("/venues/{venueId}", GetVenue).WithName("GetVenue").WithSummary("A venue.");
@@ -40,34 +42,27 @@ public static class CatalogApi
         return TypedResults.Created($"/api/v1/performers/{performer.PerformerId}", new PerformerCreated(performer.PerformerId));
     }
 
-    public static async Task<Results<Created<EventCreated>, ValidationProblem, ConflictProblem>> CreateEvent(EventRequest? body, IGrainFactory grains)
+    public static async Task<IResult> CreateEvent(EventRequest? body, IGrainFactory grains)
     {
         var (definition, field, error) = CatalogValidation.ToDefinition(body);
         if (definition is null) return Problem.Invalid(field!, error!);
         var eventId = NewId("evt");
         var result = await grains.GetGrain<IEventGrain>(eventId).Create(definition);
-        return result.Status switch
-        {
-            EventCommandStatus.Ok => TypedResults.Created($"/api/v1/view?event_id={eventId}", new EventCreated(eventId)),
-            EventCommandStatus.Invalid => Problem.Invalid(result.Field!, result.Error!),
-            _ => Problem.Conflict(result.Error ?? "The event exists."),
-        };
+        return result.Status == EventCommandStatus.Ok
+            ? TypedResults.Created($"/api/v1/view?event_id={eventId}", new EventCreated(eventId))
+            : Outcomes.EventCommand.Problem(result.Status, eventId, result.Field, result.Error);
     }
 
-    public static async Task<Results<Ok<EventCreated>, ValidationProblem, NotFoundProblem, ConflictProblem>> UpdateEvent(
+    public static async Task<IResult> UpdateEvent(
         string eventId, EventRequest? body, IGrainFactory grains)
     {
         var (definition, field, error) = CatalogValidation.ToDefinition(body);
         if (definition is null) return Problem.Invalid(field!, error!);
-        if (!Ids.IsPlausible(eventId)) return Problem.NotFound($"No event '{eventId}'.");
+        if (!Ids.IsPlausible(eventId)) return Outcomes.EventCommand.Problem(EventCommandStatus.NotFound, eventId);
         var result = await grains.GetGrain<IEventGrain>(eventId).Update(definition);
-        return result.Status switch
-        {
-            EventCommandStatus.Ok => TypedResults.Ok(new EventCreated(eventId)),
-            EventCommandStatus.Invalid => Problem.Invalid(result.Field!, result.Error!),
-            EventCommandStatus.NotFound => Problem.NotFound($"No event '{eventId}'."),
-            _ => Problem.Conflict(result.Error!),
-        };
+        return result.Status == EventCommandStatus.Ok
+            ? TypedResults.Ok(new EventCreated(eventId))
+            : Outcomes.EventCommand.Problem(result.Status, eventId, result.Field, result.Error);
     }
 
     public static async Task<Results<Ok<VenueResponse>, NotFoundProblem>> GetVenue(string venueId, IGrainFactory grains) =>

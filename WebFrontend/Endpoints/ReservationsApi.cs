@@ -13,14 +13,16 @@ public static class ReservationsApi
     public static IEndpointRouteBuilder MapReservationsApi(this IEndpointRouteBuilder app)
     {
         var reserve = app.MapGroup("/api/v1/reserve").WithTags("Booking").RequireAuthorization();
-        reserve.MapPost("", Reserve).WithName("Reserve").WithSummary("Hold chosen seats, or the best available in a section, for a few minutes.");
-        reserve.MapDelete("/{reservationId}", Release).WithName("ReleaseReservation").WithSummary("Release a hold before it expires.");
+        reserve.MapPost("", Reserve).WithName("Reserve").WithSummary("Hold chosen seats, or the best available in a section, for a few minutes.")
+            .Produces<ReservationResponse>(StatusCodes.Status201Created).ProducesOutcomes(Outcomes.Reserve);
+        reserve.MapDelete("/{reservationId}", Release).WithName("ReleaseReservation").WithSummary("Release a hold before it expires.")
+            .Produces(StatusCodes.Status204NoContent).ProducesOutcomes(Outcomes.Release);
         return app;
     }
 
     public const string AdmissionHeader = "X-Admission-Token";
 
-    public static async Task<Results<Created<ReservationResponse>, ValidationProblem, NotFoundProblem, ConflictProblem, ProblemHttpResult>> Reserve(
+    public static async Task<IResult> Reserve(
         ReserveBody? body, [FromHeader(Name = AdmissionHeader)] string? admissionToken, ClaimsPrincipal user, IGrainFactory grains)
     {
         var (request, field, error) = Parse(body, user.UserId());
@@ -28,31 +30,18 @@ public static class ReservationsApi
         request = request with { AdmissionToken = admissionToken };
 
         var result = await grains.GetGrain<IEventGrain>(body!.EventId!).Reserve(request);
-        return result.Status switch
-        {
-            ReserveStatus.Held => TypedResults.Created($"/api/v1/reserve/{result.Reservation!.ReservationId}", ReservationResponse.From(result.Reservation)),
-            ReserveStatus.Invalid => Problem.Invalid(result.Field!, result.Error!),
-            ReserveStatus.EventNotFound => Problem.NotFound($"No event '{body.EventId}'."),
-            ReserveStatus.SalesClosed => Problem.Conflict(result.Error!, []),
-            ReserveStatus.AdmissionRequired => Problem.Status(StatusCodes.Status428PreconditionRequired, "Admission token required.", result.Error!),
-            ReserveStatus.TicketLimit => Problem.Conflict(result.Error!, []),
-            _ => Problem.Conflict("Some seats are held or sold.", result.Unavailable),
-        };
+        return result.Status == ReserveStatus.Held
+            ? TypedResults.Created($"/api/v1/reserve/{result.Reservation!.ReservationId}", ReservationResponse.From(result.Reservation))
+            : Outcomes.Reserve.Problem(result.Status, body.EventId!, result.Field, result.Error, result.Unavailable ?? []);
     }
 
-    public static async Task<Results<NoContent, NotFoundProblem, ProblemHttpResult, ConflictProblem>> Release(
+    public static async Task<IResult> Release(
         string reservationId, ClaimsPrincipal user, IGrainFactory grains)
     {
         var eventId = ReservationIds.EventIdOf(reservationId);
-        if (eventId is null || !Ids.IsPlausible(reservationId)) return Problem.NotFound($"No reservation '{reservationId}'.");
+        if (eventId is null || !Ids.IsPlausible(reservationId)) return Outcomes.Release.Problem(HoldStatus.NotFound, reservationId);
         var result = await grains.GetGrain<IEventGrain>(eventId).Release(reservationId, user.UserId());
-        return result.Status switch
-        {
-            HoldStatus.Ok => TypedResults.NoContent(),
-            HoldStatus.Forbidden => Problem.Status(StatusCodes.Status403Forbidden, "Forbidden.", "The reservation belongs to another user."),
-            HoldStatus.Conflict => Problem.Conflict("The reservation is being paid for or was bought; cancel the booking instead."),
-            _ => Problem.NotFound($"No reservation '{reservationId}' (it may have expired)."),
-        };
+        return result.Status == HoldStatus.Ok ? TypedResults.NoContent() : Outcomes.Release.Problem(result.Status, reservationId);
     }
 
     private static (ReserveRequest? Request, string? Field, string? Error) Parse(ReserveBody? body, string userId)

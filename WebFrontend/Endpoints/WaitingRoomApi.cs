@@ -39,7 +39,8 @@ public static class WaitingRoomApi
     public static IEndpointRouteBuilder MapWaitingRoomApi(this IEndpointRouteBuilder app)
     {
         var queue = app.MapGroup("/api/v1/queue").WithTags("Waiting room").RequireAuthorization();
-        queue.MapPost("/{eventId}/join", Join).WithName("JoinQueue").WithSummary("Take a place in the event's waiting room.");
+        queue.MapPost("/{eventId}/join", Join).WithName("JoinQueue").WithSummary("Take a place in the event's waiting room.")
+            .Produces<JoinResponse>().ProducesProblem(StatusCodes.Status404NotFound).ProducesOutcomes(Outcomes.Join);
         queue.MapGet("/{eventId}/status", Status).WithName("QueueStatus").WithSummary("Your place, or your admission token once admitted.");
 
         app.MapPost("/api/v1/events/{eventId}/queue", Configure).WithTags("Waiting room").RequireAuthorization(AuthenticationSetup.AdminPolicy)
@@ -59,13 +60,13 @@ public static class WaitingRoomApi
         return TypedResults.Ok(new QueueSettingsResponse(eventId, active, rate));
     }
 
-    public static async Task<Results<Ok<JoinResponse>, NotFoundProblem, ConflictProblem>> Join(string eventId, ClaimsPrincipal user, WaitingRoomClient room)
+    public static async Task<IResult> Join(string eventId, ClaimsPrincipal user, WaitingRoomClient room)
     {
         if (!Ids.IsPlausible(eventId)) return Problem.NotFound($"No event '{eventId}'.");
         var result = await room.Join(eventId, user.UserId());
         return result.Status == JoinStatus.Joined
             ? TypedResults.Ok(new JoinResponse(result.QueueTicket!, result.Position))
-            : Problem.Conflict($"Event '{eventId}' has no active waiting room; reserve directly.");
+            : Outcomes.Join.Problem(result.Status, eventId);
     }
 
     public static async Task<Results<Ok<QueueStatusResponse>, ValidationProblem, NotFoundProblem>> Status(

@@ -40,7 +40,7 @@ public static class FullFlowPhase
                 Interlocked.Increment(ref timedOut);
                 return;
             }
-            if (booked.Status != BookStatus.Confirmed) throw new InvalidOperationException($"Booking failed: {booked.Status} {booked.Error}");
+            if (booked.Status != BookStatus.Confirmed) throw new InvalidOperationException($"Booking failed: {booked.Status} {booked.DeclineReason}");
             Interlocked.Increment(ref bookings);
             foreach (var ticket in booked.Booking!.Tickets) tickets.Add(ticket.SeatId);
         }, seed: 4);

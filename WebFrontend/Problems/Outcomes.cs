@@ -1,0 +1,82 @@
+using TicketMaster.Bookings;
+using TicketMaster.Events;
+using TicketMaster.WaitingRoom;
+
+namespace TicketMaster.WebFrontend.Problems;
+
+/// <summary>
+/// The one mapping from domain outcomes to HTTP status, title and wording. Grains answer with
+/// statuses and data; what a client reads is written here, once. Endpoints also take the statuses
+/// they document in OpenAPI from these maps.
+/// </summary>
+public static class Outcomes
+{
+    private const string NotFoundTitle = "Not found.";
+    private const string ConflictTitle = "Conflict.";
+
+    private static readonly Outcome Invalid = new(StatusCodes.Status400BadRequest, "The request is not valid.");
+
+    private static Outcome NotFound(string what) => new(StatusCodes.Status404NotFound, NotFoundTitle, $"No {what} '{{0}}'.");
+
+    private static Outcome NotYours(string what) => new(StatusCodes.Status403Forbidden, "Forbidden.", $"The {what} '{{0}}' belongs to another user.");
+
+    private static Outcome Conflict(string? detail = null) => new(StatusCodes.Status409Conflict, ConflictTitle, detail);
+
+    /// <summary>A reserve; the subject is the event id.</summary>
+    public static readonly OutcomeMap<ReserveStatus> Reserve = new()
+    {
+        [ReserveStatus.Invalid] = Invalid,
+        [ReserveStatus.EventNotFound] = NotFound("event"),
+        [ReserveStatus.Unavailable] = Conflict("Some seats are held or sold."),
+        [ReserveStatus.SalesClosed] = Conflict("Event '{0}' has already started; nothing is on sale."),
+        [ReserveStatus.TicketLimit] = Conflict(),
+        [ReserveStatus.HoldLimit] = Conflict("The waiting room of event '{0}' is on: an admission token admits one active hold at a time (book or release the one you have)."),
+        [ReserveStatus.AdmissionRequired] = new(StatusCodes.Status428PreconditionRequired, "Admission token required.",
+            "The waiting room is active: join the queue and reserve with its admission token."),
+    };
+
+    /// <summary>A release of a hold; the subject is the reservation id.</summary>
+    public static readonly OutcomeMap<HoldStatus> Release = new()
+    {
+        [HoldStatus.NotFound] = new(StatusCodes.Status404NotFound, NotFoundTitle, "No reservation '{0}' (it may have expired)."),
+        [HoldStatus.Gone] = new(StatusCodes.Status404NotFound, NotFoundTitle, "No reservation '{0}' (it may have expired)."),
+        [HoldStatus.Forbidden] = NotYours("reservation"),
+        [HoldStatus.Conflict] = Conflict("Reservation '{0}' is being paid for or was bought; cancel the booking instead."),
+    };
+
+    /// <summary>A booking (pay and confirm); the subject is the reservation id, or the gateway's reason when declined.</summary>
+    public static readonly OutcomeMap<BookStatus> Book = new()
+    {
+        [BookStatus.ReservationNotFound] = NotFound("reservation"),
+        [BookStatus.Forbidden] = NotYours("reservation"),
+        [BookStatus.ReservationGone] = new(StatusCodes.Status410Gone, "Reservation expired.",
+            "Reservation '{0}' is no longer held (it expired or was released); anything charged for it was refunded."),
+        [BookStatus.ReservationInUse] = Conflict("Another booking is already paying for reservation '{0}'."),
+        [BookStatus.KeyReused] = Conflict("This Idempotency-Key was used for another reservation."),
+        [BookStatus.PaymentDeclined] = new(StatusCodes.Status402PaymentRequired, "Payment declined.", "The payment was declined ({0})."),
+        [BookStatus.PaymentTimedOut] = new(StatusCodes.Status504GatewayTimeout, "Payment timed out.",
+            "The payment gateway did not answer in time; nothing was charged. Retry with the same Idempotency-Key."),
+    };
+
+    /// <summary>Reading or cancelling one booking; the subject is the booking id.</summary>
+    public static readonly OutcomeMap<CancelStatus> Booking = new()
+    {
+        [CancelStatus.NotFound] = NotFound("booking"),
+        [CancelStatus.Forbidden] = NotYours("booking"),
+        [CancelStatus.TooLate] = Conflict("The event of booking '{0}' has started; its bookings can no longer be cancelled or refunded."),
+    };
+
+    /// <summary>Creating or changing an event; the subject is the event id.</summary>
+    public static readonly OutcomeMap<EventCommandStatus> EventCommand = new()
+    {
+        [EventCommandStatus.Invalid] = Invalid,
+        [EventCommandStatus.NotFound] = NotFound("event"),
+        [EventCommandStatus.Conflict] = Conflict(),
+    };
+
+    /// <summary>Joining a waiting room; the subject is the event id.</summary>
+    public static readonly OutcomeMap<JoinStatus> Join = new()
+    {
+        [JoinStatus.NotActive] = Conflict("Event '{0}' has no active waiting room; reserve directly."),
+    };
+}
