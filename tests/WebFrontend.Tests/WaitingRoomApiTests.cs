@@ -40,6 +40,34 @@ public sealed class WaitingRoomApiTests(ApiFactory factory)
     }
 
     [Fact]
+    public async Task An_admission_token_admits_one_active_hold_at_a_time()
+    {
+        var eventId = await _api.CreateEvent();
+        var admin = await _api.Admin();
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsJsonAsync($"/api/v1/events/{eventId}/queue", new { active = true, admitPerSecond = 5 })).StatusCode);
+        var fan = _api.AsNewUser();
+        var ticket = (await Api.Json(await fan.PostAsync($"/api/v1/queue/{eventId}/join", null)))["queueTicket"]!.GetValue<string>();
+        factory.Time.Advance(TimeSpan.FromSeconds(1));
+        var token = (await Api.Json(await fan.GetAsync($"/api/v1/queue/{eventId}/status?ticket={ticket}")))["admissionToken"]!.GetValue<string>();
+        HttpRequestMessage Reserve(string seat)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/reserve") { Content = JsonContent.Create(new { eventId, seats = new[] { seat } }) };
+            request.Headers.Add("X-Admission-Token", token);
+            return request;
+        }
+
+        var first = await fan.SendAsync(Reserve("A-1-1"));
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        var second = await Api.Problem(await fan.SendAsync(Reserve("A-1-2")), HttpStatusCode.Conflict);
+        Assert.Equal("X-Admission-Token", second["field"]!.GetValue<string>());
+        Assert.Contains("one active hold", second["detail"]!.GetValue<string>());
+
+        // Once the hold is bought, the same admission may hold again (within the per-fan ticket limit).
+        Assert.Equal(HttpStatusCode.Created, (await Api.Book(fan, (await Api.Json(first))["reservationId"]!.GetValue<string>())).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await fan.SendAsync(Reserve("A-1-2"))).StatusCode);
+    }
+
+    [Fact]
     public async Task Queue_endpoints_refuse_bad_input_and_unknown_things()
     {
         var eventId = await _api.CreateEvent();
