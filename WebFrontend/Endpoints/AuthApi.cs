@@ -14,7 +14,8 @@ public static class AuthApi
     {
         var auth = app.MapGroup("/api/v1/auth").WithTags("Accounts");
         auth.MapPost("/register", Register).WithName("Register").WithSummary("Create an account.");
-        auth.MapPost("/token", Token).WithName("Token").WithSummary("Sign in: exchange email and password for an access token.");
+        auth.MapPost("/token", Token).WithName("Token").WithSummary("Sign in: exchange email and password for an access token.")
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
         return app;
     }
 

@@ -21,7 +21,7 @@ public static class BookingsApi
             .Produces<BookingResponse>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesOutcomes(Outcomes.Book);
         api.MapGet("/bookings", List).WithName("ListBookings").WithSummary("The caller's bookings.");
         api.MapGet("/bookings/{bookingId}", Get).WithName("GetBooking").WithSummary("One of the caller's bookings.")
-            .Produces<BookingResponse>().ProducesOutcomes(Outcomes.Booking);
+            .Produces<BookingResponse>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/bookings/{bookingId}/tickets/{ticketId}/qr.svg", TicketQrCode).WithName("TicketQrCode")
             .WithSummary("A ticket's code as an SVG QR code; only for the booking's owner (404 otherwise).")
             .Produces(StatusCodes.Status200OK, contentType: TicketQr.ContentType);

@@ -15,8 +15,10 @@ public static class EventsApi
     public static IEndpointRouteBuilder MapEventsApi(this IEndpointRouteBuilder app)
     {
         var events = app.MapGroup("/api/v1").WithTags("Events");
-        events.MapGet("/view", View).WithName("ViewEvent").WithSummary("An event with exact per-section availability.");
-        events.MapGet("/events/{eventId}/seats", Seats).WithName("SeatMap").WithSummary("Every seat of the event's seated sections and its status.");
+        events.MapGet("/view", View).WithName("ViewEvent").WithSummary("An event with exact per-section availability.")
+            .Produces(StatusCodes.Status304NotModified);
+        events.MapGet("/events/{eventId}/seats", Seats).WithName("SeatMap").WithSummary("Every seat of the event's seated sections and its status.")
+            .Produces(StatusCodes.Status304NotModified);
         return app;
     }
 

@@ -12,11 +12,11 @@ namespace TicketMaster.WebFrontend.Tests;
 /// <summary>HTTP helpers that speak docs/api.md: sign-ups, a small catalog, raw JSON answers.</summary>
 public sealed class Api(ApiFactory factory)
 {
-    public HttpClient Anonymous() => factory.CreateClient();
+    public HttpClient Anonymous() => factory.CreateCheckedClient();
 
     public HttpClient As(string token)
     {
-        var client = factory.CreateClient();
+        var client = factory.CreateCheckedClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }

@@ -19,6 +19,14 @@ public class ApiFactory : WebApplicationFactory<Program>
 
     public TestPaymentGateway Payments => Services.GetRequiredService<TestPaymentGateway>();
 
+    private ContractCheck? _contract;
+
+    /// <summary>The service's OpenAPI document, fetched once, that every client of <see cref="Api"/> checks answers against.</summary>
+    public ContractCheck Contract => _contract ??= new ContractCheck(CreateClient().GetStringAsync("/openapi/v1.json").GetAwaiter().GetResult());
+
+    /// <summary>A client whose every /api answer must match the OpenAPI document.</summary>
+    public HttpClient CreateCheckedClient() => CreateDefaultClient(new ContractCheckingHandler(() => Contract));
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Orleans:SiloPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
