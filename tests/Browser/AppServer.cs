@@ -39,7 +39,7 @@ public sealed class AppServer : IAsyncDisposable
         {
             ["Admin__Email"] = AdminEmail,
             ["Admin__Password"] = AdminPassword,
-            ["Jwt__SigningKey"] = "a-signing-key-for-browser-tests-0123456789",
+            ["Jwt__SigningKey"] = "8vBAMNbUj28Vbhkmp/QlRNROTTP1xtxw0C6zhfMeHD8=",
             ["Orleans__SiloPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Orleans__GatewayPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Demo__Events"] = "30",

@@ -1,0 +1,57 @@
+using System.Globalization;
+
+namespace TicketMaster;
+
+/// <summary>
+/// Whether a configured HMAC signing key carries at least 256 bits, counted as bytes of entropy,
+/// not characters: either an encoding of at least 32 random bytes (hex, base64 or base64url, e.g.
+/// <c>openssl rand -base64 32</c>; at least 16 distinct byte values, which random bytes have by a
+/// wide margin and repeated patterns do not), or a passphrase of at least 64 characters whose
+/// character frequencies (Shannon) estimate at least 256 bits. Either way the key's UTF-8 bytes
+/// sign: the check judges the key, it does not change how it is used.
+/// </summary>
+public static class SigningKeyStrength
+{
+    public const int MinBytes = 32;
+    public const int MinPassphraseLength = 64;
+    public const double MinBits = 256;
+
+    public const string Advice = "at least 32 random bytes as hex or base64 (e.g. `openssl rand -base64 32`), or a passphrase of 64+ varied characters";
+
+    public static bool IsStrong(string key) => FromEncoding(key) || FromPassphrase(key);
+
+    /// <summary>The estimated bits of a passphrase: length in code points × Shannon entropy per code point.</summary>
+    public static double PassphraseBits(string key)
+    {
+        var counts = new Dictionary<int, int>();
+        var length = 0;
+        foreach (var rune in key.EnumerateRunes())
+        {
+            counts[rune.Value] = counts.GetValueOrDefault(rune.Value) + 1;
+            length++;
+        }
+        if (length == 0) return 0;
+        var perCharacter = counts.Values.Sum(c => -(double)c / length * Math.Log2((double)c / length));
+        return perCharacter * length;
+    }
+
+    private static bool FromPassphrase(string key) =>
+        key.EnumerateRunes().Count() >= MinPassphraseLength && PassphraseBits(key) >= MinBits;
+
+    private static bool FromEncoding(string key) => Decode(key) is { Length: >= MinBytes } bytes && bytes.Distinct().Count() >= MinBytes / 2;
+
+    private static byte[]? Decode(string key)
+    {
+        var text = key.Trim();
+        if (text.Length % 2 == 0 && text.All(char.IsAsciiHexDigit)) return Convert.FromHexString(text);
+        var base64 = text.TrimEnd('=').Replace('-', '+').Replace('_', '/');
+        if (base64.Length % 4 == 1) return null;
+        var padded = base64.PadRight(base64.Length + (4 - base64.Length % 4) % 4, '=');
+        var buffer = new byte[padded.Length * 3 / 4];
+        return Convert.TryFromBase64String(padded, buffer, out var written) ? buffer[..written] : null;
+    }
+
+    /// <summary>The error that stops the start, naming the configuration key.</summary>
+    public static InvalidOperationException Weak(string configurationKey) =>
+        new(string.Create(CultureInfo.InvariantCulture, $"Configuration '{configurationKey}' is too weak: a signing key needs 256 bits of entropy, {Advice}."));
+}
