@@ -1,14 +1,16 @@
 using System.Globalization;
+using System.IO.Compression;
+using System.Text;
 
 namespace TicketMaster;
 
 /// <summary>
 /// Whether a configured HMAC signing key carries at least 256 bits, counted as bytes of entropy,
 /// not characters: either an encoding of at least 32 random bytes (hex, base64 or base64url, e.g.
-/// <c>openssl rand -base64 32</c>; at least 16 distinct byte values, which random bytes have by a
-/// wide margin and repeated patterns do not), or a passphrase of at least 64 characters whose
-/// character frequencies (Shannon) estimate at least 256 bits. Either way the key's UTF-8 bytes
-/// sign: the check judges the key, it does not change how it is used.
+/// <c>openssl rand -base64 32</c>) that do not deflate below 256 bits, as random bytes never do
+/// and repeated patterns do; or a passphrase of at least 64 characters that both its character
+/// frequencies (Shannon) and its deflated size put at 256 bits or more. Either way the key's
+/// UTF-8 bytes sign: the check judges the key, it does not change how it is used.
 /// </summary>
 public static class SigningKeyStrength
 {
@@ -20,8 +22,26 @@ public static class SigningKeyStrength
 
     public static bool IsStrong(string key) => FromEncoding(key) || FromPassphrase(key);
 
-    /// <summary>The estimated bits of a passphrase: length in code points × Shannon entropy per code point.</summary>
-    public static double PassphraseBits(string key)
+    /// <summary>
+    /// The estimated bits of a passphrase: the smaller of its length in code points × the Shannon
+    /// entropy of its character frequencies, and its size deflated, which sees repeated stretches
+    /// that character frequencies do not.
+    /// </summary>
+    public static double PassphraseBits(string key) => Math.Min(ShannonBits(key), DeflatedBits(key));
+
+    private static double DeflatedBits(string key) => DeflatedBits(Encoding.UTF8.GetBytes(key));
+
+    private static double DeflatedBits(byte[] data)
+    {
+        using var deflated = new MemoryStream();
+        using (var deflate = new DeflateStream(deflated, CompressionLevel.SmallestSize, leaveOpen: true))
+        {
+            deflate.Write(data);
+        }
+        return deflated.Length * 8.0;
+    }
+
+    private static double ShannonBits(string key)
     {
         var counts = new Dictionary<int, int>();
         var length = 0;
@@ -38,7 +58,8 @@ public static class SigningKeyStrength
     private static bool FromPassphrase(string key) =>
         key.EnumerateRunes().Count() >= MinPassphraseLength && PassphraseBits(key) >= MinBits;
 
-    private static bool FromEncoding(string key) => Decode(key) is { Length: >= MinBytes } bytes && bytes.Distinct().Count() >= MinBytes / 2;
+    /// <summary>Random bytes do not deflate; a repeated pattern does, below 256 bits.</summary>
+    private static bool FromEncoding(string key) => Decode(key) is { Length: >= MinBytes } bytes && DeflatedBits(bytes) >= MinBits;
 
     private static byte[]? Decode(string key)
     {

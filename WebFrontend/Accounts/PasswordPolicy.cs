@@ -6,9 +6,9 @@ namespace TicketMaster.WebFrontend.Accounts;
 /// <summary>
 /// New passwords by NIST SP 800-63B: 8 to 128 characters counted as Unicode code points, no
 /// composition rules, and none that is on the shipped list of common and breached passwords
-/// (common-passwords.txt; source and licence in NOTICE.md), one repeated character, a run like
-/// "abcdefgh", or the account's own email. The list is compared after NFKC and lower case, so
-/// "PASSWORD1" counts as "password1".
+/// (common-passwords.txt; source and licence in NOTICE.md), also once the digits and symbols
+/// around it are taken off ("password-1"), one repeated character, a run like "abcdefgh", or the
+/// account's own email. The list is compared after NFKC and lower case ("PASSWORD1" is "password1").
 /// </summary>
 public static class PasswordPolicy
 {
@@ -29,7 +29,7 @@ public static class PasswordPolicy
         if (runes.Distinct().Count() == 1) return "The password cannot be one character repeated.";
         if (IsRun(runes)) return "The password cannot be a run of consecutive characters.";
         var folded = Fold(password);
-        if (s_common.Value.Contains(folded)) return "This password is among the most common or breached passwords; choose another.";
+        if (s_common.Value.Contains(folded) || s_common.Value.Contains(Core(folded))) return "This password is among the most common or breached passwords; choose another.";
         if (email is not null && (folded == Fold(email) || folded == Fold(email.Split('@')[0]))) return "The password cannot be the email address.";
         return null;
     }
@@ -55,6 +55,16 @@ public static class PasswordPolicy
             if (runes[i].Value - runes[i - 1].Value != step) return false;
         }
         return true;
+    }
+
+    /// <summary>Without the digits and symbols before and after the letters: "password-1" is "password" to a guesser.</summary>
+    private static string Core(string folded)
+    {
+        var runes = folded.EnumerateRunes().ToList();
+        var start = runes.FindIndex(Rune.IsLetter);
+        if (start < 0) return folded;
+        var end = runes.FindLastIndex(Rune.IsLetter);
+        return string.Concat(runes.Skip(start).Take(end - start + 1).Select(r => r.ToString()));
     }
 
     private static string Fold(string text) => text.Normalize(NormalizationForm.FormKC).ToLowerInvariant();

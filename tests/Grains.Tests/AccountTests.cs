@@ -1,3 +1,4 @@
+using Orleans.Runtime;
 using TicketMaster.Accounts;
 using TicketMaster.Grains.Accounts;
 

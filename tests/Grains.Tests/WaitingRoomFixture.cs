@@ -16,7 +16,7 @@ namespace TicketMaster.Grains.Tests;
 /// </summary>
 public sealed class WaitingRoomFixture : IAsyncLifetime
 {
-    public const string SigningKey = "7c1f0d8e2b9a4f6e8d3c5b7a9e1f2d4c6b8a0e2f4d6c8b0a2e4f6d8c0b2a4e6f";
+    public const string SigningKey = "d5ac2820d3b8a945f6ce6d17fa39ac428e1ccd30d347e3ad7392964886134489";
 
     public FakeTimeProvider Time { get; } = new(ClusterFixture.Start);
 
