@@ -20,7 +20,8 @@ public static class SigningKeyStrength
 
     public const string Advice = "at least 32 random bytes as hex or base64 (e.g. `openssl rand -base64 32`), or a passphrase of 64+ varied characters";
 
-    public static bool IsStrong(string key) => FromEncoding(key) || FromPassphrase(key);
+    /// <summary>A key that reads as hex or base64 is judged by the bytes it encodes, so an encoded pattern cannot pass as a passphrase.</summary>
+    public static bool IsStrong(string key) => Decode(key) is { } bytes ? FromBytes(bytes) : FromPassphrase(key);
 
     /// <summary>
     /// The estimated bits of a passphrase: the smaller of its length in code points × the Shannon
@@ -59,11 +60,13 @@ public static class SigningKeyStrength
         key.EnumerateRunes().Count() >= MinPassphraseLength && PassphraseBits(key) >= MinBits;
 
     /// <summary>Random bytes do not deflate; a repeated pattern does, below 256 bits.</summary>
-    private static bool FromEncoding(string key) => Decode(key) is { Length: >= MinBytes } bytes && DeflatedBits(bytes) >= MinBits;
+    private static bool FromBytes(byte[] bytes) => bytes.Length >= MinBytes && DeflatedBits(bytes) >= MinBits;
 
     private static byte[]? Decode(string key)
     {
         var text = key.Trim();
+        // Base64 decoding skips white space; a key with spaces inside is a passphrase.
+        if (text.Length == 0 || text.Any(char.IsWhiteSpace)) return null;
         if (text.Length % 2 == 0 && text.All(char.IsAsciiHexDigit)) return Convert.FromHexString(text);
         var base64 = text.TrimEnd('=').Replace('-', '+').Replace('_', '/');
         if (base64.Length % 4 == 1) return null;
