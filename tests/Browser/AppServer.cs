@@ -46,6 +46,8 @@ public sealed class AppServer : IAsyncDisposable
             ["Search__PullInterval"] = "00:00:00.500",
             ["Accounts__PasswordHasher__IterationCount"] = "1000",
             ["Logging__LogLevel__Default"] = "Warning",
+            // Every page, asset and API call comes from one address: the limits have tests of their own.
+            ["RateLimits__Enabled"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) env[key] = value;
         foreach (var (key, value) in env) start.Environment[key] = value;

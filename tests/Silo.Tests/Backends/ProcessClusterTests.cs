@@ -61,6 +61,8 @@ public sealed class ProcessClusterTests(BackendFixtures backends, Xunit.Abstract
             ["Admin:Email"] = AdminEmail,
             ["Admin:Password"] = AdminPassword,
             ["Search:PullInterval"] = "00:00:00.500",
+            // Every request comes from this machine's one address.
+            ["RateLimits:Enabled"] = "false",
         }, "--urls", $"http://127.0.0.1:{port}");
         var cluster = new Cluster(silo, web, new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") });
         try
