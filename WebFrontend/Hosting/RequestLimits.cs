@@ -29,7 +29,7 @@ public static class RequestLimits
         var request = context.Request;
         var target = context.Features.Get<IHttpRequestFeature>()?.RawTarget is { Length: > 0 } raw
             ? raw.Length
-            : request.PathBase.Value!.Length + request.Path.Value!.Length + request.QueryString.Value!.Length;
+            : (request.PathBase.Value?.Length ?? 0) + (request.Path.Value?.Length ?? 0) + (request.QueryString.Value?.Length ?? 0);
         // "GET /path?query HTTP/1.1\r\n"
         var line = request.Method.Length + 1 + target + 1 + request.Protocol.Length + 2;
         if (line > MaxRequestLineBytes)

@@ -62,4 +62,14 @@ public sealed class PasswordPolicyTests(ApiFactory factory)
     {
         Assert.NotNull(PasswordPolicy.Check("abc\uD800defghij"));
     }
+
+    [Fact]
+    public void A_common_admin_password_in_configuration_stops_the_start_naming_the_key()
+    {
+        using var weak = new SigningKeyTests.WithSettings(("Admin:Password", "password1"));
+
+        var error = Assert.ThrowsAny<Exception>(() => weak.CreateClient());
+
+        Assert.Contains("Admin:Password", error.Message, StringComparison.Ordinal);
+    }
 }

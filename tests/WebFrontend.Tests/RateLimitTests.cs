@@ -104,3 +104,18 @@ public sealed class RateLimitsOffTests(ApiFactory factory)
         }
     }
 }
+
+public sealed class RateLimitConfigurationTests
+{
+    [Theory]
+    [InlineData("RateLimits:SignIn:PermitLimit", "0")]
+    [InlineData("RateLimits:Book:Window", "00:00:00")]
+    public void A_limit_that_cannot_work_stops_the_start_naming_its_key(string key, string value)
+    {
+        using var factory = new SigningKeyTests.WithSettings(("RateLimits:Enabled", "true"), (key, value));
+
+        var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+
+        Assert.Contains(key, error.Message, StringComparison.Ordinal);
+    }
+}

@@ -29,12 +29,13 @@ public sealed class SigningKeyTests
     [InlineData("Correct-Horse-Battery-Staple; plus 40 more chars: Zebra Quill 7!9 #Jump%")]
     public void Random_bytes_of_256_bits_or_a_long_varied_passphrase_are_strong(string key) => Assert.True(SigningKeyStrength.IsStrong(key));
 
-    private sealed class WithSetting(string key, string value) : ApiFactory
+    /// <summary>ApiFactory with settings on top; it does not start until a client is asked for.</summary>
+    internal sealed class WithSettings(params (string Key, string Value)[] settings) : ApiFactory
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
-            builder.UseSetting(key, value);
+            foreach (var (key, value) in settings) builder.UseSetting(key, value);
         }
     }
 
@@ -43,11 +44,22 @@ public sealed class SigningKeyTests
     [InlineData("WaitingRoom:SigningKey", "a")]
     public void A_weak_key_stops_the_start_naming_it(string key, string value)
     {
-        using var factory = new WithSetting(key, value);
+        using var factory = new WithSettings((key, value));
 
         var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
 
         Assert.Contains(key, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_frontend_with_its_own_silo_outside_the_embedded_default_refuses_to_start_without_the_waiting_room_key()
+    {
+        // Durable storage: other silos may join this cluster, and they must check what this one signed.
+        using var factory = new WithSettings(("Orleans:Storage", "Postgres"), ("ConnectionStrings:Postgres", "Host=127.0.0.1;Port=1;Database=none;Username=none"));
+
+        var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+
+        Assert.Contains("WaitingRoom:SigningKey", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.RegularExpressions;
-
 using TicketMaster.WebFrontend.Hosting;
 
 namespace TicketMaster.WebFrontend.Tests;
