@@ -86,7 +86,13 @@ public sealed class AccountTests(ClusterFixture fixture)
         var email = $"{Guid.NewGuid():N}@example.com";
         var account = fixture.Grains.GetGrain<IAccountGrain>(email);
         await account.Register("moved@example.com", "correct horse", "Moved");
-        for (var i = 0; i < new SignInLockoutOptions().Threshold; i++) await account.SignIn("wrong horse");
+        // The control: an email with no account keeps its lock in memory only.
+        var unknown = fixture.Grains.GetGrain<IAccountGrain>($"{Guid.NewGuid():N}@example.com");
+        for (var i = 0; i < new SignInLockoutOptions().Threshold; i++)
+        {
+            await account.SignIn("wrong horse");
+            await unknown.SignIn("wrong horse");
+        }
 
         // Every idle activation goes; the next call activates the account afresh from storage.
         await fixture.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
@@ -94,6 +100,8 @@ public sealed class AccountTests(ClusterFixture fixture)
         var again = await fixture.Grains.GetGrain<IAccountGrain>(email).SignIn("correct horse");
         Assert.Null(again.User);
         Assert.NotNull(again.LockedFor);
+        // The memory-only lock is gone, so the activations really were new ones.
+        Assert.Null((await unknown.SignIn("wrong horse")).LockedFor);
     }
 
     [Fact]
