@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using TicketMaster.Grains.Accounts;
 using TicketMaster.Grains.Payments;
 using TicketMaster.Grains.Persistence;
 using TicketMaster.Grains.WaitingRoom;
@@ -26,9 +27,16 @@ public static class GrainServices
         services.AddOptions<WaitingRoomOptions>().Bind(configuration.GetSection(WaitingRoomOptions.Section))
             .Validate(o => o.Shards is > 0 and <= 1024, $"Configuration '{WaitingRoomOptions.Section}:{nameof(WaitingRoomOptions.Shards)}' must be 1 to 1024.")
             .Validate(o => o.AdmitPeriod >= TimeSpan.FromMilliseconds(10), $"Configuration '{WaitingRoomOptions.Section}:{nameof(WaitingRoomOptions.AdmitPeriod)}' must be at least 10 ms.")
+            .Validate(o => string.IsNullOrEmpty(o.SigningKey) || SigningKeyStrength.IsStrong(o.SigningKey),
+                SigningKeyStrength.Weak($"{WaitingRoomOptions.Section}:{nameof(WaitingRoomOptions.SigningKey)}").Message)
             .ValidateOnStart();
         // Shared with a co-hosted frontend, which signs admission tokens with the same key.
         services.TryAddSingleton(sp => new AdmissionTokens(sp.GetRequiredService<IOptions<WaitingRoomOptions>>().Value.SigningKey));
+        services.AddOptions<SignInLockoutOptions>().Bind(configuration.GetSection(SignInLockoutOptions.Section))
+            .Validate(o => o.Threshold > 0, $"Configuration '{SignInLockoutOptions.Section}:{nameof(SignInLockoutOptions.Threshold)}' must be above 0.")
+            .Validate(o => o.Duration > TimeSpan.Zero && o.MaxDuration >= o.Duration,
+                $"Configuration '{SignInLockoutOptions.Section}:{nameof(SignInLockoutOptions.Duration)}' must be above 0 and at most '{SignInLockoutOptions.Section}:{nameof(SignInLockoutOptions.MaxDuration)}'.")
+            .ValidateOnStart();
         services.AddOptions<PasswordHasherOptions>().Bind(configuration.GetSection("Accounts:PasswordHasher"));
         services.TryAddSingleton<TestPaymentGateway>();
         services.TryAddSingleton<IPaymentGateway>(sp => sp.GetRequiredService<TestPaymentGateway>());

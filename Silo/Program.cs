@@ -23,6 +23,11 @@ if (args.Length > 0 && args[0] == "migrate")
 }
 
 var builder = Host.CreateApplicationBuilder(args);
+// Silos sign and check admission tokens for each other and for the frontends: a random key per process would not do.
+if (string.IsNullOrEmpty(builder.Configuration["WaitingRoom:SigningKey"]))
+{
+    throw new InvalidOperationException("Configuration 'WaitingRoom:SigningKey' is required (environment WaitingRoom__SigningKey): every silo and frontend of a cluster shares it.");
+}
 builder.UseOrleans(silo => silo.ConfigureTicketMaster(builder.Configuration));
 await builder.Build().RunAsync();
 return 0;

@@ -14,6 +14,8 @@ builder.AddTicketMasterAuthentication();
 builder.AddTicketMasterTelemetry();
 builder.AddWaitingRoom();
 builder.AddTicketMasterWebApp();
+builder.AddTicketMasterRateLimits();
+builder.AddTicketMasterRequestLimits();
 builder.Services.TryAddSingleton(TimeProvider.System);
 builder.Services.AddSearchProjector(builder.Configuration);
 
@@ -37,17 +39,20 @@ builder.Services.AddHostedService<DemoCatalogSeeder>();
 
 var app = builder.Build();
 
+app.UseSecurityHeaders();
 app.UseExceptionHandler();
+app.UseTicketMasterRequestLimits();
 app.UseTicketMasterWebApp();
 app.UseRouting();
 app.UseStatusCodePages();
 app.UseAuthentication();
+app.UseTicketMasterRateLimits();
 app.UseAuthorization();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapOpenApi();
-app.MapPrometheusScrapingEndpoint("/metrics");
+app.MapTicketMasterMetrics();
 app.MapOperationsApi();
 app.MapAuthApi();
 app.MapCatalogApi();

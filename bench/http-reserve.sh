@@ -85,8 +85,9 @@ if [ "$STORAGE" = Postgres ]; then
   ENVIRONMENT+=(
     "Orleans__Storage=Postgres"
     "ConnectionStrings__Postgres=$POSTGRES"
-    # Outside the embedded default the frontend needs a signing key; any 32+ characters for a bench.
+    # Outside the embedded default the frontend needs both signing keys: 32 random bytes each.
     "Jwt__SigningKey=$(head -c 32 /dev/urandom | base64)"
+    "WaitingRoom__SigningKey=$(head -c 32 /dev/urandom | base64)"
   )
 fi
 

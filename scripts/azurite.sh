@@ -10,13 +10,20 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 
+# The waiting room's key: 32 random bytes made once and kept beside the data, shared by every process.
+room_key() {
+  local file=$ROOT/data/azurite-waitingroom.key
+  [ -f "$file" ] || (mkdir -p "$ROOT/data" && umask 077 && head -c 32 /dev/urandom | base64 >"$file")
+  cat "$file"
+}
+
 print_env() {
+  echo "export WaitingRoom__SigningKey=$(room_key)"
   cat <<'ENV'
 # Every Silo and WebFrontend process on this storage account:
 export Orleans__Storage=AzureStorage
 export ConnectionStrings__AzureStorage=UseDevelopmentStorage=true
-# Waiting-room tickets and admission tokens: the same key on every silo and frontend (pick your own secret).
-export WaitingRoom__SigningKey=local-azurite-waiting-room-key
+# (WaitingRoom__SigningKey above: waiting-room tickets and admission tokens, the same key on every silo and frontend.)
 # Optional: catalog stream on Azure Storage queues of the same account (default: Memory).
 export Orleans__Streaming=AzureQueue
 # Silo N (ports of its own when silos share a machine):

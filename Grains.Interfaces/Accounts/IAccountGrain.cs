@@ -15,7 +15,11 @@ public interface IAccountGrain : IGrainWithStringKey
     [Alias("Ensure")]
     Task<string> Ensure(string email, string password, string displayName, IReadOnlyList<string> roles);
 
-    /// <summary>The user when the password is right; null otherwise, whether or not the email exists.</summary>
+    /// <summary>
+    /// The user when the password is right; no user otherwise, whether or not the email exists.
+    /// After repeated failures in a row the account is locked for a growing while and refuses
+    /// every attempt, the right password too, until then; a success resets the count.
+    /// </summary>
     [Alias("SignIn")]
-    Task<UserIdentity?> SignIn(string password);
+    Task<SignInOutcome> SignIn(string password);
 }

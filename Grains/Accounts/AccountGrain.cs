@@ -1,32 +1,72 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using TicketMaster.Accounts;
 
 namespace TicketMaster.Grains.Accounts;
 
-/// <summary>Keyed by normalised email: the one place that decides who owns an email.</summary>
+/// <summary>
+/// Keyed by normalised email: the one place that decides who owns an email, and that counts its
+/// wrong passwords, so a lockout holds on every silo (it is in grain state).
+/// </summary>
 public sealed class AccountGrain(
     [PersistentState("account", StorageNames.Grains)] IPersistentState<AccountState> state,
-    IPasswordHasher<UserState> hasher) : Grain, IAccountGrain
+    IPasswordHasher<UserState> hasher,
+    [FromKeyedServices(BookingClock.Key)] TimeProvider time,
+    IOptions<SignInLockoutOptions> lockout) : Grain, IAccountGrain
 {
     // Verified when the email is unknown, so a wrong email costs as long as a wrong password.
     private static string? s_decoyHash;
 
+    private bool Exists => state.State.Completed && state.State.UserId is not null;
+
     public async Task<RegisterResult> Register(string email, string password, string displayName)
     {
         if (state.State.Completed) return new RegisterResult(false, null);
+        // Failures counted before the account existed (held in memory only) are not its own.
+        state.State.FailedSignIns = 0;
+        state.State.LockedUntil = null;
         var userId = await SetUpUser(email, password, displayName, []);
         return new RegisterResult(true, userId);
     }
 
-    public Task<string> Ensure(string email, string password, string displayName, IReadOnlyList<string> roles) =>
-        SetUpUser(email, password, displayName, roles);
-
-    public async Task<UserIdentity?> SignIn(string password)
+    /// <summary>Setting the password again (the operator's admin account) also lifts a lock.</summary>
+    public Task<string> Ensure(string email, string password, string displayName, IReadOnlyList<string> roles)
     {
-        if (state.State.Completed && state.State.UserId is { } userId)
+        state.State.FailedSignIns = 0;
+        state.State.LockedUntil = null;
+        return SetUpUser(email, password, displayName, roles);
+    }
+
+    public async Task<SignInOutcome> SignIn(string password)
+    {
+        var now = time.GetUtcNow();
+        // Locked: refused before the hash is checked, which also spares the CPU an attack would cost.
+        if (state.State.LockedUntil is { } until && until > now) return new SignInOutcome(null, until - now);
+
+        var user = Exists
+            ? await GrainFactory.GetGrain<IUserGrain>(state.State.UserId!).Verify(password)
+            : Decoy(password);
+        if (user is not null)
         {
-            return await GrainFactory.GetGrain<IUserGrain>(userId).Verify(password);
+            if (state.State.FailedSignIns > 0 || state.State.LockedUntil is not null)
+            {
+                state.State.FailedSignIns = 0;
+                state.State.LockedUntil = null;
+                await state.WriteStateAsync();
+            }
+            return new SignInOutcome(user, null);
         }
+
+        state.State.FailedSignIns++;
+        if (lockout.Value.LockFor(state.State.FailedSignIns) is { } lockFor) state.State.LockedUntil = now + lockFor;
+        // An email with no account keeps its count in this activation only: made-up emails leave nothing in storage.
+        if (Exists) await state.WriteStateAsync();
+        return SignInOutcome.Wrong;
+    }
+
+    private UserIdentity? Decoy(string password)
+    {
         var decoy = new UserState();
         s_decoyHash ??= hasher.HashPassword(decoy, Guid.NewGuid().ToString());
         hasher.VerifyHashedPassword(decoy, s_decoyHash, password);
@@ -41,11 +81,8 @@ public sealed class AccountGrain(
             await state.WriteStateAsync();
         }
         await GrainFactory.GetGrain<IUserGrain>(state.State.UserId).SetUp(email, password, displayName, roles);
-        if (!state.State.Completed)
-        {
-            state.State.Completed = true;
-            await state.WriteStateAsync();
-        }
+        state.State.Completed = true;
+        await state.WriteStateAsync();
         return state.State.UserId;
     }
 }

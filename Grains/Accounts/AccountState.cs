@@ -7,4 +7,10 @@ public sealed class AccountState
     [Id(0)] public string? UserId { get; set; }
 
     [Id(1)] public bool Completed { get; set; }
+
+    /// <summary>Wrong passwords since the last success.</summary>
+    [Id(2)] public int FailedSignIns { get; set; }
+
+    /// <summary>Until then every sign-in is refused unchecked.</summary>
+    [Id(3)] public DateTimeOffset? LockedUntil { get; set; }
 }

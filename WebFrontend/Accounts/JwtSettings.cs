@@ -5,7 +5,7 @@ public sealed class JwtSettings
 {
     public const string Section = "Jwt";
 
-    /// <summary>HMAC-SHA256 key, at least 32 characters. Required except in the embedded default.</summary>
+    /// <summary>HMAC-SHA256 key of 256+ bits (see SigningKeyStrength). Required except in the embedded default.</summary>
     public string? SigningKey { get; set; }
 
     public string Issuer { get; set; } = "ticketmaster";

@@ -8,8 +8,6 @@ namespace TicketMaster.WebFrontend.Endpoints;
 
 public static class AuthApi
 {
-    public const int MinPasswordLength = 8;
-
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
     {
         var auth = app.MapGroup("/api/v1/auth").WithTags("Accounts");
@@ -23,18 +21,17 @@ public static class AuthApi
         RegisterRequest? body, IGrainFactory grains)
     {
         if (body is null) return Problem.Invalid("body", "A JSON body is required.");
-        if (!EmailAddress.IsValid(body.Email)) return Problem.Invalid("email", "A valid email address is required.");
-        if (body.Password is null || body.Password.Length < MinPasswordLength) return Problem.Invalid("password", $"The password needs at least {MinPasswordLength} characters.");
-        if (body.Password.Length > 256) return Problem.Invalid("password", "The password is at most 256 characters.");
+        var email = EmailAddress.Canonical(body.Email);
+        if (!EmailAddress.IsValid(email)) return Problem.Invalid("email", "A valid email address is required.");
+        if (PasswordPolicy.Check(body.Password, email) is { } weak) return Problem.Invalid("password", weak);
         if (string.IsNullOrWhiteSpace(body.DisplayName) || body.DisplayName.Length > 100) return Problem.Invalid("displayName", "A display name of 1 to 100 characters is required.");
 
-        var email = body.Email!.Trim();
-        var result = await grains.GetGrain<IAccountGrain>(EmailAddress.Normalize(email)).Register(email, body.Password, body.DisplayName.Trim());
+        var result = await grains.GetGrain<IAccountGrain>(EmailAddress.Normalize(email)).Register(email, body.Password!, body.DisplayName.Trim());
         if (!result.Created) return Problem.Conflict("An account with this email exists.");
         return TypedResults.Created($"/api/v1/users/{result.UserId}", new RegisteredResponse(result.UserId!));
     }
 
-    public static async Task<Results<Ok<TokenResponse>, ValidationProblem, ProblemHttpResult>> Token(
+    public static async Task<Results<Ok<TokenResponse>, ValidationProblem, ProblemHttpResult, TooManyRequestsProblem>> Token(
         TokenRequest? body, IGrainFactory grains, TokenIssuer tokens)
     {
         if (body is null) return Problem.Invalid("body", "A JSON body is required.");
@@ -42,8 +39,9 @@ public static class AuthApi
         if (string.IsNullOrEmpty(body.Password)) return Problem.Invalid("password", "The password is required.");
         if (body.Email.Length > 254 || body.Password.Length > 256) return WrongCredentials();
 
-        var user = await grains.GetGrain<IAccountGrain>(EmailAddress.Normalize(body.Email)).SignIn(body.Password);
-        if (user is null) return WrongCredentials();
+        var signIn = await grains.GetGrain<IAccountGrain>(EmailAddress.Normalize(body.Email)).SignIn(body.Password);
+        if (signIn.LockedFor is { } lockedFor) return new TooManyRequestsProblem(lockedFor, "Too many wrong passwords for this account; it refuses sign-ins until Retry-After has passed.");
+        if (signIn.User is not { } user) return WrongCredentials();
         var (token, expiresAt) = tokens.Issue(user);
         return TypedResults.Ok(new TokenResponse(token, expiresAt));
     }

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using TicketMaster.Grains;
-using TicketMaster.Silo.Hosting;
 using TicketMaster.WaitingRoom;
 using TicketMaster.WebFrontend.Accounts;
 using TicketMaster.WebFrontend.Hosting;
@@ -22,12 +21,8 @@ public static class WaitingRoomApi
     /// <summary>The frontend's side of the waiting room: its watermark cache and the shared signing key.</summary>
     public static WebApplicationBuilder AddWaitingRoom(this WebApplicationBuilder builder)
     {
-        var key = builder.Configuration["WaitingRoom:SigningKey"];
-        // A co-hosted silo shares this process's (possibly random) key; a client must be given the cluster's.
-        if (string.IsNullOrEmpty(key) && OrleansSettings.From(builder.Configuration).Hosting == HostingKinds.Client)
-        {
-            throw new InvalidOperationException("Configuration 'WaitingRoom:SigningKey' is required (environment WaitingRoom__SigningKey) with Orleans:Hosting=Client: the same key as the silos'.");
-        }
+        // A co-hosted silo shares this process's key (random in the embedded default); otherwise the cluster's is required.
+        var key = SigningKeys.WaitingRoomKey(builder.Configuration);
         builder.Services.TryAddSingleton(_ => new AdmissionTokens(key));
         builder.Services.TryAddSingleton(sp => new WaitingRoomClient(
             sp.GetRequiredService<IGrainFactory>(),

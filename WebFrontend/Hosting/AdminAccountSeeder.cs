@@ -19,6 +19,10 @@ public sealed partial class AdminAccountSeeder(IGrainFactory grains, IConfigurat
             password = Convert.ToBase64String(RandomNumberGenerator.GetBytes(12));
             madeUp = true;
         }
+        else if (PasswordPolicy.Check(password, email) is { } weak)
+        {
+            throw new InvalidOperationException($"Configuration 'Admin:Password' is refused: {weak}");
+        }
         await grains.GetGrain<IAccountGrain>(EmailAddress.Normalize(email)).Ensure(email, password, "Administrator", [Roles.Admin]);
         if (madeUp) LogMadeUp(logger, email, password);
     }

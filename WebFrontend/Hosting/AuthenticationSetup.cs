@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.IdentityModel.Tokens;
 using TicketMaster.Accounts;
@@ -16,7 +14,7 @@ public static class AuthenticationSetup
         var section = builder.Configuration.GetSection(JwtSettings.Section);
         var settings = section.Get<JwtSettings>() ?? new JwtSettings();
         builder.Services.Configure<JwtSettings>(section);
-        var key = new SigningKey(new SymmetricSecurityKey(ResolveKey(settings, builder.Configuration)));
+        var key = new SigningKey(new SymmetricSecurityKey(SigningKeys.JwtKey(builder.Configuration)));
         builder.Services.AddSingleton(key);
         builder.Services.AddSingleton<TokenIssuer>();
 
@@ -46,16 +44,5 @@ public static class AuthenticationSetup
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(AdminPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.Admin));
         return builder;
-    }
-
-    private static byte[] ResolveKey(JwtSettings settings, IConfiguration configuration)
-    {
-        if (!string.IsNullOrEmpty(settings.SigningKey))
-        {
-            if (settings.SigningKey.Length < 32) throw new InvalidOperationException("Configuration 'Jwt:SigningKey' must be at least 32 characters.");
-            return Encoding.UTF8.GetBytes(settings.SigningKey);
-        }
-        if (configuration.IsEmbeddedDefault()) return RandomNumberGenerator.GetBytes(32);
-        throw new InvalidOperationException("Configuration 'Jwt:SigningKey' is required (environment Jwt__SigningKey) outside the embedded default.");
     }
 }

@@ -6,7 +6,7 @@ namespace TicketMaster.WebFrontend.Web;
 /// The fans' web app: pages rendered on the server (Razor components, static rendering: no circuit
 /// or socket per fan) and native ES modules under wwwroot that call /api/v1. MapStaticAssets serves
 /// the fingerprinted files as immutable; the pages reach them through @Assets and the import map.
-/// The pages, and only the pages, carry a strict Content-Security-Policy.
+/// The pages carry a strict Content-Security-Policy with a nonce; other answers one that allows nothing.
 /// </summary>
 public static class WebAppSetup
 {
@@ -30,7 +30,7 @@ public static class WebAppSetup
         return builder;
     }
 
-    /// <summary>HTML answers get the CSP and its nonce; JSON, OpenAPI and metrics are left alone.</summary>
+    /// <summary>HTML answers get the CSP and its nonce; the other security headers are everyone's (SecurityHeaders).</summary>
     public static IApplicationBuilder UseTicketMasterWebApp(this IApplicationBuilder app)
     {
         app.Use(async (context, next) =>
@@ -41,9 +41,6 @@ public static class WebAppSetup
                 if (response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true)
                 {
                     response.Headers.ContentSecurityPolicy = ContentSecurityPolicy(Nonce(context));
-                    response.Headers.XContentTypeOptions = "nosniff";
-                    response.Headers["Referrer-Policy"] = "same-origin";
-                    response.Headers.XFrameOptions = "DENY";
                 }
                 return Task.CompletedTask;
             });

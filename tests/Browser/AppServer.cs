@@ -39,13 +39,15 @@ public sealed class AppServer : IAsyncDisposable
         {
             ["Admin__Email"] = AdminEmail,
             ["Admin__Password"] = AdminPassword,
-            ["Jwt__SigningKey"] = "a-signing-key-for-browser-tests-0123456789",
+            ["Jwt__SigningKey"] = "8vBAMNbUj28Vbhkmp/QlRNROTTP1xtxw0C6zhfMeHD8=",
             ["Orleans__SiloPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Orleans__GatewayPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Demo__Events"] = "30",
             ["Search__PullInterval"] = "00:00:00.500",
             ["Accounts__PasswordHasher__IterationCount"] = "1000",
             ["Logging__LogLevel__Default"] = "Warning",
+            // Every page, asset and API call comes from one address: the limits have tests of their own.
+            ["RateLimits__Enabled"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) env[key] = value;
         foreach (var (key, value) in env) start.Environment[key] = value;

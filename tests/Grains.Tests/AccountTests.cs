@@ -1,4 +1,6 @@
+using Orleans.Runtime;
 using TicketMaster.Accounts;
+using TicketMaster.Grains.Accounts;
 
 namespace TicketMaster.Grains.Tests;
 
@@ -15,7 +17,7 @@ public sealed class AccountTests(ClusterFixture fixture)
         var winner = Assert.Single(results, r => r.Created);
         Assert.NotNull(winner.UserId);
         var index = Array.IndexOf(results, winner);
-        Assert.Equal(winner.UserId, (await account.SignIn($"password-{index}"))!.UserId);
+        Assert.Equal(winner.UserId, (await account.SignIn($"password-{index}")).User!.UserId);
     }
 
     [Fact]
@@ -24,9 +26,9 @@ public sealed class AccountTests(ClusterFixture fixture)
         var account = fixture.Grains.GetGrain<IAccountGrain>($"{Guid.NewGuid():N}@example.com");
         await account.Register("someone@example.com", "correct horse", "Someone");
 
-        Assert.Null(await account.SignIn("wrong horse"));
-        Assert.Null(await fixture.Grains.GetGrain<IAccountGrain>($"{Guid.NewGuid():N}@example.com").SignIn("correct horse"));
-        var user = await account.SignIn("correct horse");
+        Assert.Null((await account.SignIn("wrong horse")).User);
+        Assert.Null((await fixture.Grains.GetGrain<IAccountGrain>($"{Guid.NewGuid():N}@example.com").SignIn("correct horse")).User);
+        var user = (await account.SignIn("correct horse")).User;
         Assert.Equal(("someone@example.com", "Someone"), (user!.Email, user.DisplayName));
         Assert.Empty(user.Roles);
     }
@@ -39,7 +41,76 @@ public sealed class AccountTests(ClusterFixture fixture)
 
         await account.Ensure("admin@example.com", "second password", "Administrator", [Roles.Admin]);
 
-        Assert.Null(await account.SignIn("first password"));
-        Assert.Equal([Roles.Admin], (await account.SignIn("second password"))!.Roles);
+        Assert.Null((await account.SignIn("first password")).User);
+        Assert.Equal([Roles.Admin], (await account.SignIn("second password")).User!.Roles);
+    }
+
+    [Fact]
+    public async Task After_repeated_wrong_passwords_the_account_refuses_even_the_right_one_for_a_growing_while()
+    {
+        var account = fixture.Grains.GetGrain<IAccountGrain>($"{Guid.NewGuid():N}@example.com");
+        await account.Register("locked@example.com", "correct horse", "Locked");
+        var threshold = new SignInLockoutOptions().Threshold;
+
+        for (var i = 0; i < threshold; i++) Assert.Equal(SignInOutcome.Wrong, await account.SignIn("wrong horse"));
+        var locked = await account.SignIn("correct horse");
+        Assert.Null(locked.User);
+        Assert.Equal(TimeSpan.FromMinutes(1), locked.LockedFor);
+
+        fixture.Time.Advance(TimeSpan.FromMinutes(1));
+        // One more failure after the lock doubles the next one.
+        Assert.Equal(SignInOutcome.Wrong, await account.SignIn("wrong horse"));
+        Assert.Equal(TimeSpan.FromMinutes(2), (await account.SignIn("correct horse")).LockedFor);
+
+        fixture.Time.Advance(TimeSpan.FromMinutes(2));
+        Assert.NotNull((await account.SignIn("correct horse")).User);
+    }
+
+    [Fact]
+    public async Task A_success_resets_the_count_of_wrong_passwords()
+    {
+        var account = fixture.Grains.GetGrain<IAccountGrain>($"{Guid.NewGuid():N}@example.com");
+        await account.Register("forgetful@example.com", "correct horse", "Forgetful");
+        var threshold = new SignInLockoutOptions().Threshold;
+
+        for (var i = 0; i < threshold - 1; i++) await account.SignIn("wrong horse");
+        Assert.NotNull((await account.SignIn("correct horse")).User);
+        for (var i = 0; i < threshold - 1; i++) await account.SignIn("wrong horse");
+
+        Assert.NotNull((await account.SignIn("correct horse")).User);
+    }
+
+    [Fact]
+    public async Task A_lock_is_in_grain_state_so_a_new_activation_on_any_silo_still_refuses()
+    {
+        var email = $"{Guid.NewGuid():N}@example.com";
+        var account = fixture.Grains.GetGrain<IAccountGrain>(email);
+        await account.Register("moved@example.com", "correct horse", "Moved");
+        // The control: an email with no account keeps its lock in memory only.
+        var unknown = fixture.Grains.GetGrain<IAccountGrain>($"{Guid.NewGuid():N}@example.com");
+        for (var i = 0; i < new SignInLockoutOptions().Threshold; i++)
+        {
+            await account.SignIn("wrong horse");
+            await unknown.SignIn("wrong horse");
+        }
+
+        // Every idle activation goes; the next call activates the account afresh from storage.
+        await fixture.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+
+        var again = await fixture.Grains.GetGrain<IAccountGrain>(email).SignIn("correct horse");
+        Assert.Null(again.User);
+        Assert.NotNull(again.LockedFor);
+        // The memory-only lock is gone, so the activations really were new ones.
+        Assert.Null((await unknown.SignIn("wrong horse")).LockedFor);
+    }
+
+    [Fact]
+    public async Task Repeated_wrong_passwords_for_an_unknown_email_lock_it_too_so_a_lock_does_not_tell_which_emails_exist()
+    {
+        var account = fixture.Grains.GetGrain<IAccountGrain>($"{Guid.NewGuid():N}@example.com");
+
+        for (var i = 0; i < new SignInLockoutOptions().Threshold; i++) await account.SignIn("wrong horse");
+
+        Assert.NotNull((await account.SignIn("wrong horse")).LockedFor);
     }
 }

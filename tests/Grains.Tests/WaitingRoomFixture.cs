@@ -16,7 +16,7 @@ namespace TicketMaster.Grains.Tests;
 /// </summary>
 public sealed class WaitingRoomFixture : IAsyncLifetime
 {
-    public const string SigningKey = "waiting-room-tests-signing-key";
+    public const string SigningKey = "d5ac2820d3b8a945f6ce6d17fa39ac428e1ccd30d347e3ad7392964886134489";
 
     public FakeTimeProvider Time { get; } = new(ClusterFixture.Start);
 

@@ -13,9 +13,9 @@ public sealed class AccountApiTests(ApiFactory factory)
     {
         var email = $"{Guid.NewGuid():N}@example.com";
         var client = _api.Anonymous();
-        Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync("/api/v1/auth/register", new { email, password = "password-1", displayName = "A" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync("/api/v1/auth/register", new { email, password = "plum-orbit-71", displayName = "A" })).StatusCode);
 
-        await Api.Problem(await client.PostAsJsonAsync("/api/v1/auth/register", new { email = email.ToUpperInvariant(), password = "password-2", displayName = "B" }), HttpStatusCode.Conflict);
+        await Api.Problem(await client.PostAsJsonAsync("/api/v1/auth/register", new { email = email.ToUpperInvariant(), password = "plum-orbit-72", displayName = "B" }), HttpStatusCode.Conflict);
     }
 
     [Fact]
@@ -23,10 +23,10 @@ public sealed class AccountApiTests(ApiFactory factory)
     {
         var email = $"{Guid.NewGuid():N}@example.com";
         var client = _api.Anonymous();
-        await client.PostAsJsonAsync("/api/v1/auth/register", new { email, password = "password-1", displayName = "A" });
+        await client.PostAsJsonAsync("/api/v1/auth/register", new { email, password = "plum-orbit-71", displayName = "A" });
 
-        var wrongPassword = await Api.Problem(await client.PostAsJsonAsync("/api/v1/auth/token", new { email, password = "password-2" }), HttpStatusCode.Unauthorized);
-        var unknownEmail = await Api.Problem(await client.PostAsJsonAsync("/api/v1/auth/token", new { email = "nobody@example.com", password = "password-1" }), HttpStatusCode.Unauthorized);
+        var wrongPassword = await Api.Problem(await client.PostAsJsonAsync("/api/v1/auth/token", new { email, password = "plum-orbit-72" }), HttpStatusCode.Unauthorized);
+        var unknownEmail = await Api.Problem(await client.PostAsJsonAsync("/api/v1/auth/token", new { email = "nobody@example.com", password = "plum-orbit-71" }), HttpStatusCode.Unauthorized);
 
         Assert.Equal(wrongPassword["detail"]!.GetValue<string>(), unknownEmail["detail"]!.GetValue<string>());
     }
@@ -36,9 +36,9 @@ public sealed class AccountApiTests(ApiFactory factory)
     {
         var email = $"{Guid.NewGuid():N}@example.com";
         var client = _api.Anonymous();
-        await client.PostAsJsonAsync("/api/v1/auth/register", new { email, password = "password-1", displayName = "A" });
+        await client.PostAsJsonAsync("/api/v1/auth/register", new { email, password = "plum-orbit-71", displayName = "A" });
 
-        var token = await Api.Json(await client.PostAsJsonAsync("/api/v1/auth/token", new { email, password = "password-1" }));
+        var token = await Api.Json(await client.PostAsJsonAsync("/api/v1/auth/token", new { email, password = "plum-orbit-71" }));
 
         Assert.True(token["expiresAt"]!.GetValue<DateTimeOffset>() > DateTimeOffset.UtcNow);
         Assert.Equal(HttpStatusCode.OK, (await _api.As(token["accessToken"]!.GetValue<string>()).GetAsync("/api/v1/bookings")).StatusCode);

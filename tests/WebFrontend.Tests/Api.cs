@@ -30,10 +30,10 @@ public sealed class Api(ApiFactory factory)
     public async Task<(HttpClient Client, string UserId)> RegisteredUser()
     {
         var email = $"{Guid.NewGuid():N}@example.com";
-        var registered = await Anonymous().PostAsJsonAsync("/api/v1/auth/register", new { email, password = "password-123", displayName = "Fan" });
+        var registered = await Anonymous().PostAsJsonAsync("/api/v1/auth/register", new { email, password = "plum-orbit-123", displayName = "Fan" });
         Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
         var userId = (await Json(registered))["userId"]!.GetValue<string>();
-        return (As(await Token(email, "password-123")), userId);
+        return (As(await Token(email, "plum-orbit-123")), userId);
     }
 
     public async Task<string> Token(string email, string password)

@@ -14,14 +14,14 @@ public sealed class BadInputTests(ApiFactory factory)
     public static TheoryData<string, string, string?, Caller, string> Cases => new()
     {
         { "POST", "/api/v1/auth/register", "{}", Caller.Anonymous, "email" },
-        { "POST", "/api/v1/auth/register", """{"email":"not-an-email","password":"password-1","displayName":"A"}""", Caller.Anonymous, "email" },
+        { "POST", "/api/v1/auth/register", """{"email":"not-an-email","password":"plum-orbit-71","displayName":"A"}""", Caller.Anonymous, "email" },
         { "POST", "/api/v1/auth/register", """{"email":"a@example.com","password":"short","displayName":"A"}""", Caller.Anonymous, "password" },
-        { "POST", "/api/v1/auth/register", """{"email":"a@example.com","password":"password-1"}""", Caller.Anonymous, "displayName" },
-        { "POST", "/api/v1/auth/register", """{"email":5,"password":"password-1","displayName":"A"}""", Caller.Anonymous, "email" },
+        { "POST", "/api/v1/auth/register", """{"email":"a@example.com","password":"plum-orbit-71"}""", Caller.Anonymous, "displayName" },
+        { "POST", "/api/v1/auth/register", """{"email":5,"password":"plum-orbit-71","displayName":"A"}""", Caller.Anonymous, "email" },
         { "POST", "/api/v1/auth/register", "this is not json", Caller.Anonymous, "body" },
         { "POST", "/api/v1/auth/register", null, Caller.Anonymous, "body" },
         { "POST", "/api/v1/auth/token", """{"email":"a@example.com"}""", Caller.Anonymous, "password" },
-        { "POST", "/api/v1/auth/token", """{"password":"password-1"}""", Caller.Anonymous, "email" },
+        { "POST", "/api/v1/auth/token", """{"password":"plum-orbit-71"}""", Caller.Anonymous, "email" },
         { "POST", "/api/v1/venues", "{}", Caller.Admin, "name" },
         { "POST", "/api/v1/venues", """{"name":"V","city":"C","address":"A"}""", Caller.Admin, "sections" },
         { "POST", "/api/v1/venues", """{"name":"V","address":"A","sections":[{"sectionId":"A","name":"A","capacity":5}]}""", Caller.Admin, "city" },

@@ -56,8 +56,8 @@ public sealed class ClusterRestartTests(BackendFixtures backends)
         var again = second.Client;
 
         var signedIn = await again.GetGrain<IAccountGrain>(email).SignIn("password-1");
-        Assert.Equal(userId, signedIn?.UserId);
-        Assert.Null(await again.GetGrain<IAccountGrain>(email).SignIn("wrong-password"));
+        Assert.Equal(userId, signedIn.User?.UserId);
+        Assert.Null((await again.GetGrain<IAccountGrain>(email).SignIn("wrong-password")).User);
         Assert.Equal([bookingId], await again.GetGrain<IUserGrain>(userId).GetBookingIds());
 
         var stored = await again.GetGrain<IBookingGrain>(bookingId).Get();

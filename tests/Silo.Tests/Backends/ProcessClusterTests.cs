@@ -37,7 +37,7 @@ public sealed class ProcessClusterTests(BackendFixtures backends, Xunit.Abstract
         {
             ["Orleans:ServiceId"] = serviceId,
             ["Orleans:ClusterId"] = clusterId,
-            ["WaitingRoom:SigningKey"] = "e2e-waiting-room-key",
+            ["WaitingRoom:SigningKey"] = "X7r9ja4iTyn6kpcDsKWMaTiXxd+rzKBJdNNcmgHG09s=",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:Console:TimestampFormat"] = "HH:mm:ss.fff ",
             // A killed silo's entry still says Active: declare it dead in seconds, not the default minute.
@@ -57,10 +57,12 @@ public sealed class ProcessClusterTests(BackendFixtures backends, Xunit.Abstract
         var web = ServiceProcess.Start("WebFrontend", new Dictionary<string, string?>(common)
         {
             ["Orleans:Hosting"] = "Client",
-            ["Jwt:SigningKey"] = "e2e-signing-key-0123456789-0123456789",
+            ["Jwt:SigningKey"] = "Q5vJfQuJJY/DDsL2dYhCepaZ7OmmTbVWvTT1x9sRXrA=",
             ["Admin:Email"] = AdminEmail,
             ["Admin:Password"] = AdminPassword,
             ["Search:PullInterval"] = "00:00:00.500",
+            // Every request comes from this machine's one address.
+            ["RateLimits:Enabled"] = "false",
         }, "--urls", $"http://127.0.0.1:{port}");
         var cluster = new Cluster(silo, web, new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") });
         try

@@ -1,0 +1,30 @@
+using System.Net;
+using System.Net.Http.Json;
+
+namespace TicketMaster.WebFrontend.Tests;
+
+/// <summary>The account grain's lockout as the API answers it: 429 problem+json with Retry-After.</summary>
+[Collection(ApiCollection.Name)]
+public sealed class LockoutApiTests(ApiFactory factory)
+{
+    private readonly Api _api = new(factory);
+
+    [Fact]
+    public async Task After_five_wrong_passwords_even_the_right_one_gets_429_with_retry_after_until_the_lock_passes()
+    {
+        var email = $"{Guid.NewGuid():N}@example.com";
+        var client = _api.Anonymous();
+        Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync("/api/v1/auth/register", new { email, password = "plum-orbit-71", displayName = "Fan" })).StatusCode);
+        for (var i = 0; i < 5; i++)
+        {
+            await Api.Problem(await client.PostAsJsonAsync("/api/v1/auth/token", new { email, password = $"wrong-guess-{i}" }), HttpStatusCode.Unauthorized);
+        }
+
+        var locked = await client.PostAsJsonAsync("/api/v1/auth/token", new { email, password = "plum-orbit-71" });
+        await Api.Problem(locked, HttpStatusCode.TooManyRequests);
+        Assert.Equal(TimeSpan.FromSeconds(60), locked.Headers.RetryAfter?.Delta);
+
+        factory.Time.Advance(TimeSpan.FromSeconds(60));
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/api/v1/auth/token", new { email, password = "plum-orbit-71" })).StatusCode);
+    }
+}
