@@ -6,7 +6,7 @@ namespace TicketMaster.WebFrontend.Hosting;
 /// <summary>
 /// Makes the OpenAPI document say what the service really answers: the bearer scheme and which
 /// operations need it, the statuses every operation can give besides its own (401, 403, 400 for
-/// input the binder refuses, 429, 503), and fields that may be null as optional, because null
+/// input the binder refuses, 414 and 431 for oversized requests, 429, 503), and fields that may be null as optional, because null
 /// fields are left out of the JSON.
 /// </summary>
 public static class OpenApiSetup
@@ -46,6 +46,8 @@ public static class OpenApiSetup
                 {
                     Add(operation, context.Document, StatusCodes.Status400BadRequest, "The request is not valid; the problem names the field.", "HttpValidationProblemDetails");
                 }
+                Add(operation, context.Document, StatusCodes.Status414RequestUriTooLong, "The request line is longer than the service accepts.");
+                Add(operation, context.Document, StatusCodes.Status431RequestHeaderFieldsTooLarge, "The headers are larger than the service accepts.");
                 Add(operation, context.Document, StatusCodes.Status429TooManyRequests, "Too many requests; try again after Retry-After.");
                 Add(operation, context.Document, StatusCodes.Status503ServiceUnavailable, "Temporarily unavailable; try again after Retry-After.");
                 return Task.CompletedTask;
