@@ -32,6 +32,8 @@ public sealed class ElasticsearchSearchIndex : ISearchIndex
         _store = new CheckpointStore(client, _writer, Names);
     }
 
+    public static readonly TimeSpan HealthTimeout = TimeSpan.FromSeconds(5);
+
     public EventIndexTemplate Names { get; }
 
     /// <summary>Writes refused as older than what the index holds (replays, or another frontend was first).</summary>
@@ -106,7 +108,9 @@ public sealed class ElasticsearchSearchIndex : ISearchIndex
     /// <summary>Green or yellow (every primary shard assigned) answers searches; red, or no answer, does not.</summary>
     public async ValueTask<SearchIndexHealth> CheckHealthAsync(CancellationToken cancellationToken = default)
     {
-        var response = await _client.Cluster.HealthAsync(new HealthRequest(Names.IndexName), cancellationToken);
+        // A readiness probe must answer quickly: a cluster that takes longer than this counts as not answering.
+        var request = new HealthRequest(Names.IndexName) { RequestConfiguration = new RequestConfiguration { RequestTimeout = HealthTimeout } };
+        var response = await _client.Cluster.HealthAsync(request, cancellationToken);
         if (!response.IsValidResponse)
         {
             return new SearchIndexHealth(false, $"Elasticsearch did not answer the health check: {response.ApiCallDetails.HttpStatusCode?.ToString() ?? response.ApiCallDetails.OriginalException?.Message ?? "no answer"}.");
