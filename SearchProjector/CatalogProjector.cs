@@ -27,31 +27,71 @@ public sealed partial class CatalogProjector(
     private bool _subscribed;
     private bool _stopped;
     private bool _streamMissing;
+    private volatile bool _opened;
     private DateTimeOffset _lastCommit;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         _lastCommit = time.GetUtcNow();
         using var timer = new PeriodicTimer(_options.PullInterval, time);
+        var opened = false;
         do
         {
+            // A network index may be down at start: opening is retried every tick, and nothing is applied before it.
+            opened = opened || await Open(stoppingToken);
+            if (!opened)
+            {
+                readiness.MarkPull(false, time.GetUtcNow());
+                continue;
+            }
             // Subscribe before pulling: a change pushed between the two is then seen by one or the other.
             if (_options.UseStream && !_subscribed && !_streamMissing) await Subscribe();
             var complete = await PullAll(stoppingToken);
+            readiness.MarkPull(complete, time.GetUtcNow());
             if (complete && !readiness.IsCaughtUp)
             {
-                index.Commit();
-                _lastCommit = time.GetUtcNow();
-                readiness.MarkCaughtUp();
-                LogCaughtUp(logger, index.Count);
+                if (await Commit(stoppingToken))
+                {
+                    readiness.MarkCaughtUp();
+                    LogCaughtUp(logger);
+                }
             }
             else if (time.GetUtcNow() - _lastCommit >= _options.CommitInterval)
             {
-                index.Commit();
-                _lastCommit = time.GetUtcNow();
+                await Commit(stoppingToken);
             }
         }
         while (await Tick(timer, stoppingToken));
+    }
+
+    private async Task<bool> Open(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await index.OpenAsync(cancellationToken);
+            _opened = true;
+            return true;
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            LogOpenFailed(logger, e);
+            return false;
+        }
+    }
+
+    private async Task<bool> Commit(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await index.CommitAsync(cancellationToken);
+            _lastCommit = time.GetUtcNow();
+            return true;
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            LogCommitFailed(logger, e);
+            return false;
+        }
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)
@@ -76,7 +116,7 @@ public sealed partial class CatalogProjector(
                 LogUnsubscribeFailed(logger, e);
             }
         }
-        index.Commit();
+        if (_opened) await Commit(cancellationToken);
     }
 
     /// <summary>Pulls every shard to its end; false when a shard could not be reached (the next tick retries it).</summary>
@@ -105,9 +145,9 @@ public sealed partial class CatalogProjector(
         while (!cancellationToken.IsCancellationRequested)
         {
             var page = await grain.GetChanges(index.GetCheckpoint(shard), batch);
-            foreach (var change in page.Changes)
+            if (page.Changes.Count > 0)
             {
-                index.Apply(change.Document);
+                await index.ApplyAsync([.. page.Changes.Select(c => c.Document)], cancellationToken);
             }
             // A short page holds everything after the checkpoint, so the log's end is reached even when its last entries were compacted away.
             var last = page.Changes.Count < batch ? page.LastSequence : page.Changes[^1].Sequence;
@@ -154,15 +194,23 @@ public sealed partial class CatalogProjector(
         }
     }
 
-    private Task OnChange(CatalogChange change, StreamSequenceToken? token)
+    private async Task OnChange(CatalogChange change, StreamSequenceToken? token)
     {
-        index.Apply(change.Document);
+        try
+        {
+            await index.ApplyAsync([change.Document]);
+        }
+        catch (Exception e)
+        {
+            // The pull delivers it again: the checkpoint has not moved past it.
+            LogStreamApplyFailed(logger, e, change.Shard, change.Sequence);
+            return;
+        }
         lock (_checkpointLock)
         {
             // Only a change right after the checkpoint moves it: anything else may have a lost message before it.
             if (index.GetCheckpoint(change.Shard) == change.Sequence - 1) index.AdvanceCheckpoint(change.Shard, change.Sequence);
         }
-        return Task.CompletedTask;
     }
 
     private static async Task<bool> Tick(PeriodicTimer timer, CancellationToken cancellationToken)
@@ -177,8 +225,17 @@ public sealed partial class CatalogProjector(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Search index caught up with every catalog shard: {Count} events")]
-    private static partial void LogCaughtUp(ILogger logger, int count);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Search index caught up with every catalog shard")]
+    private static partial void LogCaughtUp(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Opening the search index failed; the next tick retries")]
+    private static partial void LogOpenFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Committing the search index failed; the next commit retries")]
+    private static partial void LogCommitFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Applying change {Sequence} of catalog shard {Shard} from the stream failed; the pull delivers it")]
+    private static partial void LogStreamApplyFailed(ILogger logger, Exception exception, int shard, long sequence);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Pulling catalog shard {Shard} failed; the next pull retries")]
     private static partial void LogPullFailed(ILogger logger, Exception exception, int shard);

@@ -12,7 +12,7 @@ namespace TicketMaster.SearchProjector;
 /// near-real-time reader that is reopened lazily, at the first search after a write, so a burst of
 /// changes costs one reopen rather than one per change.
 /// </summary>
-public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
+public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
 {
     private const string CheckpointPrefix = "checkpoint.";
 
@@ -108,7 +108,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         _searchers.MaybeRefreshBlocking();
     }
 
-    public SearchResults Search(SearchQuery query)
+    public ValueTask<SearchResults> SearchAsync(SearchQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
         if (Interlocked.Exchange(ref _dirty, 0) == 1) _searchers.MaybeRefreshBlocking();
@@ -129,7 +129,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
                 : TextSearch(searcher, text, filter, query.EffectiveSort, start, pageSize, window);
             var items = new List<SearchDocument>(found.Docs.Count);
             foreach (var doc in found.Docs) items.Add(SearchFields.FromLucene(searcher.Doc(doc)));
-            return new SearchResults(found.Total, page, pageSize, items, found.Facets);
+            return ValueTask.FromResult(new SearchResults(found.Total, page, pageSize, items, found.Facets));
         }
         finally
         {

@@ -5,6 +5,14 @@ public sealed class SearchOptions
 {
     public const string Section = "Search";
 
+    public SearchEngine Engine { get; set; } = SearchEngine.Lucene;
+
+    /// <summary>How long pulls may fail to reach the end of every shard before <c>/readyz</c> says the index is behind.</summary>
+    public TimeSpan MaxLag { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Names of the Elasticsearch template and indices: <c>{prefix}-events-v{n}</c>, <c>{prefix}-checkpoints</c>.</summary>
+    public string ElasticsearchIndexPrefix { get; set; } = "ticketmaster-search";
+
     /// <summary>How often every shard's change log is pulled; the pull is what makes replicas converge.</summary>
     public TimeSpan PullInterval { get; set; } = TimeSpan.FromSeconds(2);
 

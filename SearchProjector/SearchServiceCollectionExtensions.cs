@@ -1,28 +1,65 @@
+using System.Text.RegularExpressions;
+using Elastic.Clients.Elasticsearch;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using TicketMaster.SearchProjector.Elasticsearch;
 
 namespace TicketMaster.SearchProjector;
 
-public static class SearchServiceCollectionExtensions
+public static partial class SearchServiceCollectionExtensions
 {
     /// <summary>
-    /// The search replica of this process and the projector that feeds it. The host provides
-    /// <see cref="IClusterClient"/> (a co-hosted silo or an Orleans client; a client needs the
-    /// catalog stream provider too, or it runs on the pull alone).
+    /// The search index of this process and the projector that feeds it: Lucene.Net embedded (the default)
+    /// or Elasticsearch (<c>Search:Engine</c>). The host provides <see cref="IClusterClient"/> (a co-hosted
+    /// silo or an Orleans client; a client needs the catalog stream provider too, or it runs on the pull alone).
+    /// A wrong setting stops the start here, with a message naming its key.
     /// </summary>
     public static IServiceCollection AddSearchProjector(this IServiceCollection services, IConfiguration configuration)
     {
+        var section = configuration.GetSection(SearchOptions.Section);
+        var engine = Engine(section["Engine"]);
+
         services.TryAddSingleton(TimeProvider.System);
-        services.AddOptions<SearchOptions>().Bind(configuration.GetSection(SearchOptions.Section));
-        services.TryAddSingleton(sp => new LuceneSearchIndex(
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<IOptions<SearchOptions>>().Value.DataPath));
-        services.TryAddSingleton<ISearchIndex>(sp => sp.GetRequiredService<LuceneSearchIndex>());
+        services.AddOptions<SearchOptions>()
+            .Bind(section)
+            .Validate(o => o.MaxLag > TimeSpan.Zero, "Search:MaxLag must be a positive time span.")
+            .Validate(o => IndexPrefix().IsMatch(o.ElasticsearchIndexPrefix ?? ""), "Search:ElasticsearchIndexPrefix must be lower-case letters, digits, '-' or '_', starting with a letter or digit.")
+            .ValidateOnStart();
+
+        if (engine == SearchEngine.Elasticsearch)
+        {
+            var connection = ElasticsearchConnection.Parse(configuration.GetConnectionString(ElasticsearchConnection.Name));
+            services.TryAddSingleton(_ => new ElasticsearchClient(connection.Settings()));
+            services.TryAddSingleton(sp => new ElasticsearchSearchIndex(
+                sp.GetRequiredService<ElasticsearchClient>(),
+                new ElasticsearchIndexOptions { IndexPrefix = sp.GetRequiredService<IOptions<SearchOptions>>().Value.ElasticsearchIndexPrefix },
+                sp.GetRequiredService<TimeProvider>()));
+            services.TryAddSingleton<ISearchIndex>(sp => sp.GetRequiredService<ElasticsearchSearchIndex>());
+        }
+        else
+        {
+            services.TryAddSingleton(sp => new LuceneSearchIndex(
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<IOptions<SearchOptions>>().Value.DataPath));
+            services.TryAddSingleton<ISearchIndex>(sp => sp.GetRequiredService<LuceneSearchIndex>());
+        }
         services.TryAddSingleton<SearchReadiness>();
         services.TryAddSingleton<ISearchReadiness>(sp => sp.GetRequiredService<SearchReadiness>());
         services.AddHostedService<CatalogProjector>();
         return services;
     }
+
+    /// <summary><c>Search:Engine</c>, read now: it decides which services exist.</summary>
+    public static SearchEngine Engine(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return SearchEngine.Lucene;
+        return Enum.TryParse<SearchEngine>(value.Trim(), ignoreCase: true, out var engine) && Enum.IsDefined(engine) && !char.IsDigit(value.Trim()[0])
+            ? engine
+            : throw new InvalidOperationException($"Search:Engine must be Lucene or Elasticsearch, not '{value}'.");
+    }
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9_-]*$")]
+    private static partial Regex IndexPrefix();
 }

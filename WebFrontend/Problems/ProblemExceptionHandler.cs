@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Orleans.Runtime;
+using TicketMaster.SearchProjector.Elasticsearch;
 
 namespace TicketMaster.WebFrontend.Problems;
 
@@ -25,7 +26,8 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : I
                     Detail = $"'{field}': {Describe(bad)}",
                 };
                 break;
-            case RetryableException or SiloUnavailableException or OrleansMessageRejectionException or TimeoutException:
+            // SearchIndexException: the Elasticsearch search index did not answer; the frontend itself is fine.
+            case RetryableException or SiloUnavailableException or OrleansMessageRejectionException or TimeoutException or SearchIndexException:
                 context.Response.Headers.RetryAfter = "1";
                 problem = new ProblemDetails
                 {

@@ -39,19 +39,19 @@ var workingSetMb = Process.GetCurrentProcess().WorkingSet64 / 1024 / 1024;
 Console.WriteLine($"Indexed {index.Count:N0} in {indexTime.TotalSeconds:0.0} s; managed heap {managedMb:N0} MB, working set {workingSetMb:N0} MB");
 
 var mix = QueryMix.Make(documents, now, measured, seed: 7);
-foreach (var warmUp in mix.Take(300)) index.Search(warmUp.Query);
+foreach (var warmUp in mix.Take(300)) await index.SearchAsync(warmUp.Query);
 var lucene = new LatencyRecorder();
 foreach (var (kind, query) in mix)
 {
     var start = Stopwatch.GetTimestamp();
-    var results = index.Search(query);
+    var results = await index.SearchAsync(query);
     lucene.Record(kind, start, results.Total);
 }
 Console.WriteLine(LatencyRecorder.Row("Lucene, all", lucene.All));
 
 Console.WriteLine($"Load: {workers} workers for {loadTime.TotalSeconds:0} s, in-process then over HTTP...");
-await LoadDriver.Run(mix, workers, TimeSpan.FromSeconds(2), q => Task.FromResult(index.Search(q.Query) is not null));
-var inProcessLoad = await LoadDriver.Run(mix, workers, loadTime, q => Task.FromResult(index.Search(q.Query) is not null));
+await LoadDriver.Run(mix, workers, TimeSpan.FromSeconds(2), async q => await index.SearchAsync(q.Query) is not null);
+var inProcessLoad = await LoadDriver.Run(mix, workers, loadTime, async q => await index.SearchAsync(q.Query) is not null);
 LoadResult httpLoad;
 var sameOverHttp = 0;
 var checkedOverHttp = 0;
@@ -64,7 +64,7 @@ await using (var host = await HttpSearchHost.Start(index))
     {
         using var answer = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync(url));
         checkedOverHttp++;
-        if (answer.RootElement.GetProperty("total").GetInt32() == index.Search(query.Query).Total) sameOverHttp++;
+        if (answer.RootElement.GetProperty("total").GetInt32() == (await index.SearchAsync(query.Query)).Total) sameOverHttp++;
     }
     await LoadDriver.Run(urls, workers, TimeSpan.FromSeconds(2), Get);
     httpLoad = await LoadDriver.Run(urls, workers, loadTime, Get);
@@ -86,7 +86,7 @@ sampleIndex.Refresh();
 var sampleMix = QueryMix.Make(sample, now, baselineQueries, seed: 8);
 foreach (var warmUp in sampleMix.Take(20))
 {
-    sampleIndex.Search(warmUp.Query);
+    await sampleIndex.SearchAsync(warmUp.Query);
     brute.Search(warmUp.Query);
 }
 var sampleLucene = new LatencyRecorder();
@@ -97,7 +97,7 @@ var sameFilterTotals = 0;
 foreach (var (kind, query) in sampleMix)
 {
     var start = Stopwatch.GetTimestamp();
-    var fromIndex = sampleIndex.Search(query);
+    var fromIndex = await sampleIndex.SearchAsync(query);
     sampleLucene.Record(kind, start, fromIndex.Total);
     start = Stopwatch.GetTimestamp();
     var fromScan = brute.Search(query);

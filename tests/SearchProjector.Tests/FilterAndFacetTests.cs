@@ -20,7 +20,7 @@ public sealed class FilterAndFacetTests(GeneratedDocuments data) : IClassFixture
 
     [Theory]
     [MemberData(nameof(Filters))]
-    public void Filters_and_facets_agree_with_a_brute_force_count(string? city, string? category, string? performer, string? venue)
+    public async Task Filters_and_facets_agree_with_a_brute_force_count(string? city, string? category, string? performer, string? venue)
     {
         var expected = data.Upcoming
             .Where(d => city is null || string.Equals(d.City, city, StringComparison.OrdinalIgnoreCase))
@@ -29,7 +29,7 @@ public sealed class FilterAndFacetTests(GeneratedDocuments data) : IClassFixture
             .Where(d => venue is null || string.Equals(d.Venue, venue, StringComparison.OrdinalIgnoreCase))
             .ToList();
 
-        var results = data.Index.Search(new SearchQuery { City = city, Category = category, Performer = performer, Venue = venue });
+        var results = await data.Index.SearchAsync(new SearchQuery { City = city, Category = category, Performer = performer, Venue = venue });
 
         Assert.Equal(expected.Count, results.Total);
         Assert.Equal(Counts(expected, d => d.Category), results.Facets.Category);
@@ -37,11 +37,11 @@ public sealed class FilterAndFacetTests(GeneratedDocuments data) : IClassFixture
     }
 
     [Fact]
-    public void Performer_and_venue_filters_accept_ids_too()
+    public async Task Performer_and_venue_filters_accept_ids_too()
     {
         var document = data.Upcoming.First();
 
-        var byIds = data.AllPages(new SearchQuery { Performer = document.PerformerIds[0], Venue = document.VenueId, PageSize = 100 });
+        var byIds = await data.AllPages(new SearchQuery { Performer = document.PerformerIds[0], Venue = document.VenueId, PageSize = 100 });
 
         Assert.Contains(byIds, d => d.EventId == document.EventId);
         Assert.All(byIds, d => Assert.Equal(document.VenueId, d.VenueId));
@@ -49,22 +49,22 @@ public sealed class FilterAndFacetTests(GeneratedDocuments data) : IClassFixture
     }
 
     [Fact]
-    public void Date_range_includes_both_ends_and_nothing_outside()
+    public async Task Date_range_includes_both_ends_and_nothing_outside()
     {
         var from = GeneratedDocuments.Now.AddDays(30);
         var to = GeneratedDocuments.Now.AddDays(60);
         var expected = data.Documents.Where(d => d.StartsAt >= from && d.StartsAt <= to).ToList();
 
-        var results = data.Index.Search(new SearchQuery { From = from, To = to });
+        var results = await data.Index.SearchAsync(new SearchQuery { From = from, To = to });
 
         Assert.Equal(expected.Count, results.Total);
         Assert.Equal(Counts(expected, d => d.City), results.Facets.City);
     }
 
     [Fact]
-    public void Facets_are_most_frequent_first()
+    public async Task Facets_are_most_frequent_first()
     {
-        var results = data.Index.Search(new SearchQuery());
+        var results = await data.Index.SearchAsync(new SearchQuery());
 
         var counts = results.Facets.City.Values.ToList();
         Assert.Equal(counts.OrderDescending(), counts);

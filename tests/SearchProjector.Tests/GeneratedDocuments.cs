@@ -32,12 +32,12 @@ public sealed class GeneratedDocuments : IDisposable
     public IEnumerable<SearchDocument> Upcoming => Documents.Where(d => d.StartsAt >= Now);
 
     /// <summary>Every page of a query, concatenated.</summary>
-    public List<SearchDocument> AllPages(SearchQuery query)
+    public async Task<List<SearchDocument>> AllPages(SearchQuery query)
     {
         var all = new List<SearchDocument>();
         for (var page = 1; ; page++)
         {
-            var results = Index.Search(query with { Page = page });
+            var results = await Index.SearchAsync(query with { Page = page });
             all.AddRange(results.Items);
             if (results.Items.Count < query.PageSize) return all;
         }

@@ -19,61 +19,61 @@ public sealed class IndexRulesTests : IDisposable
             42.5m, "EUR", availability, ["p1"]);
 
     [Fact]
-    public void Stale_document_never_overwrites_a_newer_one()
+    public async Task Stale_document_never_overwrites_a_newer_one()
     {
         Assert.True(_index.Apply(Document("e1", 2, "Second Name", Now.AddDays(5))));
 
         Assert.False(_index.Apply(Document("e1", 1, "First Name", Now.AddDays(5))));
         Assert.False(_index.Apply(Document("e1", 2, "Same Version Other Name", Now.AddDays(5))));
 
-        var found = Assert.Single(_index.Search(new SearchQuery()).Items);
+        var found = Assert.Single((await _index.SearchAsync(new SearchQuery())).Items);
         Assert.Equal("Second Name", found.Name);
-        Assert.Equal(0, _index.Search(new SearchQuery { Text = "first" }).Total);
+        Assert.Equal(0, (await _index.SearchAsync(new SearchQuery { Text = "first" })).Total);
     }
 
     [Fact]
-    public void Newer_document_replaces_the_old_one_everywhere()
+    public async Task Newer_document_replaces_the_old_one_everywhere()
     {
         _index.Apply(Document("e1", 1, "Premiere Gala", Now.AddDays(5)));
         _index.Apply(Document("e1", 2, "Farewell Gala", Now.AddDays(6), Availability.SoldOut));
 
-        var results = _index.Search(new SearchQuery { Text = "gala" });
+        var results = await _index.SearchAsync(new SearchQuery { Text = "gala" });
 
         var found = Assert.Single(results.Items);
         Assert.Equal(("Farewell Gala", Availability.SoldOut, 2L), (found.Name, found.Availability, found.Version));
-        Assert.Equal(0, _index.Search(new SearchQuery { Text = "premiere" }).Total);
+        Assert.Equal(0, (await _index.SearchAsync(new SearchQuery { Text = "premiere" })).Total);
         Assert.Equal(1, _index.Count);
     }
 
     [Fact]
-    public void Past_events_are_hidden_unless_from_is_given()
+    public async Task Past_events_are_hidden_unless_from_is_given()
     {
         _index.Apply(Document("past", 1, "Yesterday Show", Now.AddDays(-1)));
         _index.Apply(Document("future", 1, "Tomorrow Show", Now.AddDays(1)));
 
-        Assert.Equal(["future"], _index.Search(new SearchQuery { Text = "show" }).Items.Select(d => d.EventId));
-        Assert.Equal(["past", "future"], _index.Search(new SearchQuery { Text = "show", From = Now.AddDays(-2), Sort = SearchSort.Date }).Items.Select(d => d.EventId));
+        Assert.Equal(["future"], (await _index.SearchAsync(new SearchQuery { Text = "show" })).Items.Select(d => d.EventId));
+        Assert.Equal(["past", "future"], (await _index.SearchAsync(new SearchQuery { Text = "show", From = Now.AddDays(-2), Sort = SearchSort.Date })).Items.Select(d => d.EventId));
     }
 
     [Fact]
-    public void An_event_drops_out_of_search_once_it_has_started()
+    public async Task An_event_drops_out_of_search_once_it_has_started()
     {
         _index.Apply(Document("e1", 1, "Soon Show", Now.AddHours(1)));
-        Assert.Equal(1, _index.Search(new SearchQuery()).Total);
+        Assert.Equal(1, (await _index.SearchAsync(new SearchQuery())).Total);
 
         _time.Advance(TimeSpan.FromHours(2));
 
-        Assert.Equal(0, _index.Search(new SearchQuery()).Total);
+        Assert.Equal(0, (await _index.SearchAsync(new SearchQuery())).Total);
     }
 
     [Fact]
-    public void A_document_comes_back_from_the_index_as_it_went_in()
+    public async Task A_document_comes_back_from_the_index_as_it_went_in()
     {
         var document = new SearchDocument("e1", 7, "Jazz at Night", "Late sets, two bands.", "concert", new DateTimeOffset(2027, 5, 1, 19, 30, 0, TimeSpan.Zero),
             ["Luna Okafor", "Marcus Delgado Trio"], "v9", "Blue Room", "Lisbon", 19.99m, "EUR", Availability.Few, ["p7", "p8"]);
         _index.Apply(document);
 
-        var found = Assert.Single(_index.Search(new SearchQuery()).Items);
+        var found = Assert.Single((await _index.SearchAsync(new SearchQuery())).Items);
 
         Assert.Equal(document with { Performers = [], PerformerIds = [] }, found with { Performers = [], PerformerIds = [] });
         Assert.Equal(document.Performers, found.Performers);
@@ -91,7 +91,7 @@ public sealed class IndexRulesTests : IDisposable
     }
 
     [Fact]
-    public void An_index_on_disk_resumes_with_its_documents_versions_and_checkpoints()
+    public async Task An_index_on_disk_resumes_with_its_documents_versions_and_checkpoints()
     {
         var folder = Path.Combine(Path.GetTempPath(), "search-index-" + Guid.NewGuid().ToString("N"));
         try
@@ -108,7 +108,7 @@ public sealed class IndexRulesTests : IDisposable
             Assert.Equal(1, reopened.Count);
             Assert.Equal(17, reopened.GetCheckpoint(5));
             Assert.False(reopened.Apply(Document("e1", 2, "Stale Show", Now.AddDays(3))));
-            Assert.Equal("Kept Show", Assert.Single(reopened.Search(new SearchQuery()).Items).Name);
+            Assert.Equal("Kept Show", Assert.Single((await reopened.SearchAsync(new SearchQuery())).Items).Name);
         }
         finally
         {

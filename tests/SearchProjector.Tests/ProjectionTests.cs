@@ -67,11 +67,12 @@ public sealed class ProjectionTests(ClusterFixture fixture)
 
         // Caught up at start means every change logged before it started is in: no waiting needed.
         Assert.True(late.Readiness.IsCaughtUp);
-        Assert.Equal(early.Index.Search(events.Query).Items.Select(Describe), late.Index.Search(events.Query).Items.Select(Describe));
+        Assert.Equal((await early.Index.SearchAsync(events.Query)).Items.Select(Describe), (await late.Index.SearchAsync(events.Query)).Items.Select(Describe));
         var everything = new SearchQuery { From = DateTimeOffset.MinValue, PageSize = 100 };
-        var converged = await late.SearchUntil(everything, r => r.Total == early.Index.Search(everything).Total);
-        Assert.Equal(early.Index.Search(everything).Total, converged.Total);
-        Assert.Equal(early.Index.Search(everything).Facets, converged.Facets, FacetsComparer.Instance);
+        var earlyTotal = (await early.Index.SearchAsync(everything)).Total;
+        var converged = await late.SearchUntil(everything, r => r.Total == earlyTotal);
+        Assert.Equal(earlyTotal, converged.Total);
+        Assert.Equal((await early.Index.SearchAsync(everything)).Facets, converged.Facets, FacetsComparer.Instance);
     }
 
     [Fact]
@@ -82,14 +83,14 @@ public sealed class ProjectionTests(ClusterFixture fixture)
         await using var replica = await Replica.Start(fixture.SiloClient, useStream: true, TimeSpan.FromMilliseconds(200));
 
         var expected = catalog.ToSearchDocuments().Where(d => d.Performers.Contains("Taylor Swift")).Select(d => d.EventId).ToHashSet();
-        var found = replica.Index.Search(new SearchQuery { Text = "tayl swft", PageSize = 100 }).Items.Select(d => d.EventId).ToHashSet();
+        var found = (await replica.Index.SearchAsync(new SearchQuery { Text = "tayl swft", PageSize = 100 })).Items.Select(d => d.EventId).ToHashSet();
 
         Assert.NotEmpty(expected);
         Assert.Subset(found, expected);
         foreach (var generated in catalog.Events.Take(5))
         {
             var venue = catalog.Venues.Single(v => v.VenueId == generated.Definition.VenueId);
-            var results = replica.Index.Search(new SearchQuery { Venue = venue.VenueId, PageSize = 100 });
+            var results = await replica.Index.SearchAsync(new SearchQuery { Venue = venue.VenueId, PageSize = 100 });
             Assert.Contains(results.Items, d => d.EventId == generated.EventId && d.Name == generated.Definition.Name && d.City == venue.City);
         }
     }

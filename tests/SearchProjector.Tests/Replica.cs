@@ -36,7 +36,7 @@ public sealed class Replica : IAsyncDisposable
         var until = DateTime.UtcNow + (deadline ?? TimeSpan.FromSeconds(10));
         while (true)
         {
-            var results = Index.Search(query);
+            var results = await Index.SearchAsync(query);
             if (done(results) || DateTime.UtcNow > until) return results;
             await Task.Delay(20);
         }

@@ -40,17 +40,17 @@ public sealed class SegmentedIndexTests : IDisposable
     public void Dispose() => _index.Dispose();
 
     [Fact]
-    public void Pages_by_date_across_segments_hold_each_event_once_at_its_newest_date()
+    public async Task Pages_by_date_across_segments_hold_each_event_once_at_its_newest_date()
     {
         var expected = Upcoming().OrderBy(d => d.StartsAt).ThenBy(d => d.EventId, StringComparer.Ordinal).ToList();
 
-        var paged = AllPages(new SearchQuery { PageSize = 41 });
+        var paged = await AllPages(new SearchQuery { PageSize = 41 });
 
         Assert.Equal(expected.Select(d => (d.EventId, d.StartsAt)), paged.Select(d => (d.EventId, d.StartsAt)));
     }
 
     [Fact]
-    public void A_date_window_with_a_keyword_pages_and_counts_like_the_documents()
+    public async Task A_date_window_with_a_keyword_pages_and_counts_like_the_documents()
     {
         var city = _current.Values.GroupBy(d => d.City).OrderByDescending(g => g.Count()).First().Key;
         var from = Now.AddDays(100);
@@ -61,8 +61,8 @@ public sealed class SegmentedIndexTests : IDisposable
             .ToList();
         var query = new SearchQuery { City = city.ToUpperInvariant(), From = from, To = to, PageSize = 13 };
 
-        var first = _index.Search(query);
-        var paged = AllPages(query);
+        var first = await _index.SearchAsync(query);
+        var paged = await AllPages(query);
 
         Assert.True(expected.Count > 13 * 2, $"the window should span several pages, it holds {expected.Count}");
         Assert.Equal(expected.Count, first.Total);
@@ -71,42 +71,42 @@ public sealed class SegmentedIndexTests : IDisposable
     }
 
     [Fact]
-    public void Facets_without_filters_count_every_upcoming_event_once()
+    public async Task Facets_without_filters_count_every_upcoming_event_once()
     {
-        var results = _index.Search(new SearchQuery());
+        var results = await _index.SearchAsync(new SearchQuery());
 
         Assert.Equal(Upcoming().Count, results.Total);
         Assert.Equal(Facets(Upcoming()), results.Facets, FacetsComparer.Instance);
     }
 
     [Fact]
-    public void Text_with_a_keyword_finds_exactly_the_text_matches_that_hold_the_keyword()
+    public async Task Text_with_a_keyword_finds_exactly_the_text_matches_that_hold_the_keyword()
     {
         var performer = _current.Values.SelectMany(d => d.Performers).GroupBy(p => p).OrderByDescending(g => g.Count()).First().Key;
         var word = performer.Split(' ').MaxBy(w => w.Length)!;
         var city = _current.Values.Where(d => d.Performers.Contains(performer)).GroupBy(d => d.City).OrderByDescending(g => g.Count()).First().Key;
-        var textOnly = AllPages(new SearchQuery { Text = word, PageSize = 100 });
+        var textOnly = await AllPages(new SearchQuery { Text = word, PageSize = 100 });
 
-        var withCity = _index.Search(new SearchQuery { Text = word, City = city, PageSize = 100 });
+        var withCity = await _index.SearchAsync(new SearchQuery { Text = word, City = city, PageSize = 100 });
 
         var expected = textOnly.Where(d => d.City == city).Select(d => d.EventId).ToHashSet();
         Assert.NotEmpty(expected);
         Assert.Equal(expected.Count, withCity.Total);
-        Assert.Equal(expected, AllPages(new SearchQuery { Text = word, City = city, PageSize = 100 }).Select(d => d.EventId).ToHashSet());
+        Assert.Equal(expected, (await AllPages(new SearchQuery { Text = word, City = city, PageSize = 100 })).Select(d => d.EventId).ToHashSet());
     }
 
     [Fact]
-    public void A_misspelt_word_finds_events_indexed_after_the_same_word_was_searched()
+    public async Task A_misspelt_word_finds_events_indexed_after_the_same_word_was_searched()
     {
         Apply(Event("evt_zephyrine_1", "Zephyrine Quartet"));
         _index.Refresh();
-        Assert.Equal(["evt_zephyrine_1"], _index.Search(new SearchQuery { Text = "zephyrin" }).Items.Select(d => d.EventId));
+        Assert.Equal(["evt_zephyrine_1"], (await _index.SearchAsync(new SearchQuery { Text = "zephyrin" })).Items.Select(d => d.EventId));
 
         Apply(Event("evt_zephyrine_2", "Zephyrina Trio"));
 
         Assert.Equal(
             ["evt_zephyrine_1", "evt_zephyrine_2"],
-            _index.Search(new SearchQuery { Text = "zephyrin", Sort = SearchSort.Date }).Items.Select(d => d.EventId));
+            (await _index.SearchAsync(new SearchQuery { Text = "zephyrin", Sort = SearchSort.Date })).Items.Select(d => d.EventId));
     }
 
     private void Apply(SearchDocument document)
@@ -117,12 +117,12 @@ public sealed class SegmentedIndexTests : IDisposable
 
     private List<SearchDocument> Upcoming() => _current.Values.Where(d => d.StartsAt >= Now).ToList();
 
-    private List<SearchDocument> AllPages(SearchQuery query)
+    private async Task<List<SearchDocument>> AllPages(SearchQuery query)
     {
         var all = new List<SearchDocument>();
         for (var page = 1; ; page++)
         {
-            var results = _index.Search(query with { Page = page });
+            var results = await _index.SearchAsync(query with { Page = page });
             all.AddRange(results.Items);
             if (results.Items.Count < query.PageSize) return all;
         }

@@ -34,6 +34,17 @@ public sealed class ProblemExceptionHandlerTests
     }
 
     [Fact]
+    public async Task A_search_index_that_does_not_answer_is_a_503_with_retry_after()
+    {
+        var (context, body, handled) = await Handle(new TicketMaster.SearchProjector.Elasticsearch.SearchIndexException("A search failed: Elasticsearch answered 503."));
+
+        Assert.True(handled);
+        Assert.Equal(503, context.Response.StatusCode);
+        Assert.Equal("1", context.Response.Headers.RetryAfter.ToString());
+        Assert.Equal(503, body["status"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task Unexpected_exceptions_are_left_to_the_default_500()
     {
         var (_, _, handled) = await Handle(new InvalidOperationException("bug"));
