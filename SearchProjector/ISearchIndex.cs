@@ -12,7 +12,7 @@ public interface ISearchIndex
     /// <returns>Whether the document was stored.</returns>
     bool Apply(SearchDocument document);
 
-    SearchResults Search(SearchQuery query);
+    ValueTask<SearchResults> SearchAsync(SearchQuery query, CancellationToken cancellationToken = default);
 
     /// <summary>How many events the index holds, past ones included.</summary>
     int Count { get; }

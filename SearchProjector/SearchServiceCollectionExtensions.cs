@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -19,7 +20,17 @@ public static class SearchServiceCollectionExtensions
         services.TryAddSingleton(sp => new LuceneSearchIndex(
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IOptions<SearchOptions>>().Value.DataPath));
-        services.TryAddSingleton<ISearchIndex>(sp => sp.GetRequiredService<LuceneSearchIndex>());
+        services.AddOptions<RequestCacheOptions>().Bind(configuration.GetSection(RequestCacheOptions.Section))
+            .Validate(o => o.MaxBytes >= 0, $"Configuration '{RequestCacheOptions.Section}:{nameof(RequestCacheOptions.MaxBytes)}' must be 0 (off) or more.")
+            .Validate(o => o.UpcomingMaxAge >= TimeSpan.Zero, $"Configuration '{RequestCacheOptions.Section}:{nameof(RequestCacheOptions.UpcomingMaxAge)}' must not be negative.")
+            .ValidateOnStart();
+        services.AddMetrics();
+        // The engine behind the request cache; an engine that reports no generation is searched every time.
+        services.TryAddSingleton<ISearchIndex>(sp => SearchRequestCache.Over(
+            sp.GetRequiredService<LuceneSearchIndex>(),
+            sp.GetRequiredService<IOptions<RequestCacheOptions>>().Value,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IMeterFactory>().Create(SearchMetrics.MeterName)));
         services.TryAddSingleton<SearchReadiness>();
         services.TryAddSingleton<ISearchReadiness>(sp => sp.GetRequiredService<SearchReadiness>());
         services.AddHostedService<CatalogProjector>();

@@ -20,13 +20,14 @@ public static class SearchApi
         return app;
     }
 
-    public static Results<Ok<SearchResponse>, ValidationProblem> Search([AsParameters] SearchParameters parameters, [FromServices] ISearchIndex index)
+    public static async Task<Results<Ok<SearchResponse>, ValidationProblem>> Search(
+        [AsParameters] SearchParameters parameters, [FromServices] ISearchIndex index, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         var query = Parse(parameters, errors);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors, detail: string.Join(' ', errors.Values.SelectMany(e => e)));
 
-        var results = index.Search(query);
+        var results = await index.SearchAsync(query, cancellationToken);
         var items = results.Items
             .Select(d => new SearchResponseItem(d.EventId, d.Name, d.Performers, d.Venue, d.City, d.StartsAt.UtcDateTime,
                 d.Category, d.MinPrice, d.Currency, d.Availability))

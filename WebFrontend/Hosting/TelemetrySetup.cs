@@ -1,6 +1,7 @@
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using TicketMaster.Grains;
+using TicketMaster.SearchProjector;
 
 namespace TicketMaster.WebFrontend.Hosting;
 
@@ -15,6 +16,7 @@ public static class TelemetrySetup
                 .AddHttpClientInstrumentation()
                 .AddMeter("Microsoft.Orleans")
                 .AddMeter(GrainMetrics.MeterName)
+                .AddMeter(SearchMetrics.MeterName)
                 .AddPrometheusExporter())
             .WithTracing(tracing => tracing
                 .AddAspNetCoreInstrumentation()
