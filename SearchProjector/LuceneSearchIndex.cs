@@ -154,7 +154,10 @@ public sealed class LuceneSearchIndex : ISearchIndex, ISearchGeneration, IDispos
                 : TextSearch(searcher, text, filter, query.EffectiveSort, start, pageSize, window);
             var items = new List<SearchDocument>(found.Docs.Count);
             foreach (var doc in found.Docs) items.Add(SearchFields.FromLucene(searcher.Doc(doc)));
-            return new SearchResults(found.Total, page, pageSize, items, found.Facets);
+            return new SearchResults(found.Total, page, pageSize, items, found.Facets)
+            {
+                StableUntil = found.FirstStartTicks == long.MaxValue ? DateTimeOffset.MaxValue : new DateTimeOffset(found.FirstStartTicks, TimeSpan.Zero),
+            };
         }
         finally
         {
@@ -183,7 +186,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, ISearchGeneration, IDispos
         {
             foreach (var hit in top.GetTopDocs((int)start, pageSize).ScoreDocs) docs.Add(hit.Doc);
         }
-        return new SearchResultsPage(top.TotalHits, docs, facets.Facets());
+        return new SearchResultsPage(top.TotalHits, docs, facets.Facets(), facets.FirstStartTicks);
     }
 
     public void Dispose()

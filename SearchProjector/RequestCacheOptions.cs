@@ -9,8 +9,8 @@ public sealed class RequestCacheOptions
     public long MaxBytes { get; set; } = 64L * 1024 * 1024;
 
     /// <summary>
-    /// How long an answer without <c>from</c> is reused: its window starts at "now", which moves even when
-    /// the index does not, so an event that has just started may show this long after its start.
+    /// How long an answer without <c>from</c> is reused when its engine does not say when its first match starts
+    /// (<see cref="SearchResults.StableUntil"/>): its window starts at "now", which moves even when the index does not.
     /// </summary>
     public TimeSpan UpcomingMaxAge { get; set; } = TimeSpan.FromSeconds(1);
 }

@@ -8,7 +8,8 @@ namespace TicketMaster.SearchProjector;
 /// normalised query and page (<see cref="SearchRequestKey"/>), valid for one generation of the index
 /// (<see cref="ISearchGeneration"/>): the first search after a refresh drops every older answer, so an
 /// answer from an older reader is never served. Bounded by estimated bytes; the least recently used go
-/// first. Popular searches repeat (a Zipf curve), so a small cache answers most of the traffic.
+/// first. An answer whose window starts at "now" also ends when its first match starts (the event leaves
+/// the window). Popular searches repeat (a Zipf curve), so a small cache answers most of the traffic.
 /// Writes and everything else pass through to the engine.
 /// </summary>
 public sealed class SearchRequestCache : ISearchIndex
@@ -98,7 +99,7 @@ public sealed class SearchRequestCache : ISearchIndex
                 results = null!;
                 return false;
             }
-            if (!_entries.TryGetValue(key, out var node) || (key.FromNow && now - node.Value.Created >= _upcomingMaxAge))
+            if (!_entries.TryGetValue(key, out var node) || (key.FromNow && Aged(node.Value, now)))
             {
                 results = null!;
                 return false;
@@ -109,6 +110,13 @@ public sealed class SearchRequestCache : ISearchIndex
             return true;
         }
     }
+
+    /// <summary>
+    /// An answer whose window starts at "now" changes once its first match starts; an engine that does not say
+    /// when that is gets <see cref="RequestCacheOptions.UpcomingMaxAge"/>.
+    /// </summary>
+    private bool Aged(Entry entry, DateTimeOffset now) =>
+        entry.Results.StableUntil is { } until ? now >= until : now - entry.Created >= _upcomingMaxAge;
 
     private void Store(long generation, SearchRequestKey key, SearchResults results, DateTimeOffset created)
     {

@@ -136,19 +136,45 @@ public sealed class SearchRequestCacheTests(GeneratedDocuments data) : IClassFix
     }
 
     [Fact]
-    public async Task An_upcoming_search_is_asked_again_once_its_now_has_moved_on()
+    public async Task An_upcoming_search_is_reused_until_its_first_match_starts_then_asked_again()
     {
         var time = new FakeTimeProvider(Now);
         var index = NewIndex(time);
         var (cache, counters) = CacheOver(index, time);
         index.Apply(Document("e1", 1, "Soon Gala", Now.AddMinutes(30)));
+        index.Apply(Document("e2", 1, "Later Gala", Now.AddDays(2)));
         index.Refresh();
 
-        Assert.Equal(1, (await cache.SearchAsync(new SearchQuery())).Total);
-        time.Advance(TimeSpan.FromHours(1));
+        Assert.Equal(2, (await cache.SearchAsync(new SearchQuery())).Total);
+        time.Advance(TimeSpan.FromMinutes(20));
+        Assert.Equal(2, (await cache.SearchAsync(new SearchQuery())).Total);
+        Assert.Equal(1, counters.Hits);
 
-        Assert.Equal(0, (await cache.SearchAsync(new SearchQuery())).Total);
-        Assert.Equal(0, counters.Hits);
+        time.Advance(TimeSpan.FromMinutes(20));
+        Assert.Equal(["e2"], (await cache.SearchAsync(new SearchQuery())).Items.Select(d => d.EventId));
+        Assert.Equal(1, counters.Hits);
+    }
+
+    [Fact]
+    public async Task An_upcoming_answer_from_an_engine_that_does_not_say_when_it_changes_lasts_the_configured_age()
+    {
+        var time = new FakeTimeProvider(Now);
+        var index = NewIndex(time);
+        var engine = new SilentEngine(index);
+        var counters = new CacheCounters(_meter);
+        _owned.Add(counters);
+        var cache = new SearchRequestCache(engine, index, new RequestCacheOptions { UpcomingMaxAge = TimeSpan.FromSeconds(1) }, time, _meter);
+        index.Apply(Document("e1", 1, "Soon Gala", Now.AddDays(1)));
+        index.Refresh();
+
+        await cache.SearchAsync(new SearchQuery());
+        time.Advance(TimeSpan.FromMilliseconds(500));
+        await cache.SearchAsync(new SearchQuery());
+        time.Advance(TimeSpan.FromMilliseconds(600));
+        await cache.SearchAsync(new SearchQuery());
+
+        Assert.Equal(1, counters.Hits);
+        Assert.Equal(2, counters.Misses);
     }
 
     [Fact]
@@ -194,6 +220,23 @@ public sealed class SearchRequestCacheTests(GeneratedDocuments data) : IClassFix
             });
         }
         return queries;
+    }
+
+    /// <summary>An engine that answers without <see cref="SearchResults.StableUntil"/>.</summary>
+    private sealed class SilentEngine(LuceneSearchIndex inner) : ISearchIndex
+    {
+        public int Count => inner.Count;
+
+        public bool Apply(SearchDocument document) => inner.Apply(document);
+
+        public ValueTask<SearchResults> SearchAsync(SearchQuery query, CancellationToken cancellationToken = default) =>
+            new(inner.Search(query) with { StableUntil = null });
+
+        public long GetCheckpoint(int shard) => inner.GetCheckpoint(shard);
+
+        public void AdvanceCheckpoint(int shard, long sequence) => inner.AdvanceCheckpoint(shard, sequence);
+
+        public void Commit() => inner.Commit();
     }
 
     private sealed class NoGenerationIndex(ISearchIndex inner) : ISearchIndex
