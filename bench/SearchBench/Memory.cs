@@ -15,9 +15,6 @@ public readonly record struct Memory(long HeapBytes, long WorkingSetBytes, long 
         return new Memory(heap, process.WorkingSet64, Status("RssAnon:"), Status("RssFile:"));
     }
 
-    public static Memory operator -(Memory a, Memory b) =>
-        new(a.HeapBytes - b.HeapBytes, a.WorkingSetBytes - b.WorkingSetBytes, a.AnonymousBytes - b.AnonymousBytes, a.FileBytes - b.FileBytes);
-
     public override string ToString() =>
         $"heap {HeapBytes / 1048576:N0} MB, working set {WorkingSetBytes / 1048576:N0} MB (anonymous {AnonymousBytes / 1048576:N0}, files {FileBytes / 1048576:N0})";
 

@@ -40,7 +40,6 @@ var catalog = CatalogGenerator.Generate(events, seed: 2027, now);
 var documents = catalog.ToSearchDocuments().ToList();
 catalog = null;
 var generateTime = clock.Elapsed;
-var before = Memory.Now();
 
 Console.WriteLine("Indexing...");
 clock.Restart();
@@ -55,7 +54,7 @@ var indexBytes = new DirectoryInfo(indexPath).EnumerateFiles().Sum(f => f.Length
 var mix = QueryMix.Make(documents, now, measured, seed: 7);
 foreach (var warmUp in mix.Take(300)) index.Search(warmUp.Query);
 var after = Memory.Now();
-Console.WriteLine($"Indexed {index.Count:N0} in {indexTime.TotalSeconds:0.0} s; index files {indexBytes / 1048576:N0} MB; {after - before}");
+Console.WriteLine($"Indexed {index.Count:N0} in {indexTime.TotalSeconds:0.0} s; index files {indexBytes / 1048576:N0} MB; {after}");
 
 var lucene = new LatencyRecorder();
 foreach (var (kind, query) in mix)
@@ -168,16 +167,24 @@ if (postgres)
 
 var scanRows = scanBaseline ? ScanBaseline.Run(documents, time, now) : null;
 
+// What a frontend holds: the index, its columns and versions, the request cache and the runtime, without the generated documents.
+documents.Clear();
+documents.TrimExcess();
+var alone = Memory.Now();
+Console.WriteLine($"Without the generated documents: {alone}");
+
 var report = new StringBuilder();
 report.AppendLine("## Search");
 report.AppendLine();
 report.AppendLine($"`{command.TrimEnd()}` on {DateTime.UtcNow:yyyy-MM-dd}; machine: {Environment.ProcessorCount} cores ({RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}), load average {LoadAverage()} at the end of the run: shared with other sessions' builds and benches, so treat every figure as a floor and the tails as upper bounds.");
 report.AppendLine();
-report.AppendLine("The index: one `LuceneSearchIndex` as each web frontend holds it, in a memory-mapped folder (`MMapDirectory`), text fields without positions. Memory is measured after a full GC, before indexing (the generated documents are already in memory) and after indexing plus 300 searches; the difference is the index's.");
+report.AppendLine("The index: one `LuceneSearchIndex` as each web frontend holds it, in a memory-mapped folder (`MMapDirectory`), text fields without positions. Memory after a full GC, after indexing plus 300 searches, with the generated documents still in memory.");
 report.AppendLine();
-report.AppendLine("| catalog | events | generate | index | index files | heap after load (index's share) | working set, index's share (anonymous + mapped files) | process working set |");
-report.AppendLine("|---|---|---|---|---|---|---|---|");
-report.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| `CatalogGenerator` seed 2027 | {events:N0} | {generateTime.TotalSeconds:0.0} s | {indexTime.TotalSeconds:0.0} s ({events / Math.Max(0.001, indexTime.TotalSeconds):N0} docs/s) | {indexBytes / 1048576:N0} MB | {after.HeapBytes / 1048576:N0} MB ({(after.HeapBytes - before.HeapBytes) / 1048576:N0} MB) | {(after.WorkingSetBytes - before.WorkingSetBytes) / 1048576:N0} MB ({(after.AnonymousBytes - before.AnonymousBytes) / 1048576:N0} + {(after.FileBytes - before.FileBytes) / 1048576:N0}) | {after.WorkingSetBytes / 1048576:N0} MB |"));
+report.AppendLine("| catalog | events | generate | index | index files | heap after load | process working set (anonymous + mapped files) |");
+report.AppendLine("|---|---|---|---|---|---|---|");
+report.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| `CatalogGenerator` seed 2027 | {events:N0} | {generateTime.TotalSeconds:0.0} s | {indexTime.TotalSeconds:0.0} s ({events / Math.Max(0.001, indexTime.TotalSeconds):N0} docs/s) | {indexBytes / 1048576:N0} MB | {after.HeapBytes / 1048576:N0} MB | {after.WorkingSetBytes / 1048576:N0} MB ({after.AnonymousBytes / 1048576:N0} + {after.FileBytes / 1048576:N0}) |"));
+report.AppendLine();
+report.AppendLine(string.Create(CultureInfo.InvariantCulture, $"At the end of the run, with the generated documents dropped, the process holds what a frontend holds (the index, its columns and versions, the request cache's {cache.Bytes / 1048576.0:N0} MB of answers, the runtime): managed heap {alone.HeapBytes / 1048576:N0} MB, working set {alone.WorkingSetBytes / 1048576:N0} MB ({alone.AnonymousBytes / 1048576:N0} MB anonymous, {alone.FileBytes / 1048576:N0} MB of mapped files). The anonymous part includes memory the GC keeps committed after the documents went, so it is an upper bound."));
 report.AppendLine();
 report.AppendLine($"Latency without the request cache over {events:N0} events, the uniform mix (`QueryMix`, seed 7), {measured:N0} queries after 300 warm-up, one at a time; every query counts both facets over all its matches (ms):");
 report.AppendLine();
@@ -205,7 +212,7 @@ report.AppendLine(LatencyRecorder.Row("**all**", cached.All));
 if (postgres)
 {
     report.AppendLine();
-    report.AppendLine(string.Create(CultureInfo.InvariantCulture, $"PostgreSQL baseline, same run, same {documents.Count:N0} events: a throwaway server ({PostgresServer.BinDirectory}, default settings, `initdb` in a temp folder, free port; the tests' `PostgresServer`), loaded by binary COPY into one unlogged table and indexed in {pgLoadTime.TotalSeconds:0} s (`PostgresSearch`): a stored tsvector ('simple') with GIN for words, pg_trgm GIN on the same text for typos, B-tree/GIN for the filters and the start. Each search is one statement: the matches materialised once, the total, both facets by GROUP BY, and the page of 20 in its order (ts_rank or summed word similarity, then start, then id) joined back for its columns, all returned as JSON. Lucene here is the index alone, no request cache, like PostgreSQL. Both with {pgClients} concurrent clients for {pgTime.TotalSeconds:0} s per set, 200 queries per set (`LikeForLike`, seed 11), same queries for both. Latency in ms:"));
+    report.AppendLine(string.Create(CultureInfo.InvariantCulture, $"PostgreSQL baseline, same run, same {events:N0} events: a throwaway server ({PostgresServer.BinDirectory}, default settings, `initdb` in a temp folder, free port; the tests' `PostgresServer`), loaded by binary COPY into one unlogged table and indexed in {pgLoadTime.TotalSeconds:0} s (`PostgresSearch`): a stored tsvector ('simple') with GIN for words, pg_trgm GIN on the same text for typos, B-tree/GIN for the filters and the start. Each search is one statement: the matches materialised once, the total, both facets by GROUP BY, and the page of 20 in its order (ts_rank or summed word similarity, then start, then id) joined back for its columns, all returned as JSON. Lucene here is the index alone, no request cache, like PostgreSQL. Both with {pgClients} concurrent clients for {pgTime.TotalSeconds:0} s per set, 200 queries per set (`LikeForLike`, seed 11), same queries for both. Latency in ms:"));
     report.AppendLine();
     report.AppendLine("| query set | Lucene /s | Lucene p50 | Lucene p99 | PostgreSQL /s | PostgreSQL p50 | PostgreSQL p99 | Lucene / PostgreSQL | same totals |");
     report.AppendLine("|---|---|---|---|---|---|---|---|---|");
