@@ -52,8 +52,8 @@ public sealed class SearchRequestCache : ISearchIndex
     public static ISearchIndex Over(ISearchIndex engine, RequestCacheOptions options, TimeProvider time, Meter meter) =>
         options.MaxBytes > 0 && engine is ISearchGeneration generation ? new SearchRequestCache(engine, generation, options, time, meter) : engine;
 
-    /// <summary>Answers held now.</summary>
-    public int Count
+    /// <summary>Answers held now (<see cref="ISearchIndex.Count"/> is the engine's events).</summary>
+    public int Answers
     {
         get
         {

@@ -83,7 +83,7 @@ var (warmHits, warmMisses) = counters.Take();
 var zipf = zipfDraws.Skip(warmDraws).ToList();
 var zipfInProcess = zipf.Take(zipf.Count / 2).ToList();
 var zipfHttp = zipf.Skip(zipf.Count / 2).ToList();
-Console.WriteLine($"Warmed in {warmTime.TotalSeconds:0} s: {warmMisses:N0} misses, {warmHits:N0} hits; {cache.Count:N0} answers, {cache.Bytes / 1048576.0:N1} MB");
+Console.WriteLine($"Warmed in {warmTime.TotalSeconds:0} s: {warmMisses:N0} misses, {warmHits:N0} hits; {cache.Answers:N0} answers, {cache.Bytes / 1048576.0:N1} MB");
 
 Console.WriteLine($"Load: {workers} workers in-process, {connections} connections over HTTP, {loadTime.TotalSeconds:0} s each...");
 var loads = new List<(string Label, LoadResult Load, string Cache)>();
@@ -201,7 +201,7 @@ report.AppendLine("| | requests | requests/s | p50 | p90 | p99 | max | failed | 
 report.AppendLine("|---|---|---|---|---|---|---|---|---|");
 foreach (var (label, load, ratio) in loads) report.AppendLine(LoadRow(label, load) + $" {ratio} |");
 report.AppendLine();
-report.AppendLine($"The HTTP answers' totals were checked against the index for the first {checkedOverHttp} queries: {sameOverHttp} equal. At the end the cache held {cache.Count:N0} answers in an estimated {cache.Bytes / 1048576.0:N1} MB ({cache.Bytes / Math.Max(1, cache.Count):N0} bytes each).");
+report.AppendLine($"The HTTP answers' totals were checked against the index for the first {checkedOverHttp} queries: {sameOverHttp} equal. At the end the cache held {cache.Answers:N0} answers in an estimated {cache.Bytes / 1048576.0:N1} MB ({cache.Bytes / Math.Max(1, cache.Answers):N0} bytes each).");
 report.AppendLine();
 report.AppendLine("The Zipf mix one query at a time through the warm cache, 10,000 requests (ms):");
 report.AppendLine();

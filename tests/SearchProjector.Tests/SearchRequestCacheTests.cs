@@ -89,7 +89,7 @@ public sealed class SearchRequestCacheTests(GeneratedDocuments data) : IClassFix
         await cache.SearchAsync(queries[2]);
 
         Assert.Equal(1, counters.Evictions);
-        Assert.Equal(2, cache.Count);
+        Assert.Equal(2, cache.Answers);
         Assert.True(cache.Bytes <= sizes.Sum() - 1);
         var hitsBefore = counters.Hits;
         await cache.SearchAsync(queries[0]);
