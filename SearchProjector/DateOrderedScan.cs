@@ -48,7 +48,7 @@ public static class DateOrderedScan
 
         candidates.Sort(static (a, b) => a.Starts != b.Starts ? a.Starts.CompareTo(b.Starts) : a.Id.CompareTo(b.Id));
         var page = candidates.Skip((int)Math.Min(start, int.MaxValue)).Take(pageSize).Select(c => c.Doc).ToList();
-        return new SearchResultsPage(facets.Total, page, facets.Facets());
+        return new SearchResultsPage(facets.Total, page, facets.Facets(), facets.FirstStartTicks);
     }
 
     private static void CountWindow(SegmentColumns columns, EventFilter filter, IBits? live, FacetCollector facets)

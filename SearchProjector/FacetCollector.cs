@@ -4,7 +4,7 @@ using Lucene.Net.Search;
 namespace TicketMaster.SearchProjector;
 
 /// <summary>
-/// Counts the category and city of every hit: per segment by ordinal, an array increment per hit on
+/// Counts the category and city of every hit, and notes the earliest start: per segment by ordinal, an array increment per hit on
 /// the cached ordinals (<see cref="SegmentColumns"/>), turned into names once per segment.
 /// </summary>
 public sealed class FacetCollector : ICollector
@@ -19,6 +19,9 @@ public sealed class FacetCollector : ICollector
 
     /// <summary>Hits counted so far.</summary>
     public int Total { get; private set; }
+
+    /// <summary>The earliest start among the hits, in UTC ticks; long.MaxValue before the first.</summary>
+    public long FirstStartTicks { get; private set; } = long.MaxValue;
 
     public void SetScorer(Scorer scorer)
     {
@@ -41,6 +44,8 @@ public sealed class FacetCollector : ICollector
         if (category >= 0) _categoryCounts[category]++;
         var city = columns.Cities[doc];
         if (city >= 0) _cityCounts[city]++;
+        var starts = columns.Starts[doc];
+        if (starts < FirstStartTicks) FirstStartTicks = starts;
         Total++;
     }
 

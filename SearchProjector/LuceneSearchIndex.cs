@@ -12,7 +12,7 @@ namespace TicketMaster.SearchProjector;
 /// near-real-time reader that is reopened lazily, at the first search after a write, so a burst of
 /// changes costs one reopen rather than one per change.
 /// </summary>
-public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
+public sealed partial class LuceneSearchIndex : ISearchIndex, ISearchGeneration, IDisposable
 {
     private const string CheckpointPrefix = "checkpoint.";
 
@@ -32,20 +32,24 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
     private readonly TimeProvider _time;
     private readonly object _writeLock = new();
     private readonly TermExpansions _expansions = new();
+    private readonly string? _temporaryPath;
 
     /// <summary>The version held per event: what makes applying idempotent without a search per write.</summary>
     private readonly Dictionary<string, long> _versions = new(StringComparer.Ordinal);
     private readonly long[] _checkpoints = new long[CatalogShards.Count];
     private int _dirty;
 
-    /// <param name="dataPath">A folder for a memory-mapped index that survives restarts; null keeps it in memory.</param>
+    /// <param name="dataPath">A folder for an index that survives restarts; null uses a temporary folder, deleted at dispose.</param>
     public LuceneSearchIndex(TimeProvider time, string? dataPath = null)
     {
         _time = time;
         _analyzer = SearchAnalyzer.Create();
-        _directory = string.IsNullOrWhiteSpace(dataPath)
-            ? new RAMDirectory()
-            : new MMapDirectory(System.IO.Directory.CreateDirectory(dataPath));
+        // Without a data path the index still lives in files, in a folder of its own that goes at dispose: memory-mapped
+        // files are paged by the OS and cost no managed heap, where a RAMDirectory held the whole index in 1 KB arrays.
+        _temporaryPath = string.IsNullOrWhiteSpace(dataPath)
+            ? Path.Combine(Path.GetTempPath(), "ticketmaster-search-" + Guid.NewGuid().ToString("N"))
+            : null;
+        _directory = new MMapDirectory(System.IO.Directory.CreateDirectory(_temporaryPath ?? dataPath!));
         _writer = new IndexWriter(_directory, new IndexWriterConfig(SearchAnalyzer.Version, _analyzer)
         {
             OpenMode = OpenMode.CREATE_OR_APPEND,
@@ -108,10 +112,31 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
         _searchers.MaybeRefreshBlocking();
     }
 
-    public ValueTask<SearchResults> SearchAsync(SearchQuery query, CancellationToken cancellationToken = default)
+    /// <summary>The version of the reader searches read now (it grows with every change a refresh makes visible), after the pending refresh.</summary>
+    public long Generation
+    {
+        get
+        {
+            RefreshIfDirty();
+            var searcher = _searchers.Acquire();
+            try
+            {
+                return ((DirectoryReader)searcher.IndexReader).Version;
+            }
+            finally
+            {
+                _searchers.Release(searcher);
+            }
+        }
+    }
+
+    /// <summary>Searches on the caller's thread: Lucene reads memory or memory-mapped files and never waits on I/O worth yielding for.</summary>
+    public ValueTask<SearchResults> SearchAsync(SearchQuery query, CancellationToken cancellationToken = default) => new(Search(query));
+
+    public SearchResults Search(SearchQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        if (Interlocked.Exchange(ref _dirty, 0) == 1) _searchers.MaybeRefreshBlocking();
+        RefreshIfDirty();
 
         var searcher = _searchers.Acquire();
         try
@@ -129,12 +154,20 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
                 : TextSearch(searcher, text, filter, query.EffectiveSort, start, pageSize, window);
             var items = new List<SearchDocument>(found.Docs.Count);
             foreach (var doc in found.Docs) items.Add(SearchFields.FromLucene(searcher.Doc(doc)));
-            return ValueTask.FromResult(new SearchResults(found.Total, page, pageSize, items, found.Facets));
+            return new SearchResults(found.Total, page, pageSize, items, found.Facets)
+            {
+                StableUntil = found.FirstStartTicks == long.MaxValue ? DateTimeOffset.MaxValue : new DateTimeOffset(found.FirstStartTicks, TimeSpan.Zero),
+            };
         }
         finally
         {
             _searchers.Release(searcher);
         }
+    }
+
+    private void RefreshIfDirty()
+    {
+        if (Interlocked.Exchange(ref _dirty, 0) == 1) _searchers.MaybeRefreshBlocking();
     }
 
     private static SearchResultsPage TextSearch(IndexSearcher searcher, Query text, EventFilter filter, SearchSort order, long start, int pageSize, int window)
@@ -153,7 +186,7 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
         {
             foreach (var hit in top.GetTopDocs((int)start, pageSize).ScoreDocs) docs.Add(hit.Doc);
         }
-        return new SearchResultsPage(top.TotalHits, docs, facets.Facets());
+        return new SearchResultsPage(top.TotalHits, docs, facets.Facets(), facets.FirstStartTicks);
     }
 
     public void Dispose()
@@ -162,6 +195,7 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
         _writer.Dispose();
         _analyzer.Dispose();
         _directory.Dispose();
+        if (_temporaryPath is not null) System.IO.Directory.Delete(_temporaryPath, recursive: true);
     }
 
     /// <summary>An index on disk resumes where its last commit left off: versions from doc values, checkpoints from the commit.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Lucene.Net.Documents;
+using Lucene.Net.Index;
 using Lucene.Net.Util;
 using TicketMaster.Search;
 
@@ -41,6 +42,18 @@ public static class SearchFields
     private const string Currency = "currency";
     private const string Availability = "availability";
 
+    /// <summary>
+    /// Typed words, tokenized and scored, without positions: no query here asks where a word stands (no
+    /// phrases), and positions were about a third of the index.
+    /// </summary>
+    private static readonly FieldType Words = Frozen(new FieldType(TextField.TYPE_NOT_STORED) { IndexOptions = IndexOptions.DOCS_AND_FREQS });
+
+    private static FieldType Frozen(FieldType type)
+    {
+        type.Freeze();
+        return type;
+    }
+
     public static string Key(string value) => value.Trim().ToLowerInvariant();
 
     public static Document ToLucene(SearchDocument source)
@@ -52,8 +65,8 @@ public static class SearchFields
             new SortedDocValuesField(IdSort, new BytesRef(source.EventId)),
             new NumericDocValuesField(Version, source.Version),
             new StoredField(Version, source.Version),
-            new TextField(Text, string.Join(' ', [source.Name, .. source.Performers, source.Venue, source.City, source.Category, source.Description]), Field.Store.NO),
-            new TextField(Title, string.Join(' ', [source.Name, .. source.Performers]), Field.Store.NO),
+            new Field(Text, string.Join(' ', [source.Name, .. source.Performers, source.Venue, source.City, source.Category, source.Description]), Words),
+            new Field(Title, string.Join(' ', [source.Name, .. source.Performers]), Words),
             new StringField(CityKey, Key(source.City), Field.Store.NO),
             new StringField(CategoryKey, Key(source.Category), Field.Store.NO),
             new StringField(VenueKey, Key(source.Venue), Field.Store.NO),

@@ -22,7 +22,7 @@ public sealed class SearchOptions
     /// <summary>Changes asked for in one pull of one shard.</summary>
     public int PullBatchSize { get; set; } = 1000;
 
-    /// <summary>A folder for the index (memory-mapped); null or empty keeps it in memory and rebuilds it from the shards at start.</summary>
+    /// <summary>A folder for the index (memory-mapped) that survives restarts; null or empty uses a temporary folder, deleted at stop, and rebuilds from the shards at start.</summary>
     public string? DataPath { get; set; }
 
     /// <summary>How often an on-disk index commits, so a restart resumes from its checkpoints.</summary>

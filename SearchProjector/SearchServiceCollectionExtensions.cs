@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Text.RegularExpressions;
 using Elastic.Clients.Elasticsearch;
 using Microsoft.Extensions.Configuration;
@@ -27,6 +28,11 @@ public static partial class SearchServiceCollectionExtensions
             .Validate(o => o.MaxLag > TimeSpan.Zero, "Search:MaxLag must be a positive time span.")
             .Validate(o => IndexPrefix().IsMatch(o.ElasticsearchIndexPrefix ?? ""), "Search:ElasticsearchIndexPrefix must be lower-case letters, digits, '-' or '_', starting with a letter or digit.")
             .ValidateOnStart();
+        services.AddOptions<RequestCacheOptions>().Bind(configuration.GetSection(RequestCacheOptions.Section))
+            .Validate(o => o.MaxBytes >= 0, $"Configuration '{RequestCacheOptions.Section}:{nameof(RequestCacheOptions.MaxBytes)}' must be 0 (off) or more.")
+            .Validate(o => o.UpcomingMaxAge >= TimeSpan.Zero, $"Configuration '{RequestCacheOptions.Section}:{nameof(RequestCacheOptions.UpcomingMaxAge)}' must not be negative.")
+            .ValidateOnStart();
+        services.AddMetrics();
 
         if (engine == SearchEngine.Elasticsearch)
         {
@@ -36,6 +42,7 @@ public static partial class SearchServiceCollectionExtensions
                 sp.GetRequiredService<ElasticsearchClient>(),
                 new ElasticsearchIndexOptions { IndexPrefix = sp.GetRequiredService<IOptions<SearchOptions>>().Value.ElasticsearchIndexPrefix },
                 sp.GetRequiredService<TimeProvider>()));
+            // No reader generation is visible from here, so Elasticsearch is searched every time (its own request cache applies).
             services.TryAddSingleton<ISearchIndex>(sp => sp.GetRequiredService<ElasticsearchSearchIndex>());
         }
         else
@@ -43,7 +50,11 @@ public static partial class SearchServiceCollectionExtensions
             services.TryAddSingleton(sp => new LuceneSearchIndex(
                 sp.GetRequiredService<TimeProvider>(),
                 sp.GetRequiredService<IOptions<SearchOptions>>().Value.DataPath));
-            services.TryAddSingleton<ISearchIndex>(sp => sp.GetRequiredService<LuceneSearchIndex>());
+            services.TryAddSingleton<ISearchIndex>(sp => SearchRequestCache.Over(
+                sp.GetRequiredService<LuceneSearchIndex>(),
+                sp.GetRequiredService<IOptions<RequestCacheOptions>>().Value,
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<IMeterFactory>().Create(SearchMetrics.MeterName)));
         }
         services.TryAddSingleton<SearchReadiness>();
         services.TryAddSingleton<ISearchReadiness>(sp => sp.GetRequiredService<SearchReadiness>());

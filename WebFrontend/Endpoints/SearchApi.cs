@@ -20,7 +20,8 @@ public static class SearchApi
         return app;
     }
 
-    public static async Task<Results<Ok<SearchResponse>, ValidationProblem>> Search([AsParameters] SearchParameters parameters, [FromServices] ISearchIndex index, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<SearchResponse>, ValidationProblem>> Search(
+        [AsParameters] SearchParameters parameters, [FromServices] ISearchIndex index, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         var query = Parse(parameters, errors);

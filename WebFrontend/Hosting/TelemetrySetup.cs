@@ -1,7 +1,7 @@
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using TicketMaster.Grains;
-using TicketMaster.SearchProjector.Elasticsearch;
+using TicketMaster.SearchProjector;
 
 namespace TicketMaster.WebFrontend.Hosting;
 

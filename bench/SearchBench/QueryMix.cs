@@ -46,7 +46,7 @@ public static class QueryMix
     }
 
     /// <summary>One letter dropped from the longest word, the commonest typo.</summary>
-    private static string Typo(Random random, string text)
+    public static string Typo(Random random, string text)
     {
         var words = text.Split(' ');
         var longest = words.Select((w, i) => (w, i)).MaxBy(x => x.w.Length);

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using TicketMaster.SearchProjector;
 
 namespace TicketMaster.WebFrontend.Tests;
 
@@ -45,6 +47,12 @@ public sealed class SearchApiTests(ApiFactory factory)
         var found = await SearchUntil("text=metalica&pageSize=100", r => r["items"]!.AsArray().Any(i => i!["eventId"]!.GetValue<string>() == eventId));
 
         Assert.Equal("available", found["items"]!.AsArray().First(i => i!["eventId"]!.GetValue<string>() == eventId)!["availability"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void The_frontend_searches_through_its_request_cache()
+    {
+        Assert.IsType<SearchRequestCache>(factory.Services.GetRequiredService<ISearchIndex>());
     }
 
     [Theory]

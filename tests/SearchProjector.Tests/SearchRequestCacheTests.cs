@@ -1,0 +1,252 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using TicketMaster.Search;
+
+namespace TicketMaster.SearchProjector.Tests;
+
+public sealed class SearchRequestCacheTests(GeneratedDocuments data) : IClassFixture<GeneratedDocuments>, IDisposable
+{
+    private static readonly DateTimeOffset Now = GeneratedDocuments.Now;
+
+    private readonly Meter _meter = new("test." + Guid.NewGuid().ToString("N"));
+    private readonly List<IDisposable> _owned = [];
+
+    public void Dispose()
+    {
+        foreach (var owned in _owned) owned.Dispose();
+        _meter.Dispose();
+    }
+
+    private (SearchRequestCache Cache, CacheCounters Counters) CacheOver(LuceneSearchIndex index, TimeProvider time, long maxBytes = 1 << 24)
+    {
+        var counters = new CacheCounters(_meter);
+        _owned.Add(counters);
+        var cache = new SearchRequestCache(index, index, new RequestCacheOptions { MaxBytes = maxBytes }, time, _meter);
+        return (cache, counters);
+    }
+
+    private LuceneSearchIndex NewIndex(TimeProvider time)
+    {
+        var index = new LuceneSearchIndex(time);
+        _owned.Add(index);
+        return index;
+    }
+
+    private static SearchDocument Document(string id, long version, string name, DateTimeOffset startsAt) =>
+        new(id, version, name, "An evening of songs.", "concert", startsAt, ["Aurora Vale"], "v1", "Lyric Hall", "Vienna",
+            42.5m, "EUR", Availability.Available, ["p1"]);
+
+    [Fact]
+    public async Task An_update_is_answered_right_after_a_refresh_never_from_the_older_reader()
+    {
+        var time = new FakeTimeProvider(Now);
+        var index = NewIndex(time);
+        var (cache, counters) = CacheOver(index, time);
+        index.Apply(Document("e1", 1, "Premiere Gala", Now.AddDays(5)));
+        index.Refresh();
+        var query = new SearchQuery { Text = "gala", From = Now };
+
+        Assert.Equal("Premiere Gala", Assert.Single((await cache.SearchAsync(query)).Items).Name);
+        Assert.Equal("Premiere Gala", Assert.Single((await cache.SearchAsync(query)).Items).Name);
+        Assert.Equal(1, counters.Hits);
+
+        index.Apply(Document("e1", 2, "Farewell Gala", Now.AddDays(5)));
+        index.Refresh();
+        Assert.Equal("Farewell Gala", Assert.Single((await cache.SearchAsync(query)).Items).Name);
+
+        // Without an explicit refresh too: the index refreshes lazily at the next search, and the cache asks it first.
+        index.Apply(Document("e2", 1, "Closing Gala", Now.AddDays(6)));
+        Assert.Equal(2, (await cache.SearchAsync(query)).Total);
+        Assert.Equal(1, counters.Hits);
+        Assert.Equal(3, counters.Misses);
+    }
+
+    [Fact]
+    public async Task A_full_cache_evicts_the_least_recently_used_answer()
+    {
+        var time = new FakeTimeProvider(Now);
+        SearchQuery[] queries = [new() { City = "Vienna" }, new() { Text = "gala" }, new() { Text = "songs" }];
+        var index = NewIndex(time);
+        for (var i = 0; i < 30; i++) index.Apply(Document("e" + i, 1, "Gala " + i, Now.AddDays(1 + i)));
+        index.Refresh();
+        // The size of each answer, as the cache estimates it: room for all three but one byte.
+        var (sizing, _) = CacheOver(index, time);
+        var sizes = new List<long>();
+        foreach (var query in queries)
+        {
+            var before = sizing.Bytes;
+            await sizing.SearchAsync(query);
+            sizes.Add(sizing.Bytes - before);
+        }
+        var (cache, counters) = CacheOver(index, time, maxBytes: sizes.Sum() - 1);
+
+        await cache.SearchAsync(queries[0]);
+        await cache.SearchAsync(queries[1]);
+        await cache.SearchAsync(queries[0]);
+        await cache.SearchAsync(queries[2]);
+
+        Assert.Equal(1, counters.Evictions);
+        Assert.Equal(2, cache.Answers);
+        Assert.True(cache.Bytes <= sizes.Sum() - 1);
+        var hitsBefore = counters.Hits;
+        await cache.SearchAsync(queries[0]);
+        await cache.SearchAsync(queries[2]);
+        Assert.Equal(hitsBefore + 2, counters.Hits);
+        var missesBefore = counters.Misses;
+        await cache.SearchAsync(queries[1]);
+        Assert.Equal(missesBefore + 1, counters.Misses);
+    }
+
+    [Fact]
+    public async Task Cached_answers_equal_uncached_ones_in_totals_facets_and_pages_over_the_whole_mix()
+    {
+        var (cache, counters) = CacheOver(data.Index, data.Time);
+        var mix = Mix(data.Documents, Now);
+
+        foreach (var round in new[] { "first", "second" })
+        {
+            foreach (var query in mix)
+            {
+                var cached = await cache.SearchAsync(query);
+                var direct = data.Index.Search(query);
+                Assert.Equal(direct.Total, cached.Total);
+                Assert.Equal(direct.Page, cached.Page);
+                Assert.Equal(direct.PageSize, cached.PageSize);
+                Assert.Equal(direct.Items.Select(d => (d.EventId, d.Version)), cached.Items.Select(d => (d.EventId, d.Version)));
+                Assert.Equal(direct.Facets, cached.Facets, FacetsComparer.Instance);
+            }
+        }
+        // The second round came from the cache, or the comparison proved nothing.
+        Assert.True(counters.Hits >= mix.Count, $"{counters.Hits} hits over {mix.Count} repeated queries");
+    }
+
+    [Fact]
+    public async Task Searches_differing_only_in_case_and_spaces_share_one_answer()
+    {
+        var (cache, counters) = CacheOver(data.Index, data.Time);
+
+        var first = await cache.SearchAsync(new SearchQuery { Text = "Tayl  Swft", City = " berlin" });
+        var second = await cache.SearchAsync(new SearchQuery { Text = "tayl swft ", City = "Berlin" });
+
+        Assert.Same(first, second);
+        Assert.Equal(1, counters.Hits);
+    }
+
+    [Fact]
+    public async Task An_upcoming_search_is_reused_until_its_first_match_starts_then_asked_again()
+    {
+        var time = new FakeTimeProvider(Now);
+        var index = NewIndex(time);
+        var (cache, counters) = CacheOver(index, time);
+        index.Apply(Document("e1", 1, "Soon Gala", Now.AddMinutes(30)));
+        index.Apply(Document("e2", 1, "Later Gala", Now.AddDays(2)));
+        index.Refresh();
+
+        Assert.Equal(2, (await cache.SearchAsync(new SearchQuery())).Total);
+        time.Advance(TimeSpan.FromMinutes(20));
+        Assert.Equal(2, (await cache.SearchAsync(new SearchQuery())).Total);
+        Assert.Equal(1, counters.Hits);
+
+        time.Advance(TimeSpan.FromMinutes(20));
+        Assert.Equal(["e2"], (await cache.SearchAsync(new SearchQuery())).Items.Select(d => d.EventId));
+        Assert.Equal(1, counters.Hits);
+    }
+
+    [Fact]
+    public async Task An_upcoming_answer_from_an_engine_that_does_not_say_when_it_changes_lasts_the_configured_age()
+    {
+        var time = new FakeTimeProvider(Now);
+        var index = NewIndex(time);
+        var engine = new SilentEngine(index);
+        var counters = new CacheCounters(_meter);
+        _owned.Add(counters);
+        var cache = new SearchRequestCache(engine, index, new RequestCacheOptions { UpcomingMaxAge = TimeSpan.FromSeconds(1) }, time, _meter);
+        index.Apply(Document("e1", 1, "Soon Gala", Now.AddDays(1)));
+        index.Refresh();
+
+        await cache.SearchAsync(new SearchQuery());
+        time.Advance(TimeSpan.FromMilliseconds(500));
+        await cache.SearchAsync(new SearchQuery());
+        time.Advance(TimeSpan.FromMilliseconds(600));
+        await cache.SearchAsync(new SearchQuery());
+
+        Assert.Equal(1, counters.Hits);
+        Assert.Equal(2, counters.Misses);
+    }
+
+    [Fact]
+    public void An_engine_without_a_generation_is_searched_without_a_cache()
+    {
+        var engine = new NoGenerationIndex(data.Index);
+
+        Assert.Same(engine, SearchRequestCache.Over(engine, new RequestCacheOptions(), data.Time, _meter));
+        Assert.Same(data.Index, SearchRequestCache.Over(data.Index, new RequestCacheOptions { MaxBytes = 0 }, data.Time, _meter));
+        Assert.IsType<SearchRequestCache>(SearchRequestCache.Over(data.Index, new RequestCacheOptions(), data.Time, _meter));
+    }
+
+    [Fact]
+    public void A_negative_cache_size_stops_the_start_naming_the_key()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Search:RequestCache:MaxBytes"] = "-1" }).Build();
+        using var services = new ServiceCollection().AddSearchProjector(configuration).BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<RequestCacheOptions>>().Value);
+
+        Assert.Contains("Search:RequestCache:MaxBytes", error.Message);
+    }
+
+    /// <summary>A search mix like bench/SearchBench's: typos, prefixes, text with a city, filters, date windows and deeper pages.</summary>
+    private static List<SearchQuery> Mix(IReadOnlyList<SearchDocument> documents, DateTimeOffset now)
+    {
+        var random = new Random(5);
+        var queries = new List<SearchQuery>();
+        for (var i = 0; i < 160; i++)
+        {
+            var d = documents[random.Next(documents.Count)];
+            var performer = d.Performers[0];
+            queries.Add((i % 8) switch
+            {
+                0 => new SearchQuery { Text = "tayl swft" },
+                1 => new SearchQuery { Text = performer.Length > 5 ? performer.Remove(3, 1) : performer },
+                2 => new SearchQuery { Text = string.Join(' ', performer.Split(' ').Select(w => w.Length > 4 ? w[..4] : w)) },
+                3 => new SearchQuery { Text = performer, City = d.City, Sort = SearchSort.Date },
+                4 => new SearchQuery { Text = d.Category, City = d.City, Page = 2, PageSize = 7 },
+                5 => new SearchQuery { City = d.City, Category = random.Next(2) == 0 ? d.Category : null },
+                6 => new SearchQuery { Performer = performer },
+                _ => new SearchQuery { From = now.AddDays(random.Next(0, 300)), To = now.AddDays(random.Next(300, 700)), Page = random.Next(1, 5) },
+            });
+        }
+        return queries;
+    }
+
+    /// <summary>An engine that answers without <see cref="SearchResults.StableUntil"/>.</summary>
+    private sealed class SilentEngine(LuceneSearchIndex inner) : PassThrough(inner)
+    {
+        public override ValueTask<SearchResults> SearchAsync(SearchQuery query, CancellationToken cancellationToken = default) =>
+            new(inner.Search(query) with { StableUntil = null });
+    }
+
+    private sealed class NoGenerationIndex(ISearchIndex inner) : PassThrough(inner);
+
+    private abstract class PassThrough(ISearchIndex inner) : ISearchIndex
+    {
+        public ValueTask OpenAsync(CancellationToken cancellationToken = default) => inner.OpenAsync(cancellationToken);
+
+        public ValueTask<int> ApplyAsync(IReadOnlyList<SearchDocument> documents, CancellationToken cancellationToken = default) => inner.ApplyAsync(documents, cancellationToken);
+
+        public virtual ValueTask<SearchResults> SearchAsync(SearchQuery query, CancellationToken cancellationToken = default) => inner.SearchAsync(query, cancellationToken);
+
+        public ValueTask<long> CountAsync(CancellationToken cancellationToken = default) => inner.CountAsync(cancellationToken);
+
+        public long GetCheckpoint(int shard) => inner.GetCheckpoint(shard);
+
+        public void AdvanceCheckpoint(int shard, long sequence) => inner.AdvanceCheckpoint(shard, sequence);
+
+        public ValueTask CommitAsync(CancellationToken cancellationToken = default) => inner.CommitAsync(cancellationToken);
+
+        public ValueTask<SearchIndexHealth> CheckHealthAsync(CancellationToken cancellationToken = default) => inner.CheckHealthAsync(cancellationToken);
+    }
+}
