@@ -30,8 +30,12 @@ public static class GrainServices
         // Shared with a co-hosted frontend, which signs admission tokens with the same key.
         services.TryAddSingleton(sp => new AdmissionTokens(sp.GetRequiredService<IOptions<WaitingRoomOptions>>().Value.SigningKey));
         services.AddOptions<PasswordHasherOptions>().Bind(configuration.GetSection("Accounts:PasswordHasher"));
-        services.TryAddSingleton<TestPaymentGateway>();
-        services.TryAddSingleton<IPaymentGateway>(sp => sp.GetRequiredService<TestPaymentGateway>());
+        services.AddOptions<PaymentOptions>().Bind(configuration.GetSection(PaymentOptions.Section))
+            .Validate(o => string.Equals(o.Provider, PaymentOptions.Sandbox, StringComparison.OrdinalIgnoreCase),
+                $"Configuration '{PaymentOptions.Section}:{nameof(PaymentOptions.Provider)}' must be '{PaymentOptions.Sandbox}': no other payment provider is built in (docs/payments.md).")
+            .ValidateOnStart();
+        services.TryAddSingleton<SandboxPaymentGateway>();
+        services.TryAddSingleton<IPaymentGateway>(sp => sp.GetRequiredService<SandboxPaymentGateway>());
         services.TryAddSingleton(typeof(IPasswordHasher<>), typeof(PasswordHasher<>));
         return services;
     }
