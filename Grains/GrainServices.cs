@@ -38,8 +38,12 @@ public static class GrainServices
                 $"Configuration '{SignInLockoutOptions.Section}:{nameof(SignInLockoutOptions.Duration)}' must be above 0 and at most '{SignInLockoutOptions.Section}:{nameof(SignInLockoutOptions.MaxDuration)}'.")
             .ValidateOnStart();
         services.AddOptions<PasswordHasherOptions>().Bind(configuration.GetSection("Accounts:PasswordHasher"));
-        services.TryAddSingleton<TestPaymentGateway>();
-        services.TryAddSingleton<IPaymentGateway>(sp => sp.GetRequiredService<TestPaymentGateway>());
+        services.AddOptions<PaymentOptions>().Bind(configuration.GetSection(PaymentOptions.Section))
+            .Validate(o => string.Equals(o.Provider, PaymentOptions.Sandbox, StringComparison.OrdinalIgnoreCase),
+                $"Configuration '{PaymentOptions.Section}:{nameof(PaymentOptions.Provider)}' must be '{PaymentOptions.Sandbox}': no other payment provider is built in (docs/payments.md).")
+            .ValidateOnStart();
+        services.TryAddSingleton<SandboxPaymentGateway>();
+        services.TryAddSingleton<IPaymentGateway>(sp => sp.GetRequiredService<SandboxPaymentGateway>());
         services.TryAddSingleton(typeof(IPasswordHasher<>), typeof(PasswordHasher<>));
         return services;
     }

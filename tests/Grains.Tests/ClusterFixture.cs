@@ -15,7 +15,8 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public FakeTimeProvider Time { get; } = new(Start);
 
-    public TestPaymentGateway Payments { get; } = new();
+    /// <summary>The sandbox gateway as a client sees it: its ledger lives in the cluster.</summary>
+    public SandboxPaymentGateway Payments => new(Cluster.Client);
 
     /// <summary>The journals (events and waiting-room shards), which tests can make fail or stall.</summary>
     public FaultyJournal Journals { get; } = new();
@@ -37,8 +38,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.AddMemoryGrainStorage(StorageNames.PubSub);
             silo.AddMemoryStreams(StorageNames.Streams);
             silo.Services.AddKeyedSingleton<TimeProvider>(BookingClock.Key, Time);
-            silo.Services.AddSingleton(Payments);
-            silo.Services.AddSingleton<IPaymentGateway>(new CrashOnceGateway(Payments));
+            silo.Services.AddSingleton<IPaymentGateway>(sp => new CrashOnceGateway(sp.GetRequiredService<SandboxPaymentGateway>()));
             silo.Services.AddTicketMasterGrains(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["Booking:PaymentTimeout"] = "00:00:00.300",

@@ -6,7 +6,7 @@ namespace TicketMaster.Grains.Tests;
 /// The test gateway, except that a token starting <c>tok_crash</c> is charged and then the call
 /// dies before the booking hears of it: the "died halfway" of the idempotency rule.
 /// </summary>
-public sealed class CrashOnceGateway(TestPaymentGateway inner) : IPaymentGateway
+public sealed class CrashOnceGateway(SandboxPaymentGateway inner) : IPaymentGateway
 {
     private readonly HashSet<string> _crashed = [];
 

@@ -22,8 +22,14 @@ public sealed class Api(ApiFactory factory)
     }
 
     /// <summary>A token for a made-up user, signed as the real issuer signs them: cheaper than 200 sign-ups.</summary>
-    public HttpClient AsNewUser() =>
-        As(factory.Services.GetRequiredService<TokenIssuer>().Issue(new UserIdentity("u_" + Guid.NewGuid().ToString("N"), "fan@example.com", "Fan", [])).Token);
+    public HttpClient AsNewUser() => NewUser().Client;
+
+    /// <summary><see cref="AsNewUser"/> with the user's id, for tests that derive booking ids.</summary>
+    public (HttpClient Client, string UserId) NewUser()
+    {
+        var userId = "u_" + Guid.NewGuid().ToString("N");
+        return (As(factory.Services.GetRequiredService<TokenIssuer>().Issue(new UserIdentity(userId, "fan@example.com", "Fan", [])).Token), userId);
+    }
 
     public async Task<HttpClient> Admin() => As(await Token(ApiFactory.AdminEmail, ApiFactory.AdminPassword));
 

@@ -17,7 +17,7 @@ public class ApiFactory : WebApplicationFactory<Program>
 
     public FakeTimeProvider Time { get; } = new(DateTimeOffset.UtcNow);
 
-    public TestPaymentGateway Payments => Services.GetRequiredService<TestPaymentGateway>();
+    public SandboxPaymentGateway Payments => Services.GetRequiredService<SandboxPaymentGateway>();
 
     private ContractCheck? _contract;
 
