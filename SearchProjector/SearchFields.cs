@@ -99,18 +99,18 @@ public static class SearchFields
     }
 
     public static SearchDocument FromLucene(Document doc) => new(
-        doc.Get(Id),
+        doc.Get(Id, CultureInfo.InvariantCulture),
         doc.GetField(Version).GetInt64Value() ?? 0,
-        doc.Get(Name),
-        doc.Get(Description),
-        doc.Get(Category),
+        doc.Get(Name, CultureInfo.InvariantCulture),
+        doc.Get(Description, CultureInfo.InvariantCulture),
+        doc.Get(Category, CultureInfo.InvariantCulture),
         new DateTimeOffset(doc.GetField(StartsAt).GetInt64Value() ?? 0, TimeSpan.Zero),
-        doc.GetValues(Performer),
-        doc.Get(VenueId),
-        doc.Get(Venue),
-        doc.Get(City),
-        decimal.Parse(doc.Get(MinPrice), CultureInfo.InvariantCulture),
-        doc.Get(Currency),
-        doc.Get(Availability),
-        doc.GetValues(PerformerId));
+        doc.GetValues(Performer, CultureInfo.InvariantCulture),
+        doc.Get(VenueId, CultureInfo.InvariantCulture),
+        doc.Get(Venue, CultureInfo.InvariantCulture),
+        doc.Get(City, CultureInfo.InvariantCulture),
+        decimal.Parse(doc.Get(MinPrice, CultureInfo.InvariantCulture), CultureInfo.InvariantCulture),
+        doc.Get(Currency, CultureInfo.InvariantCulture),
+        doc.Get(Availability, CultureInfo.InvariantCulture),
+        doc.GetValues(PerformerId, CultureInfo.InvariantCulture));
 }

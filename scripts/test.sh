@@ -38,6 +38,14 @@ dotnet test TicketMaster.sln --configuration Release \
   -- RunConfiguration.TreatNoTestsAsError=false
 status=$?
 
+# Formatting (.editorconfig): a file `dotnet format` would change is one failure, and what it would change is printed.
+format_failed=0
+if ! dotnet format TicketMaster.sln --verify-no-changes --no-restore >"$results/format.log" 2>&1; then
+  echo "dotnet format --verify-no-changes: these files are not formatted (run 'dotnet format TicketMaster.sln'):"
+  cat "$results/format.log"
+  format_failed=1
+fi
+
 passed=0; failed=0; skipped=0; files=0
 for trx in "$results"/*.trx; do
   [ -e "$trx" ] || continue
@@ -49,6 +57,8 @@ for trx in "$results"/*.trx; do
   failed=$((failed + ${f:-0} + ${e:-0} + ${t:-0} + ${a:-0}))
   skipped=$((skipped + ${total:-0} - ${executed:-0}))
 done
+
+failed=$((failed + format_failed))
 
 # A build failure or a crashed test host leaves no results to count: that is a failure too.
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi

@@ -79,7 +79,7 @@ public sealed class BulkWriter(ElasticsearchClient client, ElasticsearchIndexOpt
 
             if (attempt >= options.MaxAttempts)
             {
-                throw new SearchIndexException($"Elasticsearch still answered {status?.ToString() ?? "nothing"} after {attempt} tries of a bulk to '{index}'.", response.ApiCallDetails.OriginalException);
+                throw new SearchIndexException($"Elasticsearch still answered {status?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "nothing"} after {attempt} tries of a bulk to '{index}'.", response.ApiCallDetails.OriginalException);
             }
             Interlocked.Increment(ref _retries);
             SearchMetrics.Retries.Add(1);

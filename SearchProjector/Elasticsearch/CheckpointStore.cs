@@ -28,7 +28,7 @@ public sealed class CheckpointStore(ElasticsearchClient client, BulkWriter write
             Query = new TermQuery { Field = "index", Value = names.IndexName },
             Size = CatalogShards.Count,
         }, cancellationToken);
-        if (!response.IsValidResponse) throw new SearchIndexException($"Reading the checkpoints from '{names.CheckpointIndexName}' failed: {response.ApiCallDetails.HttpStatusCode?.ToString() ?? "no answer"} {response.ElasticsearchServerError?.Error?.Reason}");
+        if (!response.IsValidResponse) throw new SearchIndexException($"Reading the checkpoints from '{names.CheckpointIndexName}' failed: {response.ApiCallDetails.HttpStatusCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "no answer"} {response.ElasticsearchServerError?.Error?.Reason}");
 
         var checkpoints = new long[CatalogShards.Count];
         foreach (var document in response.Documents)

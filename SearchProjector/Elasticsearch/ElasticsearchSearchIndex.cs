@@ -113,7 +113,7 @@ public sealed class ElasticsearchSearchIndex : ISearchIndex
         var response = await _client.Cluster.HealthAsync(request, cancellationToken);
         if (!response.IsValidResponse)
         {
-            return new SearchIndexHealth(false, $"Elasticsearch did not answer the health check: {response.ApiCallDetails.HttpStatusCode?.ToString() ?? response.ApiCallDetails.OriginalException?.Message ?? "no answer"}.");
+            return new SearchIndexHealth(false, $"Elasticsearch did not answer the health check: {response.ApiCallDetails.HttpStatusCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? response.ApiCallDetails.OriginalException?.Message ?? "no answer"}.");
         }
         return response.Status == HealthStatus.Red
             ? new SearchIndexHealth(false, $"Elasticsearch index '{Names.IndexName}' is red: a primary shard is unassigned.")
@@ -156,5 +156,5 @@ public sealed class ElasticsearchSearchIndex : ISearchIndex
     }
 
     private static SearchIndexException Failed(string what, TransportResponse response) =>
-        new($"{what} failed: Elasticsearch answered {response.ApiCallDetails.HttpStatusCode?.ToString() ?? "nothing"}.", response.ApiCallDetails.OriginalException);
+        new($"{what} failed: Elasticsearch answered {response.ApiCallDetails.HttpStatusCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "nothing"}.", response.ApiCallDetails.OriginalException);
 }

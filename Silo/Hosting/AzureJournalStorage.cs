@@ -207,7 +207,7 @@ public sealed class AzureJournalStorage : IJournalStorage
         }
     }
 
-    private async Task<(long Sequence, ETag ETag)?> SnapshotProperties(BlobClient blob)
+    private static async Task<(long Sequence, ETag ETag)?> SnapshotProperties(BlobClient blob)
     {
         try
         {

@@ -12,7 +12,7 @@ namespace TicketMaster.WebFrontend.Problems;
 /// </summary>
 public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
-    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         ProblemDetails problem;
         switch (exception)
@@ -28,7 +28,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : I
                 break;
             // SearchIndexException: the Elasticsearch search index did not answer; the frontend itself is fine.
             case RetryableException or SiloUnavailableException or OrleansMessageRejectionException or TimeoutException or SearchIndexException:
-                context.Response.Headers.RetryAfter = "1";
+                httpContext.Response.Headers.RetryAfter = "1";
                 problem = new ProblemDetails
                 {
                     Status = StatusCodes.Status503ServiceUnavailable,
@@ -39,8 +39,8 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : I
             default:
                 return false;
         }
-        context.Response.StatusCode = problem.Status!.Value;
-        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
+        httpContext.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
 
     /// <summary>The JSON path of a malformed body (<c>$.quantity</c> -> <c>quantity</c>), else "body".</summary>

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace TicketMaster.Bench.OnSale;
@@ -57,7 +58,7 @@ public sealed partial class AzuriteServer : IAsyncDisposable
             output.Enqueue(e.Data);
             var match = Listening().Match(e.Data);
             if (!match.Success) return;
-            ports[match.Groups["service"].Value] = int.Parse(match.Groups["port"].Value);
+            ports[match.Groups["service"].Value] = int.Parse(match.Groups["port"].Value, CultureInfo.InvariantCulture);
             if (ports.Count == 3) listening.TrySetResult();
         };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) output.Enqueue(e.Data); };

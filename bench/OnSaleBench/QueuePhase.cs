@@ -26,6 +26,8 @@ public sealed record QueuePhaseResult(IReadOnlyList<(int Queued, double JoinsPer
 /// </summary>
 public static class QueuePhase
 {
+    private static readonly int[] Marks = [10_000, 100_000, 1_000_000];
+
     public static async Task<QueuePhaseResult> Run(IServiceProvider services, QueuePhaseOptions? options = null)
     {
         options ??= new QueuePhaseOptions();
@@ -38,7 +40,7 @@ public static class QueuePhase
         var before = GC.GetTotalMemory(forceFullCollection: true);
 
         // Each rate is over the second half of the way to its mark: 5k..10k, 50k..100k, 500k..1M.
-        var marks = new[] { 10_000, 100_000, 1_000_000 }.Where(m => m < options.Fans).Append(options.Fans).ToArray();
+        var marks = Marks.Where(m => m < options.Fans).Append(options.Fans).ToArray();
         var checkpoints = marks.SelectMany(m => new[] { m / 2, m }).Distinct().Order().ToArray();
         var reachedAt = new TimeSpan[checkpoints.Length];
         var sample = new (string User, string Ticket)[Math.Min(options.StatusSample, options.Fans)];

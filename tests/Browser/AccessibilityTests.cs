@@ -10,7 +10,7 @@ public sealed class AccessibilityTests(BrowserFixture browser)
     [Fact]
     public async Task Every_page_has_no_serious_or_critical_accessibility_violations_on_a_desktop_and_on_a_375_px_phone()
     {
-        var api = new Api(browser.Server.BaseAddress);
+        using var api = new Api(browser.Server.BaseAddress);
         var eventId = await api.CreateEvent("Accessible Evening");
         var queued = await api.CreateEvent("Accessible Queue");
         await api.SetQueue(queued, active: true, admitPerSecond: 0.1);

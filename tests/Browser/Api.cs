@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 namespace TicketMaster.Browser.Tests;
 
 /// <summary>The JSON API, for what a test sets up or checks behind the browser's back.</summary>
-public sealed class Api(Uri baseAddress)
+public sealed class Api(Uri baseAddress) : IDisposable
 {
     private readonly HttpClient http = new() { BaseAddress = baseAddress };
 
@@ -15,6 +15,8 @@ public sealed class Api(Uri baseAddress)
         answer.EnsureSuccessStatusCode();
         return (await answer.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
     }
+
+    public void Dispose() => http.Dispose();
 
     public Task<string> AdminToken() => Token(AppServer.AdminEmail, AppServer.AdminPassword);
 

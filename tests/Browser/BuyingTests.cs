@@ -12,7 +12,7 @@ public sealed class BuyingTests(BrowserFixture browser)
     [Fact]
     public async Task A_fan_finds_an_event_with_a_typo_picks_two_seats_pays_and_sees_two_QR_codes_while_another_fan_sees_them_sold_within_3_s()
     {
-        var api = new Api(browser.Server.BaseAddress);
+        using var api = new Api(browser.Server.BaseAddress);
         var eventId = await api.CreateEvent("Marigold Tempest");
         var page = await browser.NewPage(browser.Server);
 
@@ -78,7 +78,7 @@ public sealed class BuyingTests(BrowserFixture browser)
     [Fact]
     public async Task A_declined_payment_says_so_and_keeps_the_hold()
     {
-        var api = new Api(browser.Server.BaseAddress);
+        using var api = new Api(browser.Server.BaseAddress);
         var eventId = await api.CreateEvent("Declined Card Night");
         var page = await browser.NewPage(browser.Server);
         await Fan.SignIn(page, await api.RegisterFan(), Api.FanPassword);
@@ -97,7 +97,7 @@ public sealed class BuyingTests(BrowserFixture browser)
     [Fact]
     public async Task Seats_taken_between_two_looks_at_the_map_are_named_and_ringed_on_it()
     {
-        var api = new Api(browser.Server.BaseAddress);
+        using var api = new Api(browser.Server.BaseAddress);
         var eventId = await api.CreateEvent("Conflict Cabaret");
         var page = await browser.NewPage(browser.Server);
         await Fan.SignIn(page, await api.RegisterFan(), Api.FanPassword);
@@ -121,7 +121,7 @@ public sealed class BuyingTests(BrowserFixture browser)
     public async Task An_expired_hold_says_so_and_the_seats_are_free_again()
     {
         var server = browser.ShortHolds;
-        var api = new Api(server.BaseAddress);
+        using var api = new Api(server.BaseAddress);
         var eventId = await api.CreateEvent("Five Second Hold");
         var page = await browser.NewPage(server);
         await Fan.SignIn(page, await api.RegisterFan(), Api.FanPassword);

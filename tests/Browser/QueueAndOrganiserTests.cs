@@ -9,7 +9,7 @@ public sealed class QueueAndOrganiserTests(BrowserFixture browser)
     [Fact]
     public async Task The_queue_page_admits_a_fan_and_leads_to_the_seat_map_where_the_admission_token_buys()
     {
-        var api = new Api(browser.Server.BaseAddress);
+        using var api = new Api(browser.Server.BaseAddress);
         var eventId = await api.CreateEvent("Queue Night");
         await api.SetQueue(eventId, active: true, admitPerSecond: 50);
         var page = await browser.NewPage(browser.Server);

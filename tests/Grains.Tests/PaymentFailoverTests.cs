@@ -35,7 +35,7 @@ public sealed class PaymentFailoverTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _cluster.DisposeAsync();
 
-    private IPaymentGateway GatewayOf(InProcessSiloHandle silo) => silo.ServiceProvider.GetRequiredService<IPaymentGateway>();
+    private static IPaymentGateway GatewayOf(InProcessSiloHandle silo) => silo.ServiceProvider.GetRequiredService<IPaymentGateway>();
 
     private InProcessSiloHandle HostOf(string idempotencyKey)
     {

@@ -48,8 +48,8 @@ public sealed class PostgresServer : IAsyncDisposable
         try
         {
             if (Environment.IsPrivilegedProcess) await Run("chown", ["-R", $"{ServiceUser}:", root]);
-            await server.RunServerTool("initdb", ["-D", server.DataDirectory, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync"]);
-            await server.RunServerTool("pg_ctl", [
+            await RunServerTool("initdb", ["-D", server.DataDirectory, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync"]);
+            await RunServerTool("pg_ctl", [
                 "-D", server.DataDirectory, "-l", Path.Combine(root, "server.log"), "-w", "-t", "60",
                 "-o", $"-p {server.Port} -c listen_addresses=127.0.0.1 -k {root} -c max_connections=200",
                 "start"]);
@@ -117,7 +117,7 @@ public sealed class PostgresServer : IAsyncDisposable
         }
     }
 
-    private Task RunServerTool(string tool, IReadOnlyList<string> arguments)
+    private static Task RunServerTool(string tool, IReadOnlyList<string> arguments)
     {
         var path = Path.Combine(BinDirectory, tool);
         return Environment.IsPrivilegedProcess

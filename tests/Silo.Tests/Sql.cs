@@ -1,3 +1,4 @@
+using System.Globalization;
 using Npgsql;
 
 namespace TicketMaster.Silo.Tests;
@@ -11,6 +12,6 @@ public static class Sql
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value);
-        return Convert.ToInt64(await command.ExecuteScalarAsync());
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
     }
 }

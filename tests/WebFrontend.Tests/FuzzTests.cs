@@ -36,7 +36,7 @@ public sealed class FuzzTests(ApiFactory factory, ITestOutputHelper output)
         var failures = new List<string>();
         var sent = 0;
         var statuses = new SortedDictionary<int, int>();
-        await Parallel.ForEachAsync(Enumerable.Range(0, Requests), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, _) =>
+        await Parallel.ForEachAsync(Enumerable.Range(0, Requests), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, cancellation) =>
         {
             var random = new Random(HashCode.Combine(seed, i));
             var (path, method, operation) = operations[i % operations.Count];
@@ -44,10 +44,10 @@ public sealed class FuzzTests(ApiFactory factory, ITestOutputHelper output)
             var what = $"{method} {request.RequestUri}";
             try
             {
-                using var response = await clients[random.Next(clients.Length)].SendAsync(request);
+                using var response = await clients[random.Next(clients.Length)].SendAsync(request, cancellation);
                 var status = (int)response.StatusCode;
                 lock (statuses) statuses[status] = statuses.GetValueOrDefault(status) + 1;
-                var body = await response.Content.ReadAsStringAsync();
+                var body = await response.Content.ReadAsStringAsync(cancellation);
                 if (status >= 500) lock (failures) failures.Add($"{what} answered {status}: {body}");
                 else if (status >= 400 && body.Length > 0 && response.Content.Headers.ContentType?.MediaType != "application/problem+json")
                     lock (failures) failures.Add($"{what} answered {status} as {response.Content.Headers.ContentType}: {body}");

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using Azure.Data.Tables;
@@ -22,8 +23,8 @@ public sealed class AzureMembershipTests(BackendFixtures backends)
         {
             ["Orleans:ClusterId"] = clusterId,
             ["Orleans:ServiceId"] = clusterId,
-            ["Orleans:SiloPort"] = FreePort().ToString(),
-            ["Orleans:GatewayPort"] = FreePort().ToString(),
+            ["Orleans:SiloPort"] = FreePort().ToString(CultureInfo.InvariantCulture),
+            ["Orleans:GatewayPort"] = FreePort().ToString(CultureInfo.InvariantCulture),
             ["Orleans:AdvertisedIP"] = "127.0.0.1",
             ["Accounts:PasswordHasher:IterationCount"] = "1000",
         };

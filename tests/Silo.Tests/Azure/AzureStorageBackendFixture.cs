@@ -1,3 +1,4 @@
+using System.Globalization;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using TicketMaster.Grains.Events;
@@ -34,7 +35,7 @@ public sealed class AzureStorageBackendFixture(AzuriteFixture azurite) : IBacken
     public async Task<SiloStatus> StatusOf(string clusterId, SiloAddress silo)
     {
         var row = (await Silos(clusterId)).SingleOrDefault(s =>
-            s.GetString("Port") == silo.Endpoint.Port.ToString() && s.GetString("Generation") == silo.Generation.ToString());
+            s.GetString("Port") == silo.Endpoint.Port.ToString(CultureInfo.InvariantCulture) && s.GetString("Generation") == silo.Generation.ToString(CultureInfo.InvariantCulture));
         return row is null ? SiloStatus.None : Enum.Parse<SiloStatus>(row.GetString("Status"));
     }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 
@@ -89,9 +90,9 @@ public sealed partial class AzuriteFixture : IAsyncLifetime
         foreach (var argument in new[]
         {
             "--location", _location,
-            "--blobHost", "127.0.0.1", "--blobPort", _blobPort.ToString(),
-            "--queueHost", "127.0.0.1", "--queuePort", _queuePort.ToString(),
-            "--tableHost", "127.0.0.1", "--tablePort", _tablePort.ToString(),
+            "--blobHost", "127.0.0.1", "--blobPort", _blobPort.ToString(CultureInfo.InvariantCulture),
+            "--queueHost", "127.0.0.1", "--queuePort", _queuePort.ToString(CultureInfo.InvariantCulture),
+            "--tableHost", "127.0.0.1", "--tablePort", _tablePort.ToString(CultureInfo.InvariantCulture),
             "--skipApiVersionCheck", "--loose", "--silent",
         })
         {
@@ -114,7 +115,7 @@ public sealed partial class AzuriteFixture : IAsyncLifetime
             }
             var match = Listening().Match(e.Data);
             if (!match.Success) return;
-            var port = int.Parse(match.Groups["port"].Value);
+            var port = int.Parse(match.Groups["port"].Value, CultureInfo.InvariantCulture);
             switch (match.Groups["service"].Value)
             {
                 case "Blob": _blobPort = port; break;
