@@ -63,12 +63,12 @@ public sealed class QueryTests
     {
         var data = new TheoryData<string?, bool, bool, bool, bool, bool, bool, SearchSort?, int>();
         foreach (var text in new[] { null, "tayl swft" })
-        foreach (var filters in Enumerable.Range(0, 64))
-        foreach (var sort in new SearchSort?[] { null, SearchSort.Relevance, SearchSort.Date })
-        foreach (var page in new[] { 1, 3 })
-        {
-            data.Add(text, (filters & 1) != 0, (filters & 2) != 0, (filters & 4) != 0, (filters & 8) != 0, (filters & 16) != 0, (filters & 32) != 0, sort, page);
-        }
+            foreach (var filters in Enumerable.Range(0, 64))
+                foreach (var sort in new SearchSort?[] { null, SearchSort.Relevance, SearchSort.Date })
+                    foreach (var page in new[] { 1, 3 })
+                    {
+                        data.Add(text, (filters & 1) != 0, (filters & 2) != 0, (filters & 4) != 0, (filters & 8) != 0, (filters & 16) != 0, (filters & 32) != 0, sort, page);
+                    }
         return data;
     }
 
