@@ -1,6 +1,7 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Hosting;
-using TicketMaster.Silo.Database;
-using TicketMaster.Silo.Hosting;
+using TicketMaster.Hosting;
+using TicketMaster.Hosting.Database;
 
 // `migrate`: bring ConnectionStrings:Postgres up to this build's schema, then exit. The rest of
 // the arguments are configuration, as for the silo (e.g. --ConnectionStrings:Postgres=...).
@@ -22,9 +23,18 @@ if (args.Length > 0 && args[0] == "migrate")
     }
 }
 
-var builder = Host.CreateApplicationBuilder(args);
+var builder = WebApplication.CreateBuilder(args);
+// The management endpoint only: /healthz, /readyz and /metrics for the orchestrator and Prometheus.
+var management = ManagementSettings.From(builder.Configuration);
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.ListenAnyIP(management.Port));
 builder.UseOrleans(silo => silo.ConfigureTicketMaster(builder.Configuration));
-await builder.Build().RunAsync();
+builder.AddTicketMasterTelemetry("ticketmaster-silo");
+builder.Services.AddTicketMasterHealthChecks();
+
+var app = builder.Build();
+app.MapTicketMasterHealth();
+app.MapPrometheusScrapingEndpoint("/metrics");
+await app.RunAsync();
 return 0;
 
 internal partial class Program;

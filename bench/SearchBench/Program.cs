@@ -6,7 +6,7 @@ using System.Text;
 using Microsoft.Extensions.Time.Testing;
 using TicketMaster.Bench.Search;
 using TicketMaster.SearchProjector;
-using TicketMaster.Silo.Seeding;
+using TicketMaster.Hosting.Seeding;
 
 // Search latency of the in-process Lucene replica over a generated catalog, next to a linear scan.
 // Then the same mix under concurrent load for a fixed time: in-process, and over HTTP through the real search endpoint.
