@@ -24,7 +24,8 @@ if (args.Length > 0 && args[0] == "migrate")
 }
 
 var builder = WebApplication.CreateBuilder(args);
-// The management endpoint only: /healthz, /readyz and /metrics for the orchestrator and Prometheus.
+// The management endpoint only: /healthz, /readyz and /metrics for the orchestrator and Prometheus,
+// and the Orleans dashboard for an operator on the host.
 var management = ManagementSettings.From(builder.Configuration);
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.ListenAnyIP(management.Port));
 builder.UseOrleans(silo => silo.ConfigureTicketMaster(builder.Configuration));
@@ -34,6 +35,7 @@ builder.Services.AddTicketMasterHealthChecks();
 var app = builder.Build();
 app.MapTicketMasterHealth();
 app.MapPrometheusScrapingEndpoint("/metrics");
+app.MapTicketMasterDashboard();
 await app.RunAsync();
 return 0;
 

@@ -49,8 +49,10 @@ app.MapStaticAssets();
 app.MapOpenApi();
 if (app.Configuration.IsEmbeddedDefault())
 {
-    // The interactive API page over /openapi/v1.json, for the newcomer's `dotnet run` only.
+    // The interactive API page over /openapi/v1.json and the Orleans dashboard (loopback callers
+    // only), for the newcomer's `dotnet run`; a cluster's dashboard is on each silo's management port.
     app.MapScalarApiReference("/scalar");
+    app.MapTicketMasterDashboard();
 }
 app.MapPrometheusScrapingEndpoint("/metrics");
 app.MapTicketMasterHealth();

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using TicketMaster.Grains;
 
 namespace TicketMaster.Hosting;
@@ -18,6 +19,8 @@ public static class SiloConfiguration
         silo.Configure<ClusterMembershipOptions>(configuration.GetSection(MembershipSection));
         // Grain calls become spans, children of the caller's span (an HTTP request's, or another grain's).
         silo.AddActivityPropagation();
+        // Every silo collects the dashboard's grain and silo statistics; the hosts that map the page read them.
+        silo.AddDashboard();
 
         StorageBackends.For(settings).ConfigureSilo(silo, configuration, settings);
         BinaryGrainStorage.Use(silo);
