@@ -67,6 +67,9 @@ public sealed class ManagementEndpointTests
                 return Counter(after, "ticketmaster_seats_sold") >= 2;
             }, TimeSpan.FromSeconds(30), "the silo's scrape shows the two seats sold");
             Assert.True(Counter(after, "ticketmaster_seats_held") >= 2);
+            Assert.True(Counter(after, "ticketmaster_holds_created") >= 1);
+            Assert.True(Counter(after, "ticketmaster_payments") >= 1);
+            Assert.Contains("outcome=\"charged\"", after);
             Assert.Contains("ticketmaster-silo", after);
 
             // The frontend's dependency is the cluster: without a silo it is alive but not ready.
