@@ -11,6 +11,11 @@ public static class GrainMetrics
 
     public static readonly Counter<long> SeatsHeld = Meter.CreateCounter<long>("ticketmaster.seats.held", "{seat}", "Seats put on hold by reservations.");
     public static readonly Counter<long> SeatsSold = Meter.CreateCounter<long>("ticketmaster.seats.sold", "{seat}", "Seats sold by confirmed bookings.");
+    public static readonly Counter<long> HoldsCreated = Meter.CreateCounter<long>("ticketmaster.holds.created", "{hold}", "Reservations that put seats on hold.");
+    public static readonly Counter<long> HoldsReleased = Meter.CreateCounter<long>("ticketmaster.holds.released", "{hold}", "Holds released early by their fan.");
+
+    /// <summary>Tagged <c>outcome</c> = <c>charged</c>, <c>declined</c> or <c>timeout</c>.</summary>
+    public static readonly Counter<long> Payments = Meter.CreateCounter<long>("ticketmaster.payments", "{payment}", "Payment attempts by outcome.");
     public static readonly Counter<long> HoldsExpired = Meter.CreateCounter<long>("ticketmaster.holds.expired", "{hold}", "Holds that expired unpaid.");
     public static readonly Counter<long> PaymentFailures = Meter.CreateCounter<long>("ticketmaster.payments.failed", "{payment}", "Declined or timed-out payments.");
     public static readonly Counter<long> QueueJoins = Meter.CreateCounter<long>("ticketmaster.queue.joined", "{fan}", "Fans who joined a waiting room.");

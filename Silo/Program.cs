@@ -1,6 +1,7 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Hosting;
-using TicketMaster.Silo.Database;
-using TicketMaster.Silo.Hosting;
+using TicketMaster.Hosting;
+using TicketMaster.Hosting.Database;
 
 // `migrate`: bring ConnectionStrings:Postgres up to this build's schema, then exit. The rest of
 // the arguments are configuration, as for the silo (e.g. --ConnectionStrings:Postgres=...).
@@ -22,14 +23,25 @@ if (args.Length > 0 && args[0] == "migrate")
     }
 }
 
-var builder = Host.CreateApplicationBuilder(args);
+var builder = WebApplication.CreateBuilder(args);
 // Silos sign and check admission tokens for each other and for the frontends: a random key per process would not do.
 if (string.IsNullOrEmpty(builder.Configuration["WaitingRoom:SigningKey"]))
 {
     throw new InvalidOperationException("Configuration 'WaitingRoom:SigningKey' is required (environment WaitingRoom__SigningKey): every silo and frontend of a cluster shares it.");
 }
+// The management endpoint only: /healthz, /readyz and /metrics for the orchestrator and Prometheus,
+// and the Orleans dashboard for an operator on the host.
+var management = ManagementSettings.From(builder.Configuration);
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.ListenAnyIP(management.Port));
 builder.UseOrleans(silo => silo.ConfigureTicketMaster(builder.Configuration));
-await builder.Build().RunAsync();
+builder.AddTicketMasterTelemetry("ticketmaster-silo");
+builder.Services.AddTicketMasterHealthChecks();
+
+var app = builder.Build();
+app.MapTicketMasterHealth();
+app.MapPrometheusScrapingEndpoint("/metrics");
+app.MapTicketMasterDashboard();
+await app.RunAsync();
 return 0;
 
 internal partial class Program;

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Scalar.AspNetCore;
+using TicketMaster.Hosting;
 using TicketMaster.SearchProjector;
 using TicketMaster.WebFrontend.Endpoints;
 using TicketMaster.WebFrontend.Hosting;
@@ -11,7 +13,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddTicketMasterOrleans();
 builder.AddTicketMasterAuthentication();
-builder.AddTicketMasterTelemetry();
+builder.AddTicketMasterTelemetry("ticketmaster-frontend");
 builder.AddWaitingRoom();
 builder.AddTicketMasterWebApp();
 builder.AddTicketMasterRateLimits();
@@ -30,10 +32,8 @@ builder.Services.ConfigureHttpJsonOptions(o =>
     o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
 });
 builder.AddTicketMasterOpenApi();
-builder.Services.AddHealthChecks()
-    .AddCheck("self", () => Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy(), tags: ["live"])
-    .AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"])
-    .AddCheck<SearchHealthCheck>("search", tags: ["ready"]);
+builder.Services.AddTicketMasterHealthChecks()
+    .AddCheck<SearchHealthCheck>("search", tags: [HealthEndpoints.Ready]);
 builder.Services.AddHostedService<AdminAccountSeeder>();
 builder.Services.AddHostedService<DemoCatalogSeeder>();
 
@@ -52,8 +52,15 @@ app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapOpenApi();
+if (app.Configuration.IsEmbeddedDefault())
+{
+    // The interactive API page over /openapi/v1.json and the Orleans dashboard (loopback callers
+    // only), for the newcomer's `dotnet run`; a cluster's dashboard is on each silo's management port.
+    app.MapScalarApiReference("/scalar");
+    app.MapTicketMasterDashboard();
+}
 app.MapTicketMasterMetrics();
-app.MapOperationsApi();
+app.MapTicketMasterHealth();
 app.MapAuthApi();
 app.MapCatalogApi();
 app.MapSearchApi();

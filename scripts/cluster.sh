@@ -102,13 +102,13 @@ start() {
   room_key=$(secret waitingroom.key)
   for i in $(seq 1 "$SILOS"); do
     start_process "silo-$i" env Orleans__SiloPort=$((11110 + i)) Orleans__GatewayPort=$((30000 + i)) \
-      WaitingRoom__SigningKey="$room_key" DOTNET_ENVIRONMENT=Production dotnet "$SILO_DLL"
+      Management__Port=$((8080 + i)) WaitingRoom__SigningKey="$room_key" DOTNET_ENVIRONMENT=Production dotnet "$SILO_DLL"
   done
   if ! wait_for 60 silos_active; then
     echo "silos did not all become active within 60 s; see $LOGS/silo-*.log" >&2
     exit 1
   fi
-  echo "silos: $SILOS active (silo ports 11111.., gateways 30001..)"
+  echo "silos: $SILOS active (silo ports 11111.., gateways 30001.., management http://127.0.0.1:8081.. with /metrics, /readyz, /dashboard)"
 
   local jwt admin
   jwt=$(secret jwt.key)

@@ -72,6 +72,7 @@ public sealed class BookingGrain(
             if (charged is null)
             {
                 GrainMetrics.PaymentFailures.Add(1, new KeyValuePair<string, object?>("reason", "timeout"));
+                GrainMetrics.Payments.Add(1, new KeyValuePair<string, object?>("outcome", "timeout"));
                 await eventGrain.Unpin(command.ReservationId, BookingId);
                 booking.Stage = BookingStage.New;
                 await Save();
@@ -80,11 +81,13 @@ public sealed class BookingGrain(
             if (!charged.Approved)
             {
                 GrainMetrics.PaymentFailures.Add(1, new KeyValuePair<string, object?>("reason", "declined"));
+                GrainMetrics.Payments.Add(1, new KeyValuePair<string, object?>("outcome", "declined"));
                 await eventGrain.Unpin(command.ReservationId, BookingId);
                 booking.Stage = BookingStage.Declined;
                 await Save();
                 return new BookResult(BookStatus.PaymentDeclined, DeclineReason: charged.DeclineReason);
             }
+            GrainMetrics.Payments.Add(1, new KeyValuePair<string, object?>("outcome", "charged"));
             booking.ChargeId = charged.ChargeId;
             booking.Stage = BookingStage.Charged;
             await Save();

@@ -130,12 +130,17 @@ public sealed partial class EventGrain(
         var result = Map.Reserve(request, now + options.Value.HoldDuration, oneHoldPerFan: State.QueueActive);
         if (result.Status != ReserveStatus.Held) return result;
         await Commit();
+        GrainMetrics.HoldsCreated.Add(1);
         GrainMetrics.SeatsHeld.Add(result.Reservation!.Seats.Count);
         return result;
     }
 
-    public Task<HoldResult> Release(string reservationId, string userId) =>
-        Change(map => map.Release(reservationId, userId));
+    public async Task<HoldResult> Release(string reservationId, string userId)
+    {
+        var result = await Change(map => map.Release(reservationId, userId));
+        if (result.Status == HoldStatus.Ok) GrainMetrics.HoldsReleased.Add(1);
+        return result;
+    }
 
     public Task<HoldResult> Pin(string reservationId, string userId, string bookingId) =>
         Change(map => map.Pin(reservationId, userId, bookingId));

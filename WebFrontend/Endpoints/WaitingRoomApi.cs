@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using TicketMaster.Grains;
+using TicketMaster.Hosting;
 using TicketMaster.WaitingRoom;
 using TicketMaster.WebFrontend.Accounts;
 using TicketMaster.WebFrontend.Hosting;

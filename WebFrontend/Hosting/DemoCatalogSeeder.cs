@@ -1,4 +1,4 @@
-using TicketMaster.Silo.Seeding;
+using TicketMaster.Hosting.Seeding;
 
 namespace TicketMaster.WebFrontend.Hosting;
 

@@ -1,4 +1,4 @@
-using TicketMaster.Silo.Hosting;
+using TicketMaster.Hosting;
 
 namespace TicketMaster.WebFrontend.Hosting;
 

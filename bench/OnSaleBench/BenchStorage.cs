@@ -5,8 +5,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
-using TicketMaster.Silo.Database;
-using TicketMaster.Silo.Hosting;
+using TicketMaster.Hosting.Database;
+using TicketMaster.Hosting;
 using TicketMaster.Silo.Tests;
 
 namespace TicketMaster.Bench.OnSale;

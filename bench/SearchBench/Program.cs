@@ -9,8 +9,8 @@ using Npgsql;
 using TicketMaster.Bench.Search;
 using TicketMaster.Search;
 using TicketMaster.SearchProjector;
-using TicketMaster.Silo.Seeding;
 using TicketMaster.Silo.Tests;
+using TicketMaster.Hosting.Seeding;
 
 // Search over a generated catalog: the index's memory, the latency of every kind of query without the request cache,
 // then throughput for a fixed time from concurrent workers, in-process and over HTTP through the real endpoint with the

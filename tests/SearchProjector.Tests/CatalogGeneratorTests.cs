@@ -1,5 +1,5 @@
 using TicketMaster.Grains.Events;
-using TicketMaster.Silo.Seeding;
+using TicketMaster.Hosting.Seeding;
 
 namespace TicketMaster.SearchProjector.Tests;
 

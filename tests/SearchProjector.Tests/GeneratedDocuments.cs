@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using TicketMaster.Search;
-using TicketMaster.Silo.Seeding;
+using TicketMaster.Hosting.Seeding;
 
 namespace TicketMaster.SearchProjector.Tests;
 

@@ -1,6 +1,6 @@
 using TicketMaster.Events;
 using TicketMaster.Search;
-using TicketMaster.Silo.Seeding;
+using TicketMaster.Hosting.Seeding;
 
 namespace TicketMaster.SearchProjector.Tests;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
-using TicketMaster.Silo.Hosting;
+using TicketMaster.Hosting;
 
 namespace TicketMaster.Silo.Tests;
 
@@ -38,5 +38,77 @@ public sealed class ConfigurationTests
         var builder = Host.CreateApplicationBuilder();
         var error = Assert.Throws<InvalidOperationException>(() => builder.UseOrleans(silo => silo.ConfigureTicketMaster(configuration)));
         Assert.Contains("Orleans:AdvertisedIP", error.Message);
+    }
+
+    private static IConfiguration With(Dictionary<string, string?> values) => new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+
+    [Fact]
+    public void A_memory_silo_with_a_silo_port_that_is_not_a_number_does_not_start_and_names_the_key()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        var error = Assert.Throws<InvalidOperationException>(() => builder.UseOrleans(silo => silo.ConfigureTicketMaster(With(new() { ["Orleans:SiloPort"] = "eleven" }))));
+        Assert.Contains("Orleans:SiloPort", error.Message);
+    }
+
+    [Fact]
+    public void An_unknown_storage_kind_does_not_start_and_names_Orleans_Storage()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        var error = Assert.Throws<InvalidOperationException>(() => builder.UseOrleansClient(client => client.ConfigureTicketMaster(With(new() { ["Orleans:Storage"] = "Redis" }))));
+        Assert.Contains("Orleans:Storage", error.Message);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("70000")]
+    [InlineData("http")]
+    public void A_management_port_outside_the_tcp_range_does_not_start_and_names_the_key(string port)
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => ManagementSettings.From(With(new() { [ManagementSettings.PortKey] = port })));
+        Assert.Contains("Management:Port", error.Message);
+    }
+
+    [Fact]
+    public void Azure_storage_by_service_uris_without_the_queue_uri_does_not_start_and_names_the_key()
+    {
+        var configuration = With(new()
+        {
+            ["Orleans:Storage"] = StorageKinds.AzureStorage,
+            ["AzureStorage:TableServiceUri"] = "https://account.table.core.windows.net",
+            ["AzureStorage:BlobServiceUri"] = "https://account.blob.core.windows.net",
+        });
+        var builder = Host.CreateApplicationBuilder();
+        var error = Assert.Throws<InvalidOperationException>(() => builder.UseOrleans(silo => silo.ConfigureTicketMaster(configuration)));
+        Assert.Contains("AzureStorage:QueueServiceUri", error.Message);
+    }
+
+    [Fact]
+    public void Azure_storage_by_a_service_uri_that_is_not_https_does_not_start_and_names_the_key()
+    {
+        var configuration = With(new()
+        {
+            ["Orleans:Storage"] = StorageKinds.AzureStorage,
+            ["AzureStorage:TableServiceUri"] = "http://account.table.core.windows.net",
+            ["AzureStorage:BlobServiceUri"] = "https://account.blob.core.windows.net",
+            ["AzureStorage:QueueServiceUri"] = "https://account.queue.core.windows.net",
+        });
+        var builder = Host.CreateApplicationBuilder();
+        var error = Assert.Throws<InvalidOperationException>(() => builder.UseOrleansClient(client => client.ConfigureTicketMaster(configuration)));
+        Assert.Contains("AzureStorage:TableServiceUri", error.Message);
+    }
+
+    [Fact]
+    public void Azure_storage_by_service_uris_configures_a_silo_with_a_managed_identity()
+    {
+        var configuration = With(new()
+        {
+            ["Orleans:Storage"] = StorageKinds.AzureStorage,
+            ["AzureStorage:TableServiceUri"] = "https://account.table.core.windows.net",
+            ["AzureStorage:BlobServiceUri"] = "https://account.blob.core.windows.net",
+            ["AzureStorage:QueueServiceUri"] = "https://account.queue.core.windows.net",
+        });
+        var account = AzureStorageAccount.From(configuration, "test");
+        Assert.Equal("account", account.Tables.AccountName);
+        Assert.Equal(new Uri("https://account.queue.core.windows.net"), account.Queues.Uri);
     }
 }

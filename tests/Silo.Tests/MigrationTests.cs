@@ -1,6 +1,6 @@
 using System.Text;
 using Npgsql;
-using TicketMaster.Silo.Database;
+using TicketMaster.Hosting.Database;
 
 namespace TicketMaster.Silo.Tests;
 

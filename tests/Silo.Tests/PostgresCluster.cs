@@ -1,5 +1,5 @@
 using Orleans.TestingHost;
-using TicketMaster.Silo.Hosting;
+using TicketMaster.Hosting;
 
 namespace TicketMaster.Silo.Tests;
 

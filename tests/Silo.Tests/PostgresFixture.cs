@@ -1,5 +1,5 @@
 using Npgsql;
-using TicketMaster.Silo.Database;
+using TicketMaster.Hosting.Database;
 
 namespace TicketMaster.Silo.Tests;
 

@@ -3,7 +3,7 @@ using Npgsql;
 using Orleans.Configuration;
 using TicketMaster.Events;
 using TicketMaster.Grains.Persistence;
-using TicketMaster.Silo.Hosting;
+using TicketMaster.Hosting;
 using TicketMaster.Silo.Tests.Backends;
 
 namespace TicketMaster.Silo.Tests;

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Streams;
-using TicketMaster.Silo.Hosting;
+using TicketMaster.Hosting;
 
 namespace TicketMaster.Silo.Tests.Azure;
 

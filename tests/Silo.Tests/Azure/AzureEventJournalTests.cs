@@ -5,7 +5,7 @@ using Orleans.TestingHost;
 using TicketMaster.Events;
 using TicketMaster.Grains.Events;
 using TicketMaster.Grains.Persistence;
-using TicketMaster.Silo.Hosting;
+using TicketMaster.Hosting;
 using Xunit.Abstractions;
 
 namespace TicketMaster.Silo.Tests.Azure;

@@ -1,7 +1,7 @@
 using System.Text;
 using Azure.Data.Tables;
 using TicketMaster.Grains.Persistence;
-using TicketMaster.Silo.Hosting;
+using TicketMaster.Hosting;
 
 namespace TicketMaster.Silo.Tests.Azure;
 

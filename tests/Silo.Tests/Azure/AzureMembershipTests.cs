@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
 using TicketMaster.Catalog;
-using TicketMaster.Silo.Hosting;
+using TicketMaster.Hosting;
 
 namespace TicketMaster.Silo.Tests.Azure;
 
@@ -37,7 +37,7 @@ public sealed class AzureMembershipTests(BackendFixtures backends)
             var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
             builder.UseOrleansClient(client =>
             {
-                client.UseAzureStorageBackend(configuration);
+                new AzureStorageBackend().ConfigureClient(client, configuration, OrleansSettings.From(configuration));
                 client.Configure<ClusterOptions>(o =>
                 {
                     o.ClusterId = clusterId;

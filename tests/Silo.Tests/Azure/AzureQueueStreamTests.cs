@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
 using Orleans.Streams;
 using Orleans.TestingHost;
-using TicketMaster.Silo.Hosting;
+using TicketMaster.Hosting;
 using Xunit.Abstractions;
 
 namespace TicketMaster.Silo.Tests.Azure;

@@ -2,7 +2,7 @@ using System.Globalization;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using TicketMaster.Grains.Events;
-using TicketMaster.Silo.Hosting;
+using TicketMaster.Hosting;
 using TicketMaster.Silo.Tests.Backends;
 
 namespace TicketMaster.Silo.Tests.Azure;

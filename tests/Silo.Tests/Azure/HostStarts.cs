@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
-using TicketMaster.Silo.Hosting;
+using TicketMaster.Hosting;
 
 namespace TicketMaster.Silo.Tests.Azure;
 

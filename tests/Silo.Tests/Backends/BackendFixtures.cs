@@ -1,4 +1,4 @@
-using TicketMaster.Silo.Hosting;
+using TicketMaster.Hosting;
 using TicketMaster.Silo.Tests.Azure;
 
 namespace TicketMaster.Silo.Tests.Backends;

@@ -1,5 +1,5 @@
 using Npgsql;
-using TicketMaster.Silo.Hosting;
+using TicketMaster.Hosting;
 
 namespace TicketMaster.Silo.Tests.Backends;
 

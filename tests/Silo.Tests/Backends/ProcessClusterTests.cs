@@ -202,7 +202,7 @@ public sealed class ProcessClusterTests(BackendFixtures backends, Xunit.Abstract
         Assert.All(untouched, seat => Assert.Equal("available", seats[seat]));
     }
 
-    private static async Task<string> CreateEvent(HttpClient http, string admin, int rows = 5, int seatsPerRow = 5, int maxTicketsPerFan = 8)
+    internal static async Task<string> CreateEvent(HttpClient http, string admin, int rows = 5, int seatsPerRow = 5, int maxTicketsPerFan = 8)
     {
         var venue = await Json(await Send(http, HttpMethod.Post, "/api/v1/venues", admin, new
         {
@@ -219,14 +219,14 @@ public sealed class ProcessClusterTests(BackendFixtures backends, Xunit.Abstract
         return created["eventId"]!.GetValue<string>();
     }
 
-    private static async Task<string> Register(HttpClient http)
+    internal static async Task<string> Register(HttpClient http)
     {
         var email = $"other-{Guid.NewGuid():N}@example.com";
         await http.PostAsJsonAsync("/api/v1/auth/register", new { email, password = "password-2", displayName = "Other" });
         return await Token(http, email, "password-2");
     }
 
-    private static async Task<string> Token(HttpClient http, string email, string password)
+    internal static async Task<string> Token(HttpClient http, string email, string password)
     {
         var response = await Poll.UntilSucceedsAsync(async () =>
         {
@@ -236,7 +236,7 @@ public sealed class ProcessClusterTests(BackendFixtures backends, Xunit.Abstract
         return (await Json(response))["accessToken"]!.GetValue<string>();
     }
 
-    private static Task<HttpResponseMessage> Send(HttpClient http, HttpMethod method, string path, string token, object? body = null, string? idempotencyKey = null)
+    internal static Task<HttpResponseMessage> Send(HttpClient http, HttpMethod method, string path, string token, object? body = null, string? idempotencyKey = null)
     {
         var request = new HttpRequestMessage(method, path);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
@@ -245,7 +245,7 @@ public sealed class ProcessClusterTests(BackendFixtures backends, Xunit.Abstract
         return http.SendAsync(request);
     }
 
-    private static async Task<JsonNode> Json(HttpResponseMessage response)
+    internal static async Task<JsonNode> Json(HttpResponseMessage response)
     {
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode} {response.RequestMessage?.RequestUri}: {text}");

@@ -1,0 +1,55 @@
+using Microsoft.Extensions.Configuration;
+
+namespace TicketMaster.Hosting;
+
+/// <summary>Configuration section <c>Orleans</c>: the same keys for Silo and WebFrontend.</summary>
+public sealed class OrleansSettings
+{
+    public const string Section = "Orleans";
+
+    /// <summary><c>Memory</c> (default), <c>Postgres</c> or <c>AzureStorage</c>.</summary>
+    public string Storage { get; set; } = StorageKinds.Memory;
+
+    /// <summary>WebFrontend only: <c>Cohosted</c> (default) or <c>Client</c>.</summary>
+    public string Hosting { get; set; } = HostingKinds.Cohosted;
+
+    public string ClusterId { get; set; } = "ticketmaster";
+
+    public string ServiceId { get; set; } = "ticketmaster";
+
+    public int SiloPort { get; set; } = 11111;
+
+    public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>The address other silos and clients reach this silo at (Postgres clustering); loopback suits one machine.</summary>
+    public string AdvertisedIP { get; set; } = "127.0.0.1";
+
+    /// <summary><see cref="AdvertisedIP"/> parsed; a wrong one stops the start naming the key.</summary>
+    public System.Net.IPAddress AdvertisedAddress() =>
+        System.Net.IPAddress.TryParse(AdvertisedIP, out var address)
+            ? address
+            : throw new InvalidOperationException($"Configuration 'Orleans:AdvertisedIP' is '{AdvertisedIP}', which is not an IP address.");
+
+    public static OrleansSettings From(IConfiguration configuration) =>
+        configuration.GetSection(Section).Get<OrleansSettings>() ?? new OrleansSettings();
+
+    /// <summary>Silos and clients must agree on these to find each other and the grain state.</summary>
+    public void ApplyTo(Orleans.Configuration.ClusterOptions options)
+    {
+        options.ClusterId = ClusterId;
+        options.ServiceId = ServiceId;
+    }
+}
+
+public static class StorageKinds
+{
+    public const string Memory = "Memory";
+    public const string Postgres = "Postgres";
+    public const string AzureStorage = "AzureStorage";
+}
+
+public static class HostingKinds
+{
+    public const string Cohosted = "Cohosted";
+    public const string Client = "Client";
+}

@@ -1,0 +1,26 @@
+using Microsoft.Extensions.Configuration;
+
+namespace TicketMaster.Hosting;
+
+/// <summary><c>Orleans:Streaming=EventHubs</c>: <c>ConnectionStrings:EventHubs</c> and <c>Orleans:EventHubs:Name</c>.</summary>
+public sealed class EventHubsStreams : IStreamKind
+{
+    public void ConfigureSilo(ISiloBuilder silo, IConfiguration configuration)
+    {
+        var hub = EventHubsConnection.From(configuration);
+        // Event Hubs keeps no read positions for Orleans: the pulling agents checkpoint them in a table.
+        var checkpoints = AzureStorageAccount.From(configuration, $"{StreamingKinds.Key}={StreamingKinds.EventHubs} (its checkpoint table)");
+        silo.AddEventHubStreams(StorageNames.Streams, b =>
+        {
+            b.ConfigureEventHub(o => o.Configure(h => h.ConfigureEventHubConnection(hub.ConnectionString, hub.Name, hub.ConsumerGroup)));
+            b.UseAzureTableCheckpointer(o => o.Configure(c => c.TableServiceClient = checkpoints.Tables));
+        });
+    }
+
+    public void ConfigureClient(IClientBuilder client, IConfiguration configuration)
+    {
+        var hub = EventHubsConnection.From(configuration);
+        client.AddEventHubStreams(StorageNames.Streams, b =>
+            b.ConfigureEventHub(o => o.Configure(h => h.ConfigureEventHubConnection(hub.ConnectionString, hub.Name, hub.ConsumerGroup))));
+    }
+}
