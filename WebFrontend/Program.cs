@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Scalar.AspNetCore;
 using TicketMaster.Hosting;
 using TicketMaster.SearchProjector;
+using TicketMaster.SearchProjector.Http;
 using TicketMaster.WebFrontend.Endpoints;
 using TicketMaster.WebFrontend.Hosting;
 using TicketMaster.WebFrontend.Problems;

@@ -7,8 +7,8 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using TicketMaster.SearchProjector;
-using TicketMaster.WebFrontend.Endpoints;
-using TicketMaster.WebFrontend.Hosting;
+using TicketMaster.SearchProjector.Http;
+using TicketMaster.Hosting;
 
 namespace TicketMaster.Bench.Search;
 

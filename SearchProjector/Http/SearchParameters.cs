@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 
-namespace TicketMaster.WebFrontend.Endpoints;
+namespace TicketMaster.SearchProjector.Http;
 
 /// <summary>
 /// The query string of <c>GET /api/v1/search</c>, bound as strings on purpose: numbers and dates

@@ -1,9 +1,11 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Mvc;
-using TicketMaster.SearchProjector;
 
-namespace TicketMaster.WebFrontend.Endpoints;
+namespace TicketMaster.SearchProjector.Http;
 
 /// <summary><c>GET /api/v1/search</c>: public and answered from this process's own replica of the index.</summary>
 public static class SearchApi

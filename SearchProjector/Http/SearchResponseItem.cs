@@ -1,4 +1,4 @@
-namespace TicketMaster.WebFrontend.Endpoints;
+namespace TicketMaster.SearchProjector.Http;
 
 /// <summary>One event in a search answer (docs/api.md, "Search"); <see cref="StartsAt"/> is UTC so it serialises with a Z.</summary>
 public sealed record SearchResponseItem(

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace TicketMaster.WebFrontend.Hosting;
+namespace TicketMaster.Hosting;
 
 /// <summary>Writes times as docs/api.md shows them: ISO-8601 in UTC with a Z (<c>2027-05-01T19:30:00Z</c>).</summary>
 public sealed class UtcDateTimeOffsetConverter : JsonConverter<DateTimeOffset>

@@ -1,6 +1,6 @@
 using TicketMaster.SearchProjector;
 
-namespace TicketMaster.WebFrontend.Endpoints;
+namespace TicketMaster.SearchProjector.Http;
 
 /// <summary>The body of a successful <c>GET /api/v1/search</c> (docs/api.md, "Search").</summary>
 public sealed record SearchResponse(
