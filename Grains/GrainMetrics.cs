@@ -19,6 +19,12 @@ public static class GrainMetrics
     public static readonly Counter<long> HoldsExpired = Meter.CreateCounter<long>("ticketmaster.holds.expired", "{hold}", "Holds that expired unpaid.");
     public static readonly Counter<long> PaymentFailures = Meter.CreateCounter<long>("ticketmaster.payments.failed", "{payment}", "Declined or timed-out payments.");
     public static readonly Counter<long> QueueJoins = Meter.CreateCounter<long>("ticketmaster.queue.joined", "{fan}", "Fans who joined a waiting room.");
+    /// <summary>Fans joined and not yet admitted, over every waiting room (each process adds its part; Prometheus sums them).</summary>
+    public static readonly UpDownCounter<long> QueueWaiting = Meter.CreateUpDownCounter<long>("ticketmaster.queue.waiting", "{fan}", "Fans waiting in waiting rooms: joined and not yet admitted.");
+
+    /// <summary>How long each durable write takes (a group-commit batch, a booking step), on whichever storage is configured.</summary>
+    public static readonly Histogram<double> StorageWriteDuration = Meter.CreateHistogram<double>("ticketmaster.storage.write.duration", "s", "Time of one durable write of grain state or a journal batch.");
+
     public static readonly Counter<long> QueueAdmissions = Meter.CreateCounter<long>("ticketmaster.queue.admitted", "{fan}", "Fans admitted from a waiting room.");
     public static readonly Counter<long> StorageWrites = Meter.CreateCounter<long>("ticketmaster.event.writes", "{write}", "Seat map writes (one per group-commit batch).");
 

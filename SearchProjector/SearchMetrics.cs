@@ -10,6 +10,7 @@ public static class SearchMetrics
     public const string CacheMisses = "ticketmaster.search.cache.misses";
     public const string CacheEvictions = "ticketmaster.search.cache.evictions";
     public const string CacheBytes = "ticketmaster.search.cache.bytes";
+    public const string Lag = "ticketmaster.search.lag";
 
     private static readonly Meter Meter = new(MeterName);
 

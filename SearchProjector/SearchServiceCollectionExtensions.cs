@@ -56,7 +56,16 @@ public static partial class SearchServiceCollectionExtensions
                 sp.GetRequiredService<TimeProvider>(),
                 sp.GetRequiredService<IMeterFactory>().Create(SearchMetrics.MeterName)));
         }
-        services.TryAddSingleton<SearchReadiness>();
+        services.TryAddSingleton(sp =>
+        {
+            var readiness = new SearchReadiness();
+            var time = sp.GetRequiredService<TimeProvider>();
+            // How long pulls of the catalog shards have been failing to reach their end (0 while caught up).
+            sp.GetRequiredService<IMeterFactory>().Create(SearchMetrics.MeterName).CreateObservableGauge(
+                SearchMetrics.Lag, () => readiness.BehindSince is { } since ? Math.Max(0, (time.GetUtcNow() - since).TotalSeconds) : 0,
+                "s", "How long the search index has been behind the catalog change log.");
+            return readiness;
+        });
         services.TryAddSingleton<ISearchReadiness>(sp => sp.GetRequiredService<SearchReadiness>());
         services.AddHostedService<CatalogProjector>();
         return services;

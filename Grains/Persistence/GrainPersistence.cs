@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Orleans.Storage;
 
@@ -29,7 +30,7 @@ public sealed partial class GrainPersistence
         _deactivate = deactivate;
         _logger = logger;
         // Once broken, nothing more is written: memory may hold changes of the batch that failed.
-        _commits = new GroupCommit(() => _broken is null ? write() : Task.FromException(Stale()), Broken);
+        _commits = new GroupCommit(() => _broken is null ? Timed(write) : Task.FromException(Stale()), Broken);
     }
 
     /// <summary>Writes that completed, for tests and metrics.</summary>
@@ -39,6 +40,13 @@ public sealed partial class GrainPersistence
     public void EnsureCurrent()
     {
         if (_broken is not null) throw Stale();
+    }
+
+    private static async Task Timed(Func<Task> write)
+    {
+        var start = Stopwatch.GetTimestamp();
+        await write();
+        GrainMetrics.StorageWriteDuration.Record(Stopwatch.GetElapsedTime(start).TotalSeconds);
     }
 
     private RetryableException Stale() => new($"The {_what} is moving to a fresh activation; try again.");

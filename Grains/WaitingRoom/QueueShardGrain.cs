@@ -69,6 +69,7 @@ public sealed class QueueShardGrain(
             _index.Add(user, index);
             _pending.Add(user);
             GrainMetrics.QueueJoins.Add(1);
+            GrainMetrics.QueueWaiting.Add(1);
         }
         // A rejoin still waits until its first join is durable: the ticket promises a durable place.
         if (index >= _durable) await _persistence.Durable();

@@ -124,7 +124,9 @@ public sealed partial class WaitingRoomGrain(
             // An idle room saves up at most one second of admissions, so a lull is no burst later.
             credit = Math.Min(accrued - admit, Math.Max(1, _state.AdmitPerSecond));
             admitted = Admission.Admit(_state.Rows.Concat(rows), admitted, admit);
-            GrainMetrics.QueueAdmissions.Add(Admission.Waiting(admitted, _state.Admitted));
+            var newlyAdmitted = Admission.Waiting(admitted, _state.Admitted);
+            GrainMetrics.QueueAdmissions.Add(newlyAdmitted);
+            GrainMetrics.QueueWaiting.Add(-newlyAdmitted);
         }
         if (closedBefore == _state.ClosedBefore && rows.Count == 0 && admitted.AsSpan().SequenceEqual(_state.Admitted)) return;
         Record(new RoomAdvanced(now, closedBefore, rows, admitted, credit));

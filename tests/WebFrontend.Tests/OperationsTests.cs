@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 
 namespace TicketMaster.WebFrontend.Tests;
@@ -52,6 +53,9 @@ public sealed class OperationsTests(ApiFactory factory)
     {
         var eventId = await _api.CreateEvent();
         await Api.Hold(_api.AsNewUser(), eventId, "A-2-1");
+        var queued = await _api.CreateEvent();
+        Assert.Equal(HttpStatusCode.OK, (await (await _api.Admin()).PostAsJsonAsync($"/api/v1/events/{queued}/queue", new { active = true, admitPerSecond = 5 })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _api.AsNewUser().PostAsync($"/api/v1/queue/{queued}/join", null)).StatusCode);
 
         var deadline = DateTime.UtcNow.AddSeconds(20);
         string text;
@@ -60,13 +64,17 @@ public sealed class OperationsTests(ApiFactory factory)
             var response = await _api.Anonymous().GetAsync("/metrics");
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             text = await response.Content.ReadAsStringAsync();
-            if (text.Contains("ticketmaster_seats_held")) break;
+            if (text.Contains("ticketmaster_seats_held") && text.Contains("ticketmaster_storage_write_duration") && text.Contains("ticketmaster_queue_waiting")) break;
             await Task.Delay(200);
         }
         while (DateTime.UtcNow < deadline);
 
         Assert.Contains("ticketmaster_seats_held", text);
         Assert.Contains("http_server_request_duration", text);
+        // Storage write latency (the hold's journal append), search index lag.
+        Assert.Contains("ticketmaster_storage_write_duration_seconds_bucket", text);
+        Assert.Contains("ticketmaster_search_lag_seconds", text);
+        Assert.Contains("ticketmaster_queue_waiting", text);
     }
 
     [Fact]
