@@ -24,7 +24,7 @@ public sealed class ManagementEndpointTests
         {
             ["Orleans:Storage"] = "Memory",
             ["Orleans:GatewayPort"] = Port(gatewayPort),
-            ["WaitingRoom:SigningKey"] = "ops-waiting-room-key",
+            ["WaitingRoom:SigningKey"] = "X7r9ja4iTyn6kpcDsKWMaTiXxd+rzKBJdNNcmgHG09s=",
             ["Logging:LogLevel:Default"] = "Warning",
         };
         await using var silo = ServiceProcess.Start("Silo", new Dictionary<string, string?>(common)
@@ -35,7 +35,7 @@ public sealed class ManagementEndpointTests
         await using var web = ServiceProcess.Start("WebFrontend", new Dictionary<string, string?>(common)
         {
             ["Orleans:Hosting"] = "Client",
-            ["Jwt:SigningKey"] = "ops-signing-key-0123456789-0123456789",
+            ["Jwt:SigningKey"] = "Q5vJfQuJJY/DDsL2dYhCepaZ7OmmTbVWvTT1x9sRXrA=",
             ["Admin:Email"] = AdminEmail,
             ["Admin:Password"] = AdminPassword,
         }, "--urls", $"http://127.0.0.1:{webPort}");

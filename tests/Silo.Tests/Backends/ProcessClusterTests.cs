@@ -102,8 +102,8 @@ public sealed class ProcessClusterTests(BackendFixtures backends, Xunit.Abstract
             var http = first.Http;
             var admin = await Token(http, AdminEmail, AdminPassword);
             eventId = await CreateEvent(http, admin);
-            Assert.Equal(HttpStatusCode.Created, (await http.PostAsJsonAsync("/api/v1/auth/register", new { email, password = "password-1", displayName = "Fan" })).StatusCode);
-            var fan = await Token(http, email, "password-1");
+            Assert.Equal(HttpStatusCode.Created, (await http.PostAsJsonAsync("/api/v1/auth/register", new { email, password = "quiet-harbour-lantern-41", displayName = "Fan" })).StatusCode);
+            var fan = await Token(http, email, "quiet-harbour-lantern-41");
 
             soldReservationId = (await Json(await Send(http, HttpMethod.Post, "/api/v1/reserve", fan, new { eventId, seats = new[] { "A-1-1", "A-1-2" } })))["reservationId"]!.GetValue<string>();
             var booked = await Send(http, HttpMethod.Post, "/api/v1/book", fan, new { reservationId = soldReservationId, payment = new { token = "tok_visa" } }, "key-1");
@@ -121,7 +121,7 @@ public sealed class ProcessClusterTests(BackendFixtures backends, Xunit.Abstract
         await using var second = await StartAsync(backend, serviceId, clusterId);
         output.WriteLine($"{clock.Elapsed} second cluster ready");
         var again = second.Http;
-        var signedIn = await Token(again, email, "password-1");
+        var signedIn = await Token(again, email, "quiet-harbour-lantern-41");
 
         var bookings = (await Json(await Send(again, HttpMethod.Get, "/api/v1/bookings", signedIn))).AsArray();
         Assert.Equal([bookingId], bookings.Select(b => b!["bookingId"]!.GetValue<string>()));
@@ -222,8 +222,8 @@ public sealed class ProcessClusterTests(BackendFixtures backends, Xunit.Abstract
     internal static async Task<string> Register(HttpClient http)
     {
         var email = $"other-{Guid.NewGuid():N}@example.com";
-        await http.PostAsJsonAsync("/api/v1/auth/register", new { email, password = "password-2", displayName = "Other" });
-        return await Token(http, email, "password-2");
+        await http.PostAsJsonAsync("/api/v1/auth/register", new { email, password = "amber-violin-meadow-72", displayName = "Other" });
+        return await Token(http, email, "amber-violin-meadow-72");
     }
 
     internal static async Task<string> Token(HttpClient http, string email, string password)
