@@ -13,12 +13,8 @@ public static class Problem
     public static NotFoundProblem NotFound(string detail) =>
         new(Make(StatusCodes.Status404NotFound, "Not found.", detail));
 
-    public static ConflictProblem Conflict(string detail, IReadOnlyList<string>? unavailable = null)
-    {
-        var problem = Make(StatusCodes.Status409Conflict, "Conflict.", detail);
-        if (unavailable is not null) problem.Extensions["unavailable"] = unavailable;
-        return new ConflictProblem(problem);
-    }
+    public static ConflictProblem Conflict(string detail) =>
+        new(Make(StatusCodes.Status409Conflict, "Conflict.", detail));
 
     public static ProblemHttpResult Status(int status, string title, string detail) =>
         TypedResults.Problem(detail: detail, statusCode: status, title: title);
