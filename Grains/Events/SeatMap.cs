@@ -51,8 +51,7 @@ public sealed partial class SeatMap
         foreach (var (serial, hold) in state.Holds)
         {
             Count(_held, hold.Seats, hold.GaSection, hold.GaCount, +1);
-            CountFan(SaleRecord.Fingerprint(hold.UserId), hold.Seats.Length + hold.GaCount);
-            Count(_holdsByFan, SaleRecord.Fingerprint(hold.UserId), +1);
+            CountHold(SaleRecord.Fingerprint(hold.UserId), hold.Seats.Length + hold.GaCount, +1);
             if (hold.State == HoldState.Held) _expiries.Enqueue(serial, hold.ExpiresAt);
         }
         foreach (var sale in state.Sales.Values)
@@ -102,10 +101,11 @@ public sealed partial class SeatMap
     /// <param name="oneHoldPerFan">While the waiting room is on, an admission is for one active hold at a time.</param>
     public ReserveResult Reserve(ReserveRequest request, DateTimeOffset expiresAt, bool oneHoldPerFan = false)
     {
-        if (oneHoldPerFan && _holdsByFan.ContainsKey(SaleRecord.Fingerprint(request.UserId))) return ReserveResult.HoldLimit;
+        var fan = SaleRecord.Fingerprint(request.UserId);
+        if (oneHoldPerFan && _holdsByFan.ContainsKey(fan)) return ReserveResult.HoldLimit;
         var wanted = request.Seats?.Count ?? request.Quantity;
         var limit = _state.Definition!.MaxTicketsPerFan;
-        var already = TicketsOf(request.UserId);
+        var already = _ticketsByFan.GetValueOrDefault(fan);
         if (wanted > 0 && already + wanted > limit) return ReserveResult.TicketLimit(limit, already);
         return request.Seats is { } seats
             ? ReserveChosen(request.UserId, seats, expiresAt)
@@ -229,15 +229,13 @@ public sealed partial class SeatMap
                 _state.NextSerial = Math.Max(_state.NextSerial, added.Serial + 1);
                 Own(hold.Seats, added.Serial);
                 Count(_held, hold.Seats, hold.GaSection, hold.GaCount, +1);
-                CountFan(SaleRecord.Fingerprint(hold.UserId), hold.Seats.Length + hold.GaCount);
-                Count(_holdsByFan, SaleRecord.Fingerprint(hold.UserId), +1);
+                CountHold(SaleRecord.Fingerprint(hold.UserId), hold.Seats.Length + hold.GaCount, +1);
                 _expiries.Enqueue(added.Serial, hold.ExpiresAt);
                 break;
             case HoldRemoved removed when _state.Holds.Remove(removed.Serial, out var gone):
                 Free(gone.Seats, removed.Serial);
                 Count(_held, gone.Seats, gone.GaSection, gone.GaCount, -1);
-                CountFan(SaleRecord.Fingerprint(gone.UserId), -(gone.Seats.Length + gone.GaCount));
-                Count(_holdsByFan, SaleRecord.Fingerprint(gone.UserId), -1);
+                CountHold(SaleRecord.Fingerprint(gone.UserId), gone.Seats.Length + gone.GaCount, -1);
                 break;
             case HoldRemoved removed when _state.Sales.Remove(removed.Serial, out var returned):
                 Free(returned.Seats, -removed.Serial);
@@ -258,8 +256,9 @@ public sealed partial class SeatMap
             case HoldSold sold:
                 var toSell = HoldOf(sold.Serial);
                 _state.Holds.Remove(sold.Serial);
-                Count(_holdsByFan, SaleRecord.Fingerprint(toSell.UserId), -1);
-                _state.Sales.Add(sold.Serial, new SaleRecord(SaleRecord.Fingerprint(toSell.BookingId!), toSell.Seats, toSell.GaSection, toSell.GaCount, SaleRecord.Fingerprint(toSell.UserId)));
+                var buyer = SaleRecord.Fingerprint(toSell.UserId);
+                Count(_holdsByFan, buyer, -1);
+                _state.Sales.Add(sold.Serial, new SaleRecord(SaleRecord.Fingerprint(toSell.BookingId!), toSell.Seats, toSell.GaSection, toSell.GaCount, buyer));
                 Own(toSell.Seats, -sold.Serial);
                 Count(_held, toSell.Seats, toSell.GaSection, toSell.GaCount, -1);
                 Count(_sold, toSell.Seats, toSell.GaSection, toSell.GaCount, +1);
@@ -289,6 +288,13 @@ public sealed partial class SeatMap
     }
 
     private void CountFan(long fan, int tickets) => Count(_ticketsByFan, fan, tickets);
+
+    /// <summary>A hold added (+1) or gone (-1): its tickets and the hold itself, counted for its fan.</summary>
+    private void CountHold(long fan, int tickets, int sign)
+    {
+        Count(_ticketsByFan, fan, sign * tickets);
+        Count(_holdsByFan, fan, sign);
+    }
 
     private static void Count(Dictionary<long, int> perFan, long fan, int delta)
     {
