@@ -18,4 +18,12 @@ public interface IBookingGrain : IGrainWithStringKey
     /// <summary>Refunds and returns the seats to sale.</summary>
     [Alias("Cancel")]
     Task<CancelResult> Cancel(string userId);
+
+    /// <summary>
+    /// The organiser cancelled the booking's event: refunds whatever was charged and marks the
+    /// booking cancelled, whoever owns it and whenever the event starts. False when nothing was
+    /// sold under this booking. Repeating it is harmless.
+    /// </summary>
+    [Alias("RefundCancelledEvent")]
+    Task<bool> RefundCancelledEvent();
 }

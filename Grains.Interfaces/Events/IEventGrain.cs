@@ -48,6 +48,13 @@ public interface IEventGrain : IGrainWithStringKey
     [Alias("SetQueueActive")]
     Task<bool> SetQueueActive(bool active);
 
+    /// <summary>
+    /// Cancels the event (an organiser's call): sales stop, holds are dropped, and every booking is
+    /// refunded. Repeating it is harmless and pushes on refunds that failed; a reminder does the same.
+    /// </summary>
+    [Alias("Cancel")]
+    Task<CancelEventResult> Cancel();
+
     /// <summary>Running counters against a recount of the seat map.</summary>
     [Alias("Audit")]
     Task<SeatMapAudit> Audit();

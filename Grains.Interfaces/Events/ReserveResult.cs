@@ -10,6 +10,8 @@ public enum ReserveStatus
     EventNotFound,
     /// <summary>The event is in the past: nothing is on sale.</summary>
     SalesClosed,
+    /// <summary>The organiser cancelled the event.</summary>
+    EventCancelled,
     /// <summary>The waiting room is active and the request has no valid admission token for this user and event.</summary>
     AdmissionRequired,
     /// <summary>The fan would pass the event's tickets-per-fan limit; <see cref="ReserveResult.Error"/> names it.</summary>
@@ -42,6 +44,8 @@ public sealed record ReserveResult(
     public static readonly ReserveResult AdmissionRequired = new(ReserveStatus.AdmissionRequired);
 
     public static readonly ReserveResult SalesClosed = new(ReserveStatus.SalesClosed);
+
+    public static readonly ReserveResult EventCancelled = new(ReserveStatus.EventCancelled);
 
     public static readonly ReserveResult HoldLimit = new(ReserveStatus.HoldLimit, Field: "X-Admission-Token");
 }

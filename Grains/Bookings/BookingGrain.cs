@@ -141,6 +141,20 @@ public sealed class BookingGrain(
         return new CancelResult(CancelStatus.Cancelled, ToBooking());
     }
 
+    public async Task<bool> RefundCancelledEvent()
+    {
+        _persistence.EnsureCurrent();
+        var booking = state.State;
+        if (booking.Stage == BookingStage.Cancelled) return true;
+        // Charged: the event confirmed the sale but this grain died before it noted so; the money goes back all the same.
+        if (booking.Stage is not (BookingStage.Confirmed or BookingStage.Charged)) return false;
+
+        await payments.Refund(booking.ChargeId!, CancellationToken.None);
+        booking.Stage = BookingStage.Cancelled;
+        await Save();
+        return true;
+    }
+
     /// <summary>The gateway's answer, or null when it timed out.</summary>
     private async Task<PaymentResult?> Charge(string token, Reservation reservation)
     {

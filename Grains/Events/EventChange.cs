@@ -49,6 +49,14 @@ public sealed record HoldUnpinned([property: Id(0)] int Serial) : EventChange;
 [GenerateSerializer, Immutable, Alias("HoldSold")]
 public sealed record HoldSold([property: Id(0)] int Serial) : EventChange;
 
+/// <summary>The organiser cancelled the event: sales stop, and search shows it cancelled under a new document version.</summary>
+[GenerateSerializer, Immutable, Alias("EventCancelled")]
+public sealed record EventCancelled([property: Id(0)] long DocumentVersion) : EventChange;
+
+/// <summary>A sale of a cancelled event was refunded by its booking: the sale is gone and counted.</summary>
+[GenerateSerializer, Immutable, Alias("BookingRefunded")]
+public sealed record BookingRefunded([property: Id(0)] int Serial) : EventChange;
+
 /// <summary>One group-commit batch: the unit the journal appends.</summary>
 [GenerateSerializer, Immutable, Alias("EventBatch")]
 public sealed record EventBatch([property: Id(0)] List<EventChange> Changes) : IJournalBatch

@@ -85,6 +85,7 @@ public sealed partial class EventGrain(
     {
         _persistence.EnsureCurrent();
         if (Map is null) return Missing(EventCommandResult.NotFound);
+        if (State.Cancelled) return EventCommandResult.Conflict($"Event '{EventId}' is cancelled.");
         if (definition.StartsAt != State.Definition!.StartsAt && definition.StartsAt <= Now) return EventCommandResult.Invalid("startsAt", "An event must start in the future.");
         var (venue, performers, invalid) = await Resolve(definition);
         if (invalid is not null) return invalid;
@@ -122,6 +123,7 @@ public sealed partial class EventGrain(
     {
         _persistence.EnsureCurrent();
         if (Map is null) return Missing(ReserveResult.EventNotFound);
+        if (State.Cancelled) return ReserveResult.EventCancelled;
         var now = Now;
         if (now >= State.Definition!.StartsAt) return ReserveResult.SalesClosed;
         if (State.QueueActive && !admissions.IsValid(request.AdmissionToken, EventId, request.UserId, now)) return ReserveResult.AdmissionRequired;
@@ -150,6 +152,7 @@ public sealed partial class EventGrain(
 
     public async Task<HoldResult> Confirm(string reservationId, string bookingId)
     {
+        if (State.Cancelled) return await Withdraw(reservationId, bookingId);
         var result = await Change(map => map.Confirm(reservationId, bookingId));
         if (result.Reservation is { } sold) GrainMetrics.SeatsSold.Add(sold.Seats.Count);
         return result;
@@ -189,7 +192,8 @@ public sealed partial class EventGrain(
     /// <summary>Makes every change so far durable, and tells search when availability crossed a threshold.</summary>
     private async Task Commit()
     {
-        var availability = Availability.Of(Map!.TotalAvailable, Map.TotalCapacity);
+        // A cancelled event's refunds free seats, but nothing goes back on sale.
+        var availability = State.Cancelled ? Availability.Cancelled : Availability.Of(Map!.TotalAvailable, Map.TotalCapacity);
         var crossed = availability != State.SearchAvailability;
         if (crossed) Record(new AvailabilityPublished(availability, State.DocumentVersion + 1));
         await _persistence.Durable();

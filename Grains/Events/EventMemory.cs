@@ -1,4 +1,5 @@
 using TicketMaster.Grains.Persistence;
+using TicketMaster.Search;
 using Microsoft.Extensions.Logging.Abstractions;
 using Orleans.Serialization;
 
@@ -50,11 +51,23 @@ public sealed class EventMemory
                 State.SearchAvailability = published.Availability;
                 State.DocumentVersion = published.DocumentVersion;
                 break;
+            case EventCancelled cancelled:
+                State.Cancelled = true;
+                State.SearchAvailability = Availability.Cancelled;
+                State.DocumentVersion = cancelled.DocumentVersion;
+                break;
+            case BookingRefunded refunded:
+                State.BookingsRefunded++;
+                Seats().Apply(new HoldRemoved(refunded.Serial));
+                break;
             default:
-                (Map ?? throw new InvalidOperationException($"Event '{_eventId}': a seat change before the event was defined.")).Apply(change);
+                Seats().Apply(change);
                 break;
         }
     }
+
+    private SeatMap Seats() =>
+        Map ?? throw new InvalidOperationException($"Event '{_eventId}': a seat change before the event was defined.");
 
     /// <summary>Reads an event's journal as an activation would: for tools and tests that check storage without the grain.</summary>
     public static async Task<EventMemory> Load(string eventId, IJournalStorage storage, Serializer serializer)

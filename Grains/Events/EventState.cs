@@ -41,6 +41,12 @@ public sealed class EventState
 
     /// <summary>The coarse availability search was last told.</summary>
     [Id(10)] public string SearchAvailability { get; set; } = "";
+
+    /// <summary>The organiser cancelled it: nothing is on sale, and every sale is being refunded.</summary>
+    [Id(11)] public bool Cancelled { get; set; }
+
+    /// <summary>Sales refunded because the event was cancelled.</summary>
+    [Id(12)] public int BookingsRefunded { get; set; }
 }
 
 public enum HoldState
@@ -66,16 +72,20 @@ public sealed class HoldRecord
     [Id(6)] public int GaCount { get; set; }
 }
 
-/// <summary>What a sale must remember: whose booking it is (to confirm again or return it), its seats, and its fan (for the ticket limit).</summary>
+/// <summary>
+/// What a sale must remember: whose booking it is (to confirm again, return it, or refund it when
+/// the event is cancelled), its seats, and its fan (for the ticket limit).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("SaleRecord")]
 public readonly record struct SaleRecord(
     [property: Id(0)] long Booking,
     [property: Id(1)] int[] Seats,
     [property: Id(2)] int GaSection,
     [property: Id(3)] int GaCount,
-    [property: Id(4)] long Fan)
+    [property: Id(4)] long Fan,
+    [property: Id(5)] string BookingId)
 {
-    /// <summary>64 bits of an id stand for it: a sale needs to recognise its booking and its fan, not name them.</summary>
+    /// <summary>64 bits of an id stand for it where a sale only needs to recognise its booking or its fan.</summary>
     public static long Fingerprint(string id) =>
         BitConverter.ToInt64(SHA256.HashData(Encoding.UTF8.GetBytes(id)), 0);
 }

@@ -198,6 +198,34 @@ public sealed partial class SeatMap
         return HoldResult.Ok();
     }
 
+    /// <summary>The event is cancelled: every hold not being paid for is dropped. Pinned ones are left to their bookings (see <see cref="Withdraw"/>).</summary>
+    public void DropHolds()
+    {
+        foreach (var serial in _state.Holds.Where(h => h.Value.State == HoldState.Held).Select(h => h.Key).ToList())
+        {
+            Record(new HoldRemoved(serial));
+        }
+    }
+
+    /// <summary>
+    /// The event is cancelled while a booking pays for a hold: the hold goes and the booking hears
+    /// Gone, so it refunds. A sale already made (a retried confirmation) stays, for the cancellation's refunds.
+    /// </summary>
+    public HoldResult Withdraw(string reservationId, string bookingId)
+    {
+        if (Find(reservationId, out var serial) is not null) return HoldResult.Gone;
+        if (IsSaleOf(serial, bookingId)) return HoldResult.Ok();
+        if (_state.Holds.TryGetValue(serial, out var hold) && hold.BookingId == bookingId) Record(new HoldRemoved(serial));
+        return HoldResult.Gone;
+    }
+
+    /// <summary>Every sale and the booking it belongs to: what a cancelled event has left to refund.</summary>
+    public List<(int Serial, string BookingId)> Sales() => _state.Sales.Select(s => (s.Key, s.Value.BookingId)).ToList();
+
+    public int SaleCount => _state.Sales.Count;
+
+    public bool HasSale(int serial) => _state.Sales.ContainsKey(serial);
+
     private bool IsSaleOf(int serial, string bookingId) =>
         _state.Sales.TryGetValue(serial, out var sale) && sale.Booking == SaleRecord.Fingerprint(bookingId);
 
@@ -258,7 +286,7 @@ public sealed partial class SeatMap
                 _state.Holds.Remove(sold.Serial);
                 var buyer = SaleRecord.Fingerprint(toSell.UserId);
                 Count(_holdsByFan, buyer, -1);
-                _state.Sales.Add(sold.Serial, new SaleRecord(SaleRecord.Fingerprint(toSell.BookingId!), toSell.Seats, toSell.GaSection, toSell.GaCount, buyer));
+                _state.Sales.Add(sold.Serial, new SaleRecord(SaleRecord.Fingerprint(toSell.BookingId!), toSell.Seats, toSell.GaSection, toSell.GaCount, buyer, toSell.BookingId!));
                 Own(toSell.Seats, -sold.Serial);
                 Count(_held, toSell.Seats, toSell.GaSection, toSell.GaCount, -1);
                 Count(_sold, toSell.Seats, toSell.GaSection, toSell.GaCount, +1);

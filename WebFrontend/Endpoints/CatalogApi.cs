@@ -19,6 +19,9 @@ public static class CatalogApi
             .Produces<EventCreated>(StatusCodes.Status201Created).ProducesOutcomes(Outcomes.EventCommand);
         admin.MapPut("/events/{eventId}", UpdateEvent).WithName("UpdateEvent").WithSummary("Replace an event; its sections and prices are frozen once a seat is held or sold.")
             .Produces<EventCreated>().ProducesOutcomes(Outcomes.EventCommand);
+        admin.MapPost("/events/{eventId}/cancel", CancelEvent).WithName("CancelEvent")
+            .WithSummary("Cancel an event: sales stop and every booking is refunded. Repeat it to follow the refunds or push on ones that failed.")
+            .Produces<EventCancellation>().ProducesOutcomes(Outcomes.EventCancel);
 
         var reads = app.MapGroup("/api/v1").WithTags("Catalog");
         reads.MapGet("/venues/{venueId}", GetVenue).WithName("GetVenue").WithSummary("A venue.");
@@ -63,6 +66,15 @@ public static class CatalogApi
         return result.Status == EventCommandStatus.Ok
             ? TypedResults.Ok(new EventCreated(eventId))
             : Outcomes.EventCommand.Problem(result.Status, eventId, result.Field, result.Error);
+    }
+
+    public static async Task<IResult> CancelEvent(string eventId, IGrainFactory grains)
+    {
+        if (!Ids.IsPlausible(eventId)) return Outcomes.EventCancel.Problem(CancelEventStatus.NotFound, eventId);
+        var result = await grains.GetGrain<IEventGrain>(eventId).Cancel();
+        return result.Status == CancelEventStatus.Cancelled
+            ? TypedResults.Ok(EventCancellation.From(eventId, result))
+            : Outcomes.EventCancel.Problem(result.Status, eventId);
     }
 
     public static async Task<Results<Ok<VenueResponse>, NotFoundProblem>> GetVenue(string venueId, IGrainFactory grains) =>

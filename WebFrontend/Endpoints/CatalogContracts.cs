@@ -1,3 +1,4 @@
+using TicketMaster.Events;
 namespace TicketMaster.WebFrontend.Endpoints;
 
 public sealed record VenueRequest(string? Name, string? City, string? Address, IReadOnlyList<SectionRequest?>? Sections);
@@ -23,6 +24,16 @@ public sealed record VenueCreated(string VenueId);
 public sealed record PerformerCreated(string PerformerId);
 
 public sealed record EventCreated(string EventId);
+
+/// <summary>
+/// The answer to cancelling an event, the same each time it is asked: <c>status</c> is
+/// <c>cancelled</c> once every booking is refunded, <c>refunding</c> while some are left.
+/// </summary>
+public sealed record EventCancellation(string EventId, string Status, int BookingsRefunded, int BookingsToRefund)
+{
+    public static EventCancellation From(string eventId, CancelEventResult result) =>
+        new(eventId, result.BookingsToRefund == 0 ? "cancelled" : "refunding", result.BookingsRefunded, result.BookingsToRefund);
+}
 
 /// <summary>A venue as docs/api.md describes it: seated sections with rows and seats, general admission with a capacity.</summary>
 public sealed record VenueResponse(string VenueId, string Name, string City, string Address, IReadOnlyList<SectionResponse> Sections)

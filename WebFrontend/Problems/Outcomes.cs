@@ -29,6 +29,7 @@ public static class Outcomes
         [ReserveStatus.EventNotFound] = NotFound("event"),
         [ReserveStatus.Unavailable] = Conflict("Some seats are held or sold."),
         [ReserveStatus.SalesClosed] = Conflict("Event '{0}' has already started; nothing is on sale."),
+        [ReserveStatus.EventCancelled] = Conflict("Event '{0}' is cancelled; nothing is on sale."),
         [ReserveStatus.TicketLimit] = Conflict(),
         [ReserveStatus.HoldLimit] = Conflict("The waiting room of event '{0}' is on: an admission token admits one active hold at a time (book or release the one you have)."),
         [ReserveStatus.AdmissionRequired] = new(StatusCodes.Status428PreconditionRequired, "Admission token required.",
@@ -72,6 +73,13 @@ public static class Outcomes
         [EventCommandStatus.Invalid] = Invalid,
         [EventCommandStatus.NotFound] = NotFound("event"),
         [EventCommandStatus.Conflict] = Conflict(),
+    };
+
+    /// <summary>An organiser cancelling an event; the subject is the event id.</summary>
+    public static readonly OutcomeMap<CancelEventStatus> EventCancel = new()
+    {
+        [CancelEventStatus.NotFound] = NotFound("event"),
+        [CancelEventStatus.Started] = Conflict("Event '{0}' has started; it can no longer be cancelled."),
     };
 
     /// <summary>Joining a waiting room; the subject is the event id.</summary>

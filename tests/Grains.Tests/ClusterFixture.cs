@@ -18,6 +18,9 @@ public sealed class ClusterFixture : IAsyncLifetime
     /// <summary>The sandbox gateway as a client sees it: its ledger lives in the cluster.</summary>
     public SandboxPaymentGateway Payments => new(Cluster.Client);
 
+    /// <summary>The silo's gateway, once a payment has asked for it.</summary>
+    public CrashOnceGateway Gateway { get; private set; } = null!;
+
     /// <summary>The journals (events and waiting-room shards), which tests can make fail or stall.</summary>
     public FaultyJournal Journals { get; } = new();
 
@@ -37,8 +40,9 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.AddMemoryGrainStorage(StorageNames.Grains);
             silo.AddMemoryGrainStorage(StorageNames.PubSub);
             silo.AddMemoryStreams(StorageNames.Streams);
+            silo.UseInMemoryReminderService();
             silo.Services.AddKeyedSingleton<TimeProvider>(BookingClock.Key, Time);
-            silo.Services.AddSingleton<IPaymentGateway>(sp => new CrashOnceGateway(sp.GetRequiredService<SandboxPaymentGateway>()));
+            silo.Services.AddSingleton<IPaymentGateway>(sp => Gateway = new CrashOnceGateway(sp.GetRequiredService<SandboxPaymentGateway>()));
             silo.Services.AddTicketMasterGrains(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["Booking:PaymentTimeout"] = "00:00:00.300",

@@ -50,7 +50,7 @@ public sealed class Api(ApiFactory factory)
     }
 
     /// <summary>A venue with seated section A (rows x 10) and standing GA (50), an event there; returns the event id.</summary>
-    public async Task<string> CreateEvent(int rows = 5, DateTimeOffset? startsAt = null, int? maxTicketsPerFan = null)
+    public async Task<string> CreateEvent(int rows = 5, DateTimeOffset? startsAt = null, int? maxTicketsPerFan = null, string name = "Metallica Live")
     {
         var admin = await Admin();
         var venue = await admin.PostAsJsonAsync("/api/v1/venues", new
@@ -63,7 +63,7 @@ public sealed class Api(ApiFactory factory)
         Assert.Equal(HttpStatusCode.Created, performer.StatusCode);
         var created = await admin.PostAsJsonAsync("/api/v1/events", new
         {
-            name = "Metallica Live", description = "Loud.", category = "concert", startsAt = startsAt ?? factory.Time.GetUtcNow().AddMonths(3),
+            name, description = "Loud.", category = "concert", startsAt = startsAt ?? factory.Time.GetUtcNow().AddMonths(3),
             venueId = (await Json(venue))["venueId"]!.GetValue<string>(),
             performerIds = new[] { (await Json(performer))["performerId"]!.GetValue<string>() },
             prices = new[] { new { sectionId = "A", price = 120m, currency = "USD" }, new { sectionId = "GA", price = 50m, currency = "USD" } },
