@@ -67,4 +67,26 @@ public sealed class QueueAndOrganiserTests(BrowserFixture browser)
         await Expect(result).ToBeVisibleAsync();
         await BrowserFixture.Screenshot(page, "11-new-event-in-search");
     }
+
+    [Fact]
+    public async Task An_organiser_cancels_an_event_and_its_page_says_so_and_sells_nothing()
+    {
+        using var api = new Api(browser.Server.BaseAddress);
+        var eventId = await api.CreateEvent($"Called Off {Guid.NewGuid().ToString("N")[..6]}");
+        var page = await browser.NewPage(browser.Server);
+        await Fan.SignIn(page, AppServer.AdminEmail, AppServer.AdminPassword);
+        await page.GotoAsync("/organiser");
+
+        await page.FillAsync("#cancel-event", eventId);
+        await page.ClickAsync("#cancel-form button[type=submit]");
+        await Expect(page.Locator("#cancel-result")).ToContainTextAsync("Tick the box");
+        await page.CheckAsync("#cancel-confirm");
+        await page.ClickAsync("#cancel-form button[type=submit]");
+        await Expect(page.Locator("#cancel-result")).ToContainTextAsync("Event cancelled; 0 bookings refunded.");
+
+        await page.GotoAsync($"/events/{eventId}");
+        await Expect(page.Locator("#cancelled-note")).ToBeVisibleAsync();
+        await Expect(page.Locator("#event-buying")).ToBeHiddenAsync();
+        await BrowserFixture.Screenshot(page, "12-cancelled-event");
+    }
 }

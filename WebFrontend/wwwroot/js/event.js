@@ -120,6 +120,7 @@ async function start() {
     return;
   }
   renderEvent();
+  if (view.cancelled) return;
   map = new SeatMap(document.getElementById('seatmap-wrap'), view.sections, toggle);
   if (seatList.length) {
     map.draw(seatList);
@@ -155,7 +156,10 @@ function renderEvent() {
   document.getElementById('event-venue').textContent = `${view.venue.name}, ${view.venue.address}`;
   document.getElementById('event-performers').textContent = view.performers.map(p => p.name).join(' · ');
   document.getElementById('event-description').textContent = view.description;
-  const queued = view.queueActive && !sessionStorage.getItem(ADMISSION_KEY);
+  // A cancelled event says so and sells nothing: no map, no queue.
+  document.getElementById('cancelled-note').hidden = !view.cancelled;
+  document.getElementById('event-buying').hidden = !!view.cancelled;
+  const queued = !view.cancelled && view.queueActive && !sessionStorage.getItem(ADMISSION_KEY);
   document.getElementById('queue-note').hidden = !queued;
   // While the waiting room is on, buying needs an admission token: the queue page gets one.
   if (queued && !hold) location.replace(`/events/${encodeURIComponent(eventId)}/queue`);

@@ -1,4 +1,4 @@
-// Organiser pages (admin role): venues with sections, performers, events with prices, the waiting room.
+// Organiser pages (admin role): venues with sections, performers, events with prices, the waiting room, cancelling.
 import { api, ApiError, currentUser, isAdmin, el, signInUrl } from './api.js';
 
 const KNOWN = 'tm.organiser';
@@ -129,6 +129,22 @@ $('queue-form').addEventListener('submit', async e => {
     result('queue-result', 'ok', body.active ? `Waiting room on: ${body.admitPerSecond} fans per second.` : 'Waiting room off: fans go straight to the seat map.');
   } catch (err) {
     result('queue-result', 'error', err instanceof ApiError && err.status === 404 ? 'No event with that id.' : problem(err));
+  }
+});
+
+$('cancel-form').addEventListener('submit', async e => {
+  e.preventDefault();
+  const id = $('cancel-event').value.trim();
+  if (!id) { result('cancel-result', 'error', 'Enter the id of the event to cancel.'); return; }
+  if (!$('cancel-confirm').checked) { result('cancel-result', 'error', 'Tick the box to confirm: a cancellation cannot be undone.'); return; }
+  try {
+    const { body } = await api(`/events/${encodeURIComponent(id)}/cancel`, { method: 'POST', auth: true });
+    const refunded = `${body.bookingsRefunded} booking${body.bookingsRefunded === 1 ? '' : 's'} refunded`;
+    result('cancel-result', 'ok', body.status === 'cancelled'
+      ? `Event cancelled; ${refunded}.`
+      : `Event cancelled; ${refunded}, ${body.bookingsToRefund} still to refund. They go on by themselves; submit again to see how far they are.`);
+  } catch (err) {
+    result('cancel-result', 'error', err instanceof ApiError && err.status === 404 ? 'No event with that id.' : problem(err));
   }
 });
 

@@ -74,6 +74,7 @@ const BADGES = {
   available: ['badge badge-available', 'Available'],
   few: ['badge badge-few', 'Few left'],
   soldout: ['badge badge-soldout', 'Sold out'],
+  cancelled: ['badge badge-cancelled', 'Cancelled'],
 };
 
 function render(body) {
@@ -92,7 +93,7 @@ function render(body) {
           item.performers?.length ? el('div', { class: 'small' }, item.performers.join(', ')) : null),
         el('div', { class: 'result-side' },
           el('span', { class: badgeClass }, badgeText),
-          item.availability !== 'soldout' ? el('span', { class: 'price-from' }, `from ${money(item.minPrice, item.currency)}`) : null)));
+          !['soldout', 'cancelled'].includes(item.availability) ? el('span', { class: 'price-from' }, `from ${money(item.minPrice, item.currency)}`) : null)));
   }));
   if (!body.items.length) {
     results.append(el('li', { class: 'empty card' }, 'No events match. Try fewer words or other filters.'));
