@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using TicketMaster.Bookings;
 using TicketMaster.Catalog;
 using TicketMaster.Events;
 
@@ -83,8 +84,17 @@ public readonly record struct SaleRecord(
     [property: Id(2)] int GaSection,
     [property: Id(3)] int GaCount,
     [property: Id(4)] long Fan,
-    [property: Id(5)] string BookingId)
+    [property: Id(5)] string? OtherBookingId,
+    [property: Id(6)] Guid CompactBookingId)
 {
+    /// <summary>A sale of <paramref name="bookingId"/>: 16 bytes for the ids bookings are made with, the string for any other.</summary>
+    public static SaleRecord Of(string bookingId, int[] seats, int gaSection, int gaCount, long fan) =>
+        BookingIds.TryCompact(bookingId, out var compact)
+            ? new SaleRecord(Fingerprint(bookingId), seats, gaSection, gaCount, fan, null, compact)
+            : new SaleRecord(Fingerprint(bookingId), seats, gaSection, gaCount, fan, bookingId, default);
+
+    public string BookingId => OtherBookingId ?? BookingIds.FromCompact(CompactBookingId);
+
     /// <summary>64 bits of an id stand for it where a sale only needs to recognise its booking or its fan.</summary>
     public static long Fingerprint(string id) =>
         BitConverter.ToInt64(SHA256.HashData(Encoding.UTF8.GetBytes(id)), 0);

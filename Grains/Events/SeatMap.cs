@@ -286,7 +286,7 @@ public sealed partial class SeatMap
                 _state.Holds.Remove(sold.Serial);
                 var buyer = SaleRecord.Fingerprint(toSell.UserId);
                 Count(_holdsByFan, buyer, -1);
-                _state.Sales.Add(sold.Serial, new SaleRecord(SaleRecord.Fingerprint(toSell.BookingId!), toSell.Seats, toSell.GaSection, toSell.GaCount, buyer, toSell.BookingId!));
+                _state.Sales.Add(sold.Serial, SaleRecord.Of(toSell.BookingId!, toSell.Seats, toSell.GaSection, toSell.GaCount, buyer));
                 Own(toSell.Seats, -sold.Serial);
                 Count(_held, toSell.Seats, toSell.GaSection, toSell.GaCount, -1);
                 Count(_sold, toSell.Seats, toSell.GaSection, toSell.GaCount, +1);
