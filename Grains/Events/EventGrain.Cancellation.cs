@@ -73,6 +73,8 @@ public sealed partial class EventGrain : IRemindable
 
     private async Task RefundPass()
     {
+        // A call that arrives while another's cancellation is still being written must not refund before it is durable.
+        await _persistence.Durable();
         foreach (var sales in Map!.Sales().Chunk(RefundsInFlight))
         {
             await Task.WhenAll(sales.Select(sale => Refund(sale.Serial, sale.BookingId)));
