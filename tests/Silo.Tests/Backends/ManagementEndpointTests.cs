@@ -84,6 +84,51 @@ public sealed class ManagementEndpointTests
         }
     }
 
+    [Fact]
+    public async Task A_silo_on_postgres_is_alive_but_not_ready_once_its_database_stops_answering()
+    {
+        // A server of its own: this test stops it.
+        var postgres = new PostgresFixture();
+        await postgres.InitializeAsync();
+        var managementPort = ServiceProcess.FreePort();
+        await using var silo = ServiceProcess.Start("Silo", new Dictionary<string, string?>
+        {
+            ["Orleans:Storage"] = "Postgres",
+            ["ConnectionStrings:Postgres"] = postgres.ConnectionString,
+            ["Orleans:ClusterId"] = "ready-" + Guid.NewGuid().ToString("N")[..8],
+            ["Orleans:SiloPort"] = ServiceProcess.FreePort().ToString(CultureInfo.InvariantCulture),
+            ["Orleans:GatewayPort"] = ServiceProcess.FreePort().ToString(CultureInfo.InvariantCulture),
+            ["Management:Port"] = managementPort.ToString(CultureInfo.InvariantCulture),
+            ["WaitingRoom:SigningKey"] = "X7r9ja4iTyn6kpcDsKWMaTiXxd+rzKBJdNNcmgHG09s=",
+            ["Logging:LogLevel:Default"] = "Warning",
+        });
+        using var management = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{managementPort}") };
+        try
+        {
+            await UntilReady(management, silo);
+
+            await postgres.DisposeAsync();
+
+            HttpResponseMessage? readiness = null;
+            await Poll.UntilAsync(async () =>
+            {
+                readiness = await management.GetAsync("/readyz");
+                return readiness.StatusCode == HttpStatusCode.ServiceUnavailable;
+            }, TimeSpan.FromSeconds(60), "the silo reports not ready once PostgreSQL is gone");
+            Assert.Contains("Unhealthy", await readiness!.Content.ReadAsStringAsync());
+            Assert.Equal(HttpStatusCode.OK, (await management.GetAsync("/healthz")).StatusCode);
+            Assert.False(silo.HasExited);
+        }
+        catch (Exception e) when (e is not Xunit.Sdk.XunitException)
+        {
+            throw new InvalidOperationException($"{e.Message}\nsilo:\n{silo.LogTail()}", e);
+        }
+        finally
+        {
+            await postgres.DisposeAsync();
+        }
+    }
+
     private static Task UntilReady(HttpClient http, ServiceProcess process) =>
         Poll.UntilAsync(async () =>
         {
