@@ -13,3 +13,9 @@ public sealed class RetryableException : Exception
 
     public RetryableException(string message, Exception inner) : base(message, inner) { }
 }
+
+/// <summary>
+/// A failure of something a call needed that may pass by itself (a search index that did not
+/// answer): answered as 503 with Retry-After, like <see cref="RetryableException"/>.
+/// </summary>
+public interface ITransientFailure;

@@ -22,8 +22,7 @@ builder.AddTicketMasterRequestLimits();
 builder.Services.TryAddSingleton(TimeProvider.System);
 builder.Services.AddSearchProjector(builder.Configuration);
 
-builder.Services.AddProblemDetails();
-builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+builder.Services.AddTicketMasterProblemDetails();
 // Binding failures throw, so the exception handler can name the field in a problem+json answer.
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.ConfigureHttpJsonOptions(o =>

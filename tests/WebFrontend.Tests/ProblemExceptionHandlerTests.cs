@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using TicketMaster.WebFrontend.Problems;
+using TicketMaster.Hosting;
 
 namespace TicketMaster.WebFrontend.Tests;
 

@@ -47,6 +47,9 @@ public sealed class ManagementEndpointTests
             await UntilReady(management, silo);
             await UntilReady(http, web);
             Assert.Equal(HttpStatusCode.OK, (await management.GetAsync("/healthz")).StatusCode);
+            var unknown = await management.GetAsync("/no-such-path");
+            Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+            Assert.Equal("application/problem+json", unknown.Content.Headers.ContentType?.MediaType);
 
             var before = await management.GetStringAsync("/metrics");
             Assert.Contains("orleans_", before);

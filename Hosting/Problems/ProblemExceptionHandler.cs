@@ -1,10 +1,10 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Orleans.Runtime;
-using TicketMaster.SearchProjector.Elasticsearch;
 
-namespace TicketMaster.WebFrontend.Problems;
+namespace TicketMaster.Hosting;
 
 /// <summary>
 /// The one place exceptions become problem+json: what the client sent wrong is a 400 naming the
@@ -26,8 +26,8 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : I
                     Detail = $"'{field}': {Describe(bad)}",
                 };
                 break;
-            // SearchIndexException: the Elasticsearch search index did not answer; the frontend itself is fine.
-            case RetryableException or SiloUnavailableException or OrleansMessageRejectionException or TimeoutException or SearchIndexException:
+            // ITransientFailure: something the call needed (a search index) did not answer; the host itself is fine.
+            case RetryableException or ITransientFailure or SiloUnavailableException or OrleansMessageRejectionException or TimeoutException:
                 httpContext.Response.Headers.RetryAfter = "1";
                 problem = new ProblemDetails
                 {
