@@ -32,7 +32,7 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, ISearchGeneration,
     private readonly SearcherManager _searchers;
     private readonly TimeProvider _time;
     private readonly object _writeLock = new();
-    private readonly TermExpansions _expansions = new();
+    private TermExpansions _expansions = new();
     private readonly string? _temporaryPath;
 
     /// <summary>The version held per event: what makes applying idempotent without a search per write.</summary>
@@ -64,6 +64,20 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, ISearchGeneration,
         _searchers = new SearcherManager(_writer, true, new WarmingSearcherFactory());
         _lastRefreshTimestamp = time.GetTimestamp();
         Load();
+    }
+
+    /// <summary>
+    /// From how many documents holding a typed word exactly it is searched without its fuzzy and prefix alternatives
+    /// (<see cref="TermExpansions"/>); <see cref="int.MaxValue"/> always expands (the bench's baseline).
+    /// </summary>
+    public int CommonWordDocs
+    {
+        get => Volatile.Read(ref _expansions).CommonWordDocs;
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
+            Volatile.Write(ref _expansions, new TermExpansions(value));
+        }
     }
 
     public int Count
@@ -147,9 +161,10 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, ISearchGeneration,
         RefreshIfDirty();
 
         var searcher = _searchers.Acquire();
+        var expansions = Volatile.Read(ref _expansions);
         try
         {
-            var text = query.HasText ? TextQuery.Build(_analyzer, query.Text!, term => _expansions.For(searcher, term)) : null;
+            var text = query.HasText ? TextQuery.Build(_analyzer, query.Text!, term => expansions.For(searcher, term)) : null;
             var filter = EventFilter.For(query, _time.GetUtcNow());
             var page = Math.Max(1, query.Page);
             var pageSize = Math.Clamp(query.PageSize, 1, SearchQuery.MaxPageSize);
