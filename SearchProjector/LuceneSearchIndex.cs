@@ -33,6 +33,8 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, ISearchGeneration,
     private readonly TimeProvider _time;
     private readonly object _writeLock = new();
     private TermExpansions _expansions = new();
+    /// <summary>One set of expansions per threshold used, so switching back and forth (the bench) keeps each warm.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, TermExpansions> _expansionsByThreshold = new();
     private readonly string? _temporaryPath;
 
     /// <summary>The version held per event: what makes applying idempotent without a search per write.</summary>
@@ -76,7 +78,8 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, ISearchGeneration,
         set
         {
             ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
-            Volatile.Write(ref _expansions, new TermExpansions(value));
+            _expansionsByThreshold.TryAdd(_expansions.CommonWordDocs, _expansions);
+            Volatile.Write(ref _expansions, _expansionsByThreshold.GetOrAdd(value, static v => new TermExpansions(v)));
         }
     }
 
