@@ -10,7 +10,8 @@ namespace TicketMaster.SearchProjector;
 /// <summary>
 /// The search replica on Lucene.Net. Writes go through one <see cref="IndexWriter"/>; searches use a
 /// near-real-time reader that is reopened lazily, at the first search after a write, so a burst of
-/// changes costs one reopen rather than one per change.
+/// changes costs one reopen rather than one per change; and at most once per refresh interval, so the
+/// reader (and the request cache, valid for one reader) lives through a stream of writes.
 /// </summary>
 public sealed partial class LuceneSearchIndex : ISearchIndex, ISearchGeneration, IDisposable
 {
@@ -31,18 +32,25 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, ISearchGeneration,
     private readonly SearcherManager _searchers;
     private readonly TimeProvider _time;
     private readonly object _writeLock = new();
-    private readonly TermExpansions _expansions = new();
+    private TermExpansions _expansions = new();
+    /// <summary>One set of expansions per threshold used, so switching back and forth (the bench) keeps each warm.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, TermExpansions> _expansionsByThreshold = new();
     private readonly string? _temporaryPath;
 
     /// <summary>The version held per event: what makes applying idempotent without a search per write.</summary>
     private readonly Dictionary<string, long> _versions = new(StringComparer.Ordinal);
     private readonly long[] _checkpoints = new long[CatalogShards.Count];
     private int _dirty;
+    private readonly TimeSpan _refreshInterval;
+    private long _lastRefreshTimestamp;
 
     /// <param name="dataPath">A folder for an index that survives restarts; null uses a temporary folder, deleted at dispose.</param>
-    public LuceneSearchIndex(TimeProvider time, string? dataPath = null)
+    /// <param name="refreshInterval">The least time between two reopens of the reader for searches; zero reopens at the first search after any write.</param>
+    public LuceneSearchIndex(TimeProvider time, string? dataPath = null, TimeSpan refreshInterval = default)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(refreshInterval, TimeSpan.Zero);
         _time = time;
+        _refreshInterval = refreshInterval;
         _analyzer = SearchAnalyzer.Create();
         // Without a data path the index still lives in files, in a folder of its own that goes at dispose: memory-mapped
         // files are paged by the OS and cost no managed heap, where a RAMDirectory held the whole index in 1 KB arrays.
@@ -56,7 +64,23 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, ISearchGeneration,
             RAMBufferSizeMB = 64,
         });
         _searchers = new SearcherManager(_writer, true, new WarmingSearcherFactory());
+        _lastRefreshTimestamp = time.GetTimestamp();
         Load();
+    }
+
+    /// <summary>
+    /// From how many documents holding a typed word exactly it is searched without its fuzzy and prefix alternatives
+    /// (<see cref="TermExpansions"/>); <see cref="int.MaxValue"/> always expands (the bench's baseline).
+    /// </summary>
+    public int CommonWordDocs
+    {
+        get => Volatile.Read(ref _expansions).CommonWordDocs;
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
+            _expansionsByThreshold.TryAdd(_expansions.CommonWordDocs, _expansions);
+            Volatile.Write(ref _expansions, _expansionsByThreshold.GetOrAdd(value, static v => new TermExpansions(v)));
+        }
     }
 
     public int Count
@@ -110,6 +134,7 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, ISearchGeneration,
     {
         Interlocked.Exchange(ref _dirty, 0);
         _searchers.MaybeRefreshBlocking();
+        Volatile.Write(ref _lastRefreshTimestamp, _time.GetTimestamp());
     }
 
     /// <summary>The version of the reader searches read now (it grows with every change a refresh makes visible), after the pending refresh.</summary>
@@ -139,9 +164,10 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, ISearchGeneration,
         RefreshIfDirty();
 
         var searcher = _searchers.Acquire();
+        var expansions = Volatile.Read(ref _expansions);
         try
         {
-            var text = query.HasText ? TextQuery.Build(_analyzer, query.Text!, term => _expansions.For(searcher, term)) : null;
+            var text = query.HasText ? TextQuery.Build(_analyzer, query.Text!, term => expansions.For(searcher, term)) : null;
             var filter = EventFilter.For(query, _time.GetUtcNow());
             var page = Math.Max(1, query.Page);
             var pageSize = Math.Clamp(query.PageSize, 1, SearchQuery.MaxPageSize);
@@ -165,9 +191,18 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, ISearchGeneration,
         }
     }
 
+    /// <summary>
+    /// Reopens the reader when a write is pending and the refresh interval has passed since the last reopen. Within the
+    /// interval searches keep the reader they have (its generation too), so cached answers stay valid; a write made then
+    /// shows at the first search after the interval.
+    /// </summary>
     private void RefreshIfDirty()
     {
-        if (Interlocked.Exchange(ref _dirty, 0) == 1) _searchers.MaybeRefreshBlocking();
+        if (Volatile.Read(ref _dirty) == 0) return;
+        if (_refreshInterval > TimeSpan.Zero && _time.GetElapsedTime(Volatile.Read(ref _lastRefreshTimestamp)) < _refreshInterval) return;
+        if (Interlocked.Exchange(ref _dirty, 0) == 0) return;
+        _searchers.MaybeRefreshBlocking();
+        Volatile.Write(ref _lastRefreshTimestamp, _time.GetTimestamp());
     }
 
     private static SearchResultsPage TextSearch(IndexSearcher searcher, Query text, EventFilter filter, SearchSort order, long start, int pageSize, int window)

@@ -25,6 +25,13 @@ public sealed class SearchOptions
     /// <summary>A folder for the index (memory-mapped) that survives restarts; null or empty uses a temporary folder, deleted at stop, and rebuilds from the shards at start.</summary>
     public string? DataPath { get; set; }
 
+    /// <summary>
+    /// The least time between two reopens of the Lucene reader (as Elasticsearch's <c>refresh_interval</c>): writes within
+    /// it share one reader, so the request cache keeps answering during a stream of changes; a change shows at the first
+    /// search after it. Zero reopens at the first search after any write.
+    /// </summary>
+    public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>How often an on-disk index commits, so a restart resumes from its checkpoints.</summary>
     public TimeSpan CommitInterval { get; set; } = TimeSpan.FromSeconds(30);
 }

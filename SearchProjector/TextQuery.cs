@@ -27,14 +27,17 @@ public static class TextQuery
         return query;
     }
 
+    /// <summary>One word taken as typed: in the text or, ranked higher, in the title.</summary>
+    public static BooleanQuery Exact(string term) => new()
+    {
+        { new TermQuery(new Term(SearchFields.Text, term)) { Boost = 4f }, Occur.SHOULD },
+        { new TermQuery(new Term(SearchFields.Title, term)) { Boost = 6f }, Occur.SHOULD },
+    };
+
     /// <summary>One typed word: the exact word, a word it begins, or a word a few edits away.</summary>
     public static Query Alternatives(string term)
     {
-        var alternatives = new BooleanQuery
-        {
-            { new TermQuery(new Term(SearchFields.Text, term)) { Boost = 4f }, Occur.SHOULD },
-            { new TermQuery(new Term(SearchFields.Title, term)) { Boost = 6f }, Occur.SHOULD },
-        };
+        var alternatives = Exact(term);
         // Very short prefixes expand to half the dictionary and say little; one letter is not a word being typed.
         if (term.Length >= 2)
         {

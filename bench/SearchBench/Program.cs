@@ -30,6 +30,8 @@ var pgClients = ArgValue(args, "--pg-clients") ?? 8;
 var pgTime = TimeSpan.FromSeconds(ArgValue(args, "--pg-seconds") ?? (quick ? 3 : 10));
 var postgres = !args.Contains("--no-postgres");
 var scanBaseline = args.Contains("--scan");
+// The text path before common words were searched exactly: every word expanded to its fuzzy and prefix alternatives.
+var expandAllBaseline = args.Contains("--expand-all");
 var command = "dotnet run -c Release --project bench/SearchBench -- " + string.Join(' ', args);
 
 var now = new DateTimeOffset(DateTime.UtcNow.Date, TimeSpan.Zero);
@@ -64,6 +66,30 @@ foreach (var (kind, query) in mix)
     lucene.Record(kind, start, results.Total);
 }
 Console.WriteLine(LatencyRecorder.Row("Lucene uncached, all", lucene.All));
+if (expandAllBaseline)
+{
+    // Both paths again, alternating query by query, so a change in the machine's load weighs on both alike.
+    var common = index.CommonWordDocs;
+    var expandAll = new LatencyRecorder();
+    var exactCommon = new LatencyRecorder();
+    foreach (var (kind, query) in mix)
+    {
+        index.CommonWordDocs = int.MaxValue;
+        var start = Stopwatch.GetTimestamp();
+        expandAll.Record(kind, start, index.Search(query).Total);
+        index.CommonWordDocs = common;
+        start = Stopwatch.GetTimestamp();
+        exactCommon.Record(kind, start, index.Search(query).Total);
+    }
+    Console.WriteLine($"Uncached, side by side: every word expanded (before) | common words exact from {common:N0} documents (after)");
+    foreach (var (kind, histogram) in exactCommon.ByKind.OrderBy(k => k.Key, StringComparer.Ordinal))
+    {
+        Console.WriteLine(LatencyRecorder.Row(kind + ", before", expandAll.ByKind[kind]) + $" hits {expandAll.HitsByKind[kind]:N0}");
+        Console.WriteLine(LatencyRecorder.Row(kind + ", after", histogram) + $" hits {exactCommon.HitsByKind[kind]:N0}");
+    }
+    Console.WriteLine(LatencyRecorder.Row("all, before", expandAll.All));
+    Console.WriteLine(LatencyRecorder.Row("all, after", exactCommon.All));
+}
 
 using var meter = new Meter("searchbench");
 using var counters = new CacheCounters(meter);

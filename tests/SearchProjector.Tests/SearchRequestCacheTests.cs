@@ -28,9 +28,9 @@ public sealed class SearchRequestCacheTests(GeneratedDocuments data) : IClassFix
         return (cache, counters);
     }
 
-    private LuceneSearchIndex NewIndex(TimeProvider time)
+    private LuceneSearchIndex NewIndex(TimeProvider time, TimeSpan refreshInterval = default)
     {
-        var index = new LuceneSearchIndex(time);
+        var index = new LuceneSearchIndex(time, refreshInterval: refreshInterval);
         _owned.Add(index);
         return index;
     }
@@ -62,6 +62,62 @@ public sealed class SearchRequestCacheTests(GeneratedDocuments data) : IClassFix
         Assert.Equal(2, (await cache.SearchAsync(query)).Total);
         Assert.Equal(1, counters.Hits);
         Assert.Equal(3, counters.Misses);
+    }
+
+    [Fact]
+    public async Task Writes_within_the_refresh_interval_share_one_reader_so_cached_answers_keep_coming()
+    {
+        var time = new FakeTimeProvider(Now);
+        var index = NewIndex(time, TimeSpan.FromSeconds(1));
+        var (cache, counters) = CacheOver(index, time);
+        index.Apply(Document("e1", 1, "Premiere Gala", Now.AddDays(5)));
+        index.Refresh();
+        var query = new SearchQuery { Text = "gala", From = Now };
+        var generation = index.Generation;
+        Assert.Equal(1, (await cache.SearchAsync(query)).Total);
+
+        for (var i = 2; i <= 6; i++)
+        {
+            index.Apply(Document("e" + i, 1, "Gala " + i, Now.AddDays(5 + i)));
+            time.Advance(TimeSpan.FromMilliseconds(100));
+            Assert.Equal(1, (await cache.SearchAsync(query)).Total);
+        }
+
+        Assert.Equal(generation, index.Generation);
+        Assert.Equal(5, counters.Hits);
+        Assert.Equal(1, counters.Misses);
+    }
+
+    [Fact]
+    public async Task A_change_shows_at_the_first_search_after_the_refresh_interval()
+    {
+        var time = new FakeTimeProvider(Now);
+        var index = NewIndex(time, TimeSpan.FromSeconds(1));
+        var (cache, _) = CacheOver(index, time);
+        index.Apply(Document("e1", 1, "Premiere Gala", Now.AddDays(5)));
+        index.Refresh();
+        var query = new SearchQuery { Text = "gala", From = Now };
+        Assert.Equal("Premiere Gala", Assert.Single((await cache.SearchAsync(query)).Items).Name);
+
+        index.Apply(Document("e1", 2, "Farewell Gala", Now.AddDays(5)));
+        time.Advance(TimeSpan.FromMilliseconds(999));
+        Assert.Equal("Premiere Gala", Assert.Single((await cache.SearchAsync(query)).Items).Name);
+
+        time.Advance(TimeSpan.FromMilliseconds(1));
+        Assert.Equal("Farewell Gala", Assert.Single((await cache.SearchAsync(query)).Items).Name);
+        Assert.Equal("Farewell Gala", Assert.Single(index.Search(query).Items).Name);
+    }
+
+    [Theory]
+    [InlineData("-00:00:01")]
+    [InlineData("00:11:00")]
+    [InlineData("soon")]
+    public void An_invalid_refresh_interval_stops_the_start_naming_the_key(string value)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Search:RefreshInterval"] = value }).Build();
+        using var services = new ServiceCollection().AddSearchProjector(configuration).BuildServiceProvider();
+        var error = Assert.ThrowsAny<Exception>(() => services.GetRequiredService<IOptions<SearchOptions>>().Value);
+        Assert.Contains("RefreshInterval", error.ToString());
     }
 
     [Fact]
