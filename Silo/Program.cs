@@ -36,8 +36,10 @@ builder.WebHost.ConfigureKestrel(kestrel => kestrel.ListenAnyIP(management.Port)
 builder.UseOrleans(silo => silo.ConfigureTicketMaster(builder.Configuration));
 builder.AddTicketMasterTelemetry("ticketmaster-silo");
 builder.Services.AddTicketMasterHealthChecks();
+builder.Services.AddTicketMasterProblemDetails();
 
 var app = builder.Build();
+app.UseTicketMasterProblemDetails();
 app.MapTicketMasterHealth();
 app.MapPrometheusScrapingEndpoint("/metrics");
 app.MapTicketMasterDashboard();

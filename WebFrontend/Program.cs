@@ -22,7 +22,7 @@ builder.AddTicketMasterRequestLimits();
 builder.Services.TryAddSingleton(TimeProvider.System);
 builder.Services.AddSearchProjector(builder.Configuration);
 
-builder.Services.AddProblemDetails();
+builder.Services.AddTicketMasterProblemDetails();
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 // Binding failures throw, so the exception handler can name the field in a problem+json answer.
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -41,11 +41,10 @@ builder.Services.AddHostedService<DemoCatalogSeeder>();
 var app = builder.Build();
 
 app.UseSecurityHeaders();
-app.UseExceptionHandler();
+app.UseTicketMasterProblemDetails();
 app.UseTicketMasterRequestLimits();
 app.UseTicketMasterWebApp();
 app.UseRouting();
-app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseTicketMasterRateLimits();
 app.UseAuthorization();

@@ -14,7 +14,7 @@ public sealed class ManagementEndpointTests
     private const string AdminPassword = "ops-admin-password";
 
     [Fact]
-    public async Task The_silo_serves_the_orleans_meter_and_the_business_counters_move_after_a_booking_while_each_host_is_ready_by_its_own_dependencies()
+    public async Task The_silo_serves_the_orleans_meter_and_the_business_counters_move_after_a_booking_while_each_host_is_ready_by_its_own_dependencies_and_answers_errors_as_problem_json()
     {
         static string Port(int port) => port.ToString(CultureInfo.InvariantCulture);
         var gatewayPort = ServiceProcess.FreePort();
@@ -47,6 +47,14 @@ public sealed class ManagementEndpointTests
             await UntilReady(management, silo);
             await UntilReady(http, web);
             Assert.Equal(HttpStatusCode.OK, (await management.GetAsync("/healthz")).StatusCode);
+
+            // Errors on the management endpoint are problem+json with a traceId, as on the frontend.
+            var unknown = await management.GetAsync("/no-such-path");
+            Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+            Assert.Equal("application/problem+json", unknown.Content.Headers.ContentType?.MediaType);
+            var problem = await Json(unknown);
+            Assert.Equal(404, problem["status"]!.GetValue<int>());
+            Assert.False(string.IsNullOrEmpty(problem["traceId"]?.GetValue<string>()));
 
             var before = await management.GetStringAsync("/metrics");
             Assert.Contains("orleans_", before);
