@@ -16,7 +16,7 @@ if (args.Length > 0 && args[0] == "migrate")
         Console.WriteLine($"schema at version {await migrator.CurrentVersionAsync()} ({applied.Count} applied now)");
         return 0;
     }
-    catch (Exception e) when (e is InvalidOperationException or Npgsql.NpgsqlException)
+    catch (Exception e) when (e is InvalidOperationException or Microsoft.Extensions.Options.OptionsValidationException or Npgsql.NpgsqlException)
     {
         Console.Error.WriteLine($"migrate failed: {e.Message}");
         return 1;
@@ -32,6 +32,7 @@ if (string.IsNullOrEmpty(builder.Configuration["WaitingRoom:SigningKey"]))
 // The management endpoint only: /healthz, /readyz and /metrics for the orchestrator and Prometheus,
 // and the Orleans dashboard for an operator on the host.
 var management = ManagementSettings.From(builder.Configuration);
+ManagementSettings.Register(builder.Services, builder.Configuration);
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.ListenAnyIP(management.Port));
 builder.UseOrleans(silo => silo.ConfigureTicketMaster(builder.Configuration));
 builder.AddTicketMasterTelemetry("ticketmaster-silo");

@@ -40,11 +40,10 @@ builder.Services.AddHostedService<DemoCatalogSeeder>();
 var app = builder.Build();
 
 app.UseSecurityHeaders();
-app.UseExceptionHandler();
+app.UseTicketMasterProblemDetails();
 app.UseTicketMasterRequestLimits();
 app.UseTicketMasterWebApp();
 app.UseRouting();
-app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseTicketMasterRateLimits();
 app.UseAuthorization();

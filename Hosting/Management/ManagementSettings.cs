@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace TicketMaster.Hosting;
 
@@ -8,21 +10,37 @@ namespace TicketMaster.Hosting;
 /// </summary>
 public sealed class ManagementSettings
 {
-    public const string PortKey = "Management:Port";
+    public const string Section = "Management";
+    public const string PortKey = Section + ":" + nameof(Port);
 
     public const int DefaultPort = 8081;
 
-    public int Port { get; private init; } = DefaultPort;
+    public int Port { get; set; } = DefaultPort;
 
-    /// <summary>A port outside 1..65535, or not a number, stops the start with the key's name.</summary>
+    /// <summary>
+    /// Bound and checked now (Kestrel needs the port before the container exists), registered as options
+    /// checked again at start; a port outside 1..65535, or not a number, stops the start naming the key.
+    /// </summary>
     public static ManagementSettings From(IConfiguration configuration)
     {
-        var value = configuration[PortKey];
-        if (string.IsNullOrWhiteSpace(value)) return new ManagementSettings();
-        if (!int.TryParse(value, out var port) || port is < 1 or > 65535)
-        {
-            throw new InvalidOperationException($"Configuration '{PortKey}' is '{value}'; expected a TCP port from 1 to 65535.");
-        }
-        return new ManagementSettings { Port = port };
+        var settings = configuration.GetSection(Section).Get<ManagementSettings>() ?? new ManagementSettings();
+        var result = new Validation().Validate(Options.DefaultName, settings);
+        if (result.Failed) throw new OptionsValidationException(Section, typeof(ManagementSettings), result.Failures);
+        return settings;
+    }
+
+    public static void Register(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ManagementSettings>().Bind(configuration.GetSection(Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ManagementSettings>, Validation>();
+    }
+
+    /// <summary>The one place the rule lives.</summary>
+    public sealed class Validation : IValidateOptions<ManagementSettings>
+    {
+        public ValidateOptionsResult Validate(string? name, ManagementSettings options) =>
+            options.Port is < 1 or > 65535
+                ? ValidateOptionsResult.Fail($"Configuration '{PortKey}' is {options.Port}; expected a TCP port from 1 to 65535.")
+                : ValidateOptionsResult.Success;
     }
 }

@@ -11,6 +11,7 @@ public static class ClientConfiguration
     public static IClientBuilder ConfigureTicketMaster(this IClientBuilder client, IConfiguration configuration)
     {
         var settings = OrleansSettings.From(configuration);
+        OrleansSettingsValidation.Register(client.Services, configuration);
         client.Configure<ClusterOptions>(settings.ApplyTo);
         // Orleans' GatewayOptions (e.g. Orleans:Gateway:GatewayListRefreshPeriod): how soon a client that
         // started beside a restarting cluster learns of the new gateways.
@@ -19,7 +20,7 @@ public static class ClientConfiguration
         client.AddActivityPropagation();
 
         StorageBackends.For(settings).ConfigureClient(client, configuration, settings);
-        StreamKinds.For(configuration).ConfigureClient(client, configuration);
+        StreamKinds.For(settings).ConfigureClient(client, configuration);
         return client;
     }
 }

@@ -10,6 +10,9 @@ public sealed class OrleansSettings
     /// <summary><c>Memory</c> (default), <c>Postgres</c> or <c>AzureStorage</c>.</summary>
     public string Storage { get; set; } = StorageKinds.Memory;
 
+    /// <summary><c>Memory</c> (default), <c>AzureQueue</c> or <c>EventHubs</c>: the provider of the catalog stream (<see cref="StreamingKinds"/>).</summary>
+    public string Streaming { get; set; } = StreamingKinds.Memory;
+
     /// <summary>WebFrontend only: <c>Cohosted</c> (default) or <c>Client</c>.</summary>
     public string Hosting { get; set; } = HostingKinds.Cohosted;
 
@@ -24,14 +27,17 @@ public sealed class OrleansSettings
     /// <summary>The address other silos and clients reach this silo at (Postgres clustering); loopback suits one machine.</summary>
     public string AdvertisedIP { get; set; } = "127.0.0.1";
 
-    /// <summary><see cref="AdvertisedIP"/> parsed; a wrong one stops the start naming the key.</summary>
-    public System.Net.IPAddress AdvertisedAddress() =>
-        System.Net.IPAddress.TryParse(AdvertisedIP, out var address)
-            ? address
-            : throw new InvalidOperationException($"Configuration 'Orleans:AdvertisedIP' is '{AdvertisedIP}', which is not an IP address.");
+    /// <summary><see cref="AdvertisedIP"/> parsed (<see cref="From"/> has checked it).</summary>
+    public System.Net.IPAddress AdvertisedAddress() => System.Net.IPAddress.Parse(AdvertisedIP);
 
-    public static OrleansSettings From(IConfiguration configuration) =>
-        configuration.GetSection(Section).Get<OrleansSettings>() ?? new OrleansSettings();
+    /// <summary>The section bound and checked by <see cref="OrleansSettingsValidation"/>: a wrong value stops the start naming its key.</summary>
+    public static OrleansSettings From(IConfiguration configuration)
+    {
+        var settings = configuration.GetSection(Section).Get<OrleansSettings>() ?? new OrleansSettings();
+        var result = new OrleansSettingsValidation().Validate(Microsoft.Extensions.Options.Options.DefaultName, settings);
+        if (result.Failed) throw new Microsoft.Extensions.Options.OptionsValidationException(Section, typeof(OrleansSettings), result.Failures);
+        return settings;
+    }
 
     /// <summary>Silos and clients must agree on these to find each other and the grain state.</summary>
     public void ApplyTo(Orleans.Configuration.ClusterOptions options)

@@ -13,6 +13,7 @@ public static class SiloConfiguration
     public static ISiloBuilder ConfigureTicketMaster(this ISiloBuilder silo, IConfiguration configuration)
     {
         var settings = OrleansSettings.From(configuration);
+        OrleansSettingsValidation.Register(silo.Services, configuration);
         silo.Configure<ClusterOptions>(settings.ApplyTo);
         // Liveness timings (Orleans' ClusterMembershipOptions, e.g. Orleans:Membership:ProbeTimeout): how fast
         // a killed silo is declared dead, which is also how long a whole-cluster restart waits for the old entries.
@@ -24,7 +25,7 @@ public static class SiloConfiguration
 
         StorageBackends.For(settings).ConfigureSilo(silo, configuration, settings);
         BinaryGrainStorage.Use(silo);
-        StreamKinds.For(configuration).ConfigureSilo(silo, configuration);
+        StreamKinds.For(settings).ConfigureSilo(silo, configuration);
         silo.Services.AddTicketMasterGrains(configuration);
         return silo;
     }

@@ -26,7 +26,7 @@ public sealed class AzureStorageBackend : IStorageBackend
 
     public void ConfigureSilo(ISiloBuilder silo, IConfiguration configuration, OrleansSettings settings)
     {
-        var account = AzureStorageAccount.From(configuration, "Orleans:Storage=AzureStorage");
+        var account = AzureStorageAccount.From(configuration, silo.Services);
         // Other silos and clients read this address from the membership table.
         silo.ConfigureEndpoints(settings.AdvertisedAddress(), settings.SiloPort, settings.GatewayPort);
         silo.UseAzureStorageClustering(o => o.TableServiceClient = account.Tables);
@@ -53,7 +53,7 @@ public sealed class AzureStorageBackend : IStorageBackend
     /// <summary>A client (a web frontend in <c>Orleans:Hosting=Client</c>) finds the gateways in the silos' membership table.</summary>
     public void ConfigureClient(IClientBuilder client, IConfiguration configuration, OrleansSettings settings)
     {
-        var account = AzureStorageAccount.From(configuration, "Orleans:Storage=AzureStorage");
+        var account = AzureStorageAccount.From(configuration, client.Services);
         client.UseAzureStorageClustering(o => o.TableServiceClient = account.Tables);
     }
 }

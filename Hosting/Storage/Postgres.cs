@@ -10,16 +10,6 @@ public static class Postgres
 
     public const string ConnectionStringName = "Postgres";
 
-    /// <summary><c>ConnectionStrings:Postgres</c>; a missing one stops the start with a message naming the key.</summary>
-    public static string ConnectionString(IConfiguration configuration)
-    {
-        var connectionString = configuration.GetConnectionString(ConnectionStringName);
-        if (string.IsNullOrWhiteSpace(connectionString))
-        {
-            throw new InvalidOperationException(
-                $"'ConnectionStrings:{ConnectionStringName}' is not set; Orleans:Storage={StorageKinds.Postgres} and the migrate command need it " +
-                $"(environment variable ConnectionStrings__{ConnectionStringName}), e.g. 'Host=127.0.0.1;Port=5432;Database=ticketmaster;Username=ticketmaster;Password=...'.");
-        }
-        return connectionString;
-    }
+    /// <summary><c>ConnectionStrings:Postgres</c>, checked by <see cref="PostgresSettings.Validation"/>.</summary>
+    public static string ConnectionString(IConfiguration configuration) => PostgresSettings.From(configuration).ConnectionString!;
 }

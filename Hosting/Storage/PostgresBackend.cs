@@ -14,6 +14,7 @@ public sealed class PostgresBackend : IStorageBackend
     public void ConfigureSilo(ISiloBuilder silo, IConfiguration configuration, OrleansSettings settings)
     {
         var connectionString = Postgres.ConnectionString(configuration);
+        PostgresSettings.Register(silo.Services, configuration);
         silo.ConfigureEndpoints(settings.AdvertisedAddress(), settings.SiloPort, settings.GatewayPort);
         silo.UseAdoNetClustering(o =>
         {
@@ -42,6 +43,7 @@ public sealed class PostgresBackend : IStorageBackend
     public void ConfigureClient(IClientBuilder client, IConfiguration configuration, OrleansSettings settings)
     {
         var connectionString = Postgres.ConnectionString(configuration);
+        PostgresSettings.Register(client.Services, configuration);
         client.UseAdoNetClustering(o =>
         {
             o.Invariant = Postgres.Invariant;

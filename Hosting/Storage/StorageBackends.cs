@@ -8,7 +8,7 @@ public static class StorageBackends
         StorageKinds.Memory => new MemoryBackend(),
         StorageKinds.Postgres => new PostgresBackend(),
         StorageKinds.AzureStorage => new AzureStorageBackend(),
-        _ => throw new InvalidOperationException(
-            $"Configuration 'Orleans:Storage' is '{settings.Storage}'; expected '{StorageKinds.Memory}', '{StorageKinds.Postgres}' or '{StorageKinds.AzureStorage}'."),
+        // OrleansSettings.From has refused any other value, naming the key.
+        _ => throw new ArgumentOutOfRangeException(nameof(settings), settings.Storage, "Orleans:Storage was not validated."),
     };
 }

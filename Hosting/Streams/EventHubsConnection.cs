@@ -1,40 +1,70 @@
 using Azure.Messaging.EventHubs;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace TicketMaster.Hosting;
 
-/// <summary>The hub behind <c>Orleans:Streaming=EventHubs</c>, checked while the host is configured.</summary>
-public sealed record EventHubsConnection(string ConnectionString, string Name, string ConsumerGroup)
+/// <summary>The hub behind <c>Orleans:Streaming=EventHubs</c>, checked while the host is configured and again at start.</summary>
+public sealed class EventHubsConnection
 {
     public const string ConnectionStringName = "EventHubs";
     public const string ConnectionStringKey = "ConnectionStrings:" + ConnectionStringName;
-    public const string NameKey = "Orleans:EventHubs:Name";
-    public const string ConsumerGroupKey = "Orleans:EventHubs:ConsumerGroup";
+    public const string Section = "Orleans:EventHubs";
+    public const string NameKey = Section + ":" + nameof(Name);
+    public const string ConsumerGroupKey = Section + ":" + nameof(ConsumerGroup);
 
-    public static EventHubsConnection From(IConfiguration configuration)
+    public string? ConnectionString { get; set; }
+
+    public string? Name { get; set; }
+
+    public string? ConsumerGroup { get; set; }
+
+    /// <summary>Read and checked now, registered to be checked again when the host starts.</summary>
+    public static EventHubsConnection From(IConfiguration configuration, IServiceCollection services)
     {
-        var connectionString = configuration.GetConnectionString(ConnectionStringName);
-        if (string.IsNullOrWhiteSpace(connectionString))
-        {
-            throw new InvalidOperationException(
-                $"Configuration '{ConnectionStringKey}' is missing; Orleans:Streaming=EventHubs needs the namespace's connection string (Endpoint=sb://...;SharedAccessKeyName=...;SharedAccessKey=...).");
-        }
-        try
-        {
-            EventHubsConnectionStringProperties.Parse(connectionString);
-        }
-        catch (FormatException e)
-        {
-            throw new InvalidOperationException(
-                $"Configuration '{ConnectionStringKey}' is not a valid Event Hubs connection string; Orleans:Streaming=EventHubs needs one.", e);
-        }
+        Register(services, configuration);
+        var settings = new EventHubsConnection();
+        Bind(configuration, settings);
+        return CheckedSettings.Check<EventHubsConnection, Validation>(settings);
+    }
 
-        var name = configuration[NameKey];
-        if (string.IsNullOrWhiteSpace(name))
+    public static void Register(IServiceCollection services, IConfiguration configuration) =>
+        CheckedSettings.Register<EventHubsConnection, Validation>(services, o => Bind(configuration, o));
+
+    private static void Bind(IConfiguration configuration, EventHubsConnection settings)
+    {
+        configuration.GetSection(Section).Bind(settings);
+        settings.ConnectionString = configuration.GetConnectionString(ConnectionStringName);
+        if (string.IsNullOrWhiteSpace(settings.ConsumerGroup)) settings.ConsumerGroup = "$Default";
+    }
+
+    /// <summary>The one place the rules live.</summary>
+    public sealed class Validation : IValidateOptions<EventHubsConnection>
+    {
+        public ValidateOptionsResult Validate(string? name, EventHubsConnection options)
         {
-            throw new InvalidOperationException($"Configuration '{NameKey}' is missing; Orleans:Streaming=EventHubs needs the event hub's name.");
+            var failures = new List<string>();
+            if (string.IsNullOrWhiteSpace(options.ConnectionString))
+            {
+                failures.Add($"Configuration '{ConnectionStringKey}' is missing; Orleans:Streaming=EventHubs needs the namespace's connection string (Endpoint=sb://...;SharedAccessKeyName=...;SharedAccessKey=...).");
+            }
+            else
+            {
+                try
+                {
+                    EventHubsConnectionStringProperties.Parse(options.ConnectionString);
+                }
+                catch (FormatException)
+                {
+                    failures.Add($"Configuration '{ConnectionStringKey}' is not a valid Event Hubs connection string; Orleans:Streaming=EventHubs needs one.");
+                }
+            }
+            if (string.IsNullOrWhiteSpace(options.Name))
+            {
+                failures.Add($"Configuration '{NameKey}' is missing; Orleans:Streaming=EventHubs needs the event hub's name.");
+            }
+            return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
         }
-        var consumerGroup = configuration[ConsumerGroupKey];
-        return new EventHubsConnection(connectionString, name, string.IsNullOrWhiteSpace(consumerGroup) ? "$Default" : consumerGroup);
     }
 }

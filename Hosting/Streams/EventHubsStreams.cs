@@ -7,20 +7,20 @@ public sealed class EventHubsStreams : IStreamKind
 {
     public void ConfigureSilo(ISiloBuilder silo, IConfiguration configuration)
     {
-        var hub = EventHubsConnection.From(configuration);
+        var hub = EventHubsConnection.From(configuration, silo.Services);
         // Event Hubs keeps no read positions for Orleans: the pulling agents checkpoint them in a table.
-        var checkpoints = AzureStorageAccount.From(configuration, $"{StreamingKinds.Key}={StreamingKinds.EventHubs} (its checkpoint table)");
+        var checkpoints = AzureStorageAccount.From(configuration, silo.Services);
         silo.AddEventHubStreams(StorageNames.Streams, b =>
         {
-            b.ConfigureEventHub(o => o.Configure(h => h.ConfigureEventHubConnection(hub.ConnectionString, hub.Name, hub.ConsumerGroup)));
+            b.ConfigureEventHub(o => o.Configure(h => h.ConfigureEventHubConnection(hub.ConnectionString!, hub.Name!, hub.ConsumerGroup!)));
             b.UseAzureTableCheckpointer(o => o.Configure(c => c.TableServiceClient = checkpoints.Tables));
         });
     }
 
     public void ConfigureClient(IClientBuilder client, IConfiguration configuration)
     {
-        var hub = EventHubsConnection.From(configuration);
+        var hub = EventHubsConnection.From(configuration, client.Services);
         client.AddEventHubStreams(StorageNames.Streams, b =>
-            b.ConfigureEventHub(o => o.Configure(h => h.ConfigureEventHubConnection(hub.ConnectionString, hub.Name, hub.ConsumerGroup))));
+            b.ConfigureEventHub(o => o.Configure(h => h.ConfigureEventHubConnection(hub.ConnectionString!, hub.Name!, hub.ConsumerGroup!))));
     }
 }

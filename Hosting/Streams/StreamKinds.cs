@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Configuration;
-
 namespace TicketMaster.Hosting;
 
 /// <summary>
@@ -9,17 +7,12 @@ namespace TicketMaster.Hosting;
 /// </summary>
 public static class StreamKinds
 {
-    public static IStreamKind For(IConfiguration configuration)
+    public static IStreamKind For(OrleansSettings settings) => settings.Streaming switch
     {
-        var kind = configuration[StreamingKinds.Key];
-        if (string.IsNullOrWhiteSpace(kind)) return new MemoryStreams();
-        return kind switch
-        {
-            StreamingKinds.Memory => new MemoryStreams(),
-            StreamingKinds.AzureQueue => new AzureQueueStreams(),
-            StreamingKinds.EventHubs => new EventHubsStreams(),
-            _ => throw new InvalidOperationException(
-                $"Configuration '{StreamingKinds.Key}' is '{kind}'; expected '{StreamingKinds.Memory}', '{StreamingKinds.AzureQueue}' or '{StreamingKinds.EventHubs}'."),
-        };
-    }
+        StreamingKinds.Memory => new MemoryStreams(),
+        StreamingKinds.AzureQueue => new AzureQueueStreams(),
+        StreamingKinds.EventHubs => new EventHubsStreams(),
+        // OrleansSettingsValidation has refused any other value, naming the key.
+        _ => throw new ArgumentOutOfRangeException(nameof(settings), settings.Streaming, $"{StreamingKinds.Key} was not validated."),
+    };
 }

@@ -17,8 +17,8 @@ public static class OrleansHosting
                 builder.UseOrleansClient(client => client.ConfigureTicketMaster(builder.Configuration));
                 break;
             default:
-                throw new InvalidOperationException(
-                    $"Configuration 'Orleans:Hosting' is '{settings.Hosting}'; expected '{HostingKinds.Cohosted}' or '{HostingKinds.Client}'.");
+                // OrleansSettings.From has refused any other value, naming the key.
+                throw new ArgumentOutOfRangeException(nameof(builder), settings.Hosting, "Orleans:Hosting was not validated.");
         }
         return builder;
     }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using TicketMaster.Hosting;
 
 namespace TicketMaster.Silo.Tests;
@@ -14,7 +15,7 @@ public sealed class ConfigurationTests
     public void A_silo_on_postgres_without_a_connection_string_does_not_start_and_names_the_key()
     {
         var builder = Host.CreateApplicationBuilder();
-        var error = Assert.Throws<InvalidOperationException>(() => builder.UseOrleans(silo => silo.ConfigureTicketMaster(PostgresWithoutConnectionString)));
+        var error = Assert.Throws<OptionsValidationException>(() => builder.UseOrleans(silo => silo.ConfigureTicketMaster(PostgresWithoutConnectionString)));
         Assert.Contains("ConnectionStrings:Postgres", error.Message);
     }
 
@@ -22,7 +23,7 @@ public sealed class ConfigurationTests
     public void A_client_on_postgres_without_a_connection_string_does_not_start_and_names_the_key()
     {
         var builder = Host.CreateApplicationBuilder();
-        var error = Assert.Throws<InvalidOperationException>(() => builder.UseOrleansClient(client => client.ConfigureTicketMaster(PostgresWithoutConnectionString)));
+        var error = Assert.Throws<OptionsValidationException>(() => builder.UseOrleansClient(client => client.ConfigureTicketMaster(PostgresWithoutConnectionString)));
         Assert.Contains("ConnectionStrings:Postgres", error.Message);
     }
 
@@ -36,7 +37,7 @@ public sealed class ConfigurationTests
             ["ConnectionStrings:Postgres"] = "Host=127.0.0.1;Database=ticketmaster",
         }).Build();
         var builder = Host.CreateApplicationBuilder();
-        var error = Assert.Throws<InvalidOperationException>(() => builder.UseOrleans(silo => silo.ConfigureTicketMaster(configuration)));
+        var error = Assert.Throws<OptionsValidationException>(() => builder.UseOrleans(silo => silo.ConfigureTicketMaster(configuration)));
         Assert.Contains("Orleans:AdvertisedIP", error.Message);
     }
 
@@ -54,17 +55,62 @@ public sealed class ConfigurationTests
     public void An_unknown_storage_kind_does_not_start_and_names_Orleans_Storage()
     {
         var builder = Host.CreateApplicationBuilder();
-        var error = Assert.Throws<InvalidOperationException>(() => builder.UseOrleansClient(client => client.ConfigureTicketMaster(With(new() { ["Orleans:Storage"] = "Redis" }))));
+        var error = Assert.Throws<OptionsValidationException>(() => builder.UseOrleansClient(client => client.ConfigureTicketMaster(With(new() { ["Orleans:Storage"] = "Redis" }))));
         Assert.Contains("Orleans:Storage", error.Message);
+    }
+
+    [Fact]
+    public void An_unknown_storage_kind_does_not_start_a_silo_and_names_Orleans_Storage()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        var error = Assert.Throws<OptionsValidationException>(() => builder.UseOrleans(silo => silo.ConfigureTicketMaster(With(new() { ["Orleans:Storage"] = "Redis" }))));
+        Assert.Contains("Orleans:Storage", error.Message);
+    }
+
+    [Theory]
+    [InlineData("Orleans:ClusterId", "")]
+    [InlineData("Orleans:ServiceId", " ")]
+    [InlineData("Orleans:GatewayPort", "0")]
+    [InlineData("Orleans:Hosting", "Sidecar")]
+    public void A_client_with_a_wrong_orleans_setting_does_not_start_and_names_the_key(string key, string value)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        var error = Assert.Throws<OptionsValidationException>(() => builder.UseOrleansClient(client => client.ConfigureTicketMaster(With(new() { [key] = value }))));
+        Assert.Contains(key, error.Message);
+    }
+
+    [Fact]
+    public void A_silo_with_a_silo_port_outside_the_tcp_range_does_not_start_and_names_the_key()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        var error = Assert.Throws<OptionsValidationException>(() => builder.UseOrleans(silo => silo.ConfigureTicketMaster(With(new() { ["Orleans:SiloPort"] = "70000" }))));
+        Assert.Contains("Orleans:SiloPort", error.Message);
     }
 
     [Theory]
     [InlineData("0")]
     [InlineData("70000")]
-    [InlineData("http")]
     public void A_management_port_outside_the_tcp_range_does_not_start_and_names_the_key(string port)
     {
-        var error = Assert.Throws<InvalidOperationException>(() => ManagementSettings.From(With(new() { [ManagementSettings.PortKey] = port })));
+        var error = Assert.Throws<OptionsValidationException>(() => ManagementSettings.From(With(new() { [ManagementSettings.PortKey] = port })));
+        Assert.Contains("Management:Port", error.Message);
+    }
+
+    [Fact]
+    public void A_management_port_that_is_not_a_number_does_not_start_and_names_the_key()
+    {
+        // The binder's own refusal, which names the key too.
+        var error = Assert.Throws<InvalidOperationException>(() => ManagementSettings.From(With(new() { [ManagementSettings.PortKey] = "http" })));
+        Assert.Contains("Management:Port", error.Message);
+    }
+
+    [Fact]
+    public async Task The_management_settings_registered_as_options_stop_the_host_at_start_naming_the_key()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        ManagementSettings.Register(builder.Services, With(new() { [ManagementSettings.PortKey] = "70000" }));
+        using var host = builder.Build();
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
         Assert.Contains("Management:Port", error.Message);
     }
 
@@ -78,7 +124,7 @@ public sealed class ConfigurationTests
             ["AzureStorage:BlobServiceUri"] = "https://account.blob.core.windows.net",
         });
         var builder = Host.CreateApplicationBuilder();
-        var error = Assert.Throws<InvalidOperationException>(() => builder.UseOrleans(silo => silo.ConfigureTicketMaster(configuration)));
+        var error = Assert.Throws<OptionsValidationException>(() => builder.UseOrleans(silo => silo.ConfigureTicketMaster(configuration)));
         Assert.Contains("AzureStorage:QueueServiceUri", error.Message);
     }
 
@@ -93,7 +139,7 @@ public sealed class ConfigurationTests
             ["AzureStorage:QueueServiceUri"] = "https://account.queue.core.windows.net",
         });
         var builder = Host.CreateApplicationBuilder();
-        var error = Assert.Throws<InvalidOperationException>(() => builder.UseOrleansClient(client => client.ConfigureTicketMaster(configuration)));
+        var error = Assert.Throws<OptionsValidationException>(() => builder.UseOrleansClient(client => client.ConfigureTicketMaster(configuration)));
         Assert.Contains("AzureStorage:TableServiceUri", error.Message);
     }
 
@@ -107,7 +153,7 @@ public sealed class ConfigurationTests
             ["AzureStorage:BlobServiceUri"] = "https://account.blob.core.windows.net",
             ["AzureStorage:QueueServiceUri"] = "https://account.queue.core.windows.net",
         });
-        var account = AzureStorageAccount.From(configuration, "test");
+        var account = AzureStorageAccount.From(configuration);
         Assert.Equal("account", account.Tables.AccountName);
         Assert.Equal(new Uri("https://account.queue.core.windows.net"), account.Queues.Uri);
     }

@@ -23,7 +23,7 @@ public sealed class AzureConfigurationTests
         var failure = await HostStarts.FailureOfStart(new Dictionary<string, string?>
         {
             ["Orleans:Storage"] = StorageKinds.AzureStorage,
-            [AzureStorageAccount.Key] = connectionString,
+            [AzureStorageSettings.Key] = connectionString,
         });
         Assert.Contains("'ConnectionStrings:AzureStorage' is not a valid Azure Storage connection string", failure);
     }
@@ -32,7 +32,7 @@ public sealed class AzureConfigurationTests
     public async Task Azure_queue_streams_without_a_storage_connection_string_stop_the_start_naming_it()
     {
         var failure = await HostStarts.FailureOfStart(new Dictionary<string, string?> { [StreamingKinds.Key] = StreamingKinds.AzureQueue });
-        Assert.Contains("'ConnectionStrings:AzureStorage' is missing; Orleans:Streaming=AzureQueue needs it", failure);
+        Assert.Contains("'ConnectionStrings:AzureStorage' is missing; the Azure Storage backend and the AzureQueue and EventHubs streams need it", failure);
     }
 
     [Fact]
@@ -60,9 +60,9 @@ public sealed class AzureConfigurationTests
     public async Task Event_Hubs_streams_need_the_storage_account_for_their_checkpoints()
     {
         var settings = EventHubs(WellFormedHub, "catalog");
-        settings.Remove(AzureStorageAccount.Key);
+        settings.Remove(AzureStorageSettings.Key);
         var failure = await HostStarts.FailureOfStart(settings);
-        Assert.Contains("'ConnectionStrings:AzureStorage' is missing; Orleans:Streaming=EventHubs (its checkpoint table) needs it", failure);
+        Assert.Contains("'ConnectionStrings:AzureStorage' is missing; the Azure Storage backend and the AzureQueue and EventHubs streams need it", failure);
     }
 
     [Fact]
@@ -88,6 +88,6 @@ public sealed class AzureConfigurationTests
         [StreamingKinds.Key] = StreamingKinds.EventHubs,
         [EventHubsConnection.ConnectionStringKey] = connectionString,
         [EventHubsConnection.NameKey] = name,
-        [AzureStorageAccount.Key] = "UseDevelopmentStorage=true",
+        [AzureStorageSettings.Key] = "UseDevelopmentStorage=true",
     };
 }

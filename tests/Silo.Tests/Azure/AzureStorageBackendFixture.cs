@@ -18,7 +18,7 @@ public sealed class AzureStorageBackendFixture(AzuriteFixture azurite) : IBacken
     public IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         ["Orleans:Storage"] = StorageKinds.AzureStorage,
-        [AzureStorageAccount.Key] = azurite.ConnectionString,
+        [AzureStorageSettings.Key] = azurite.ConnectionString,
     };
 
     public AzuriteFixture Azurite => azurite;
