@@ -45,7 +45,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.AddSingleton<IPaymentGateway>(sp => Gateway = new CrashOnceGateway(sp.GetRequiredService<SandboxPaymentGateway>()));
             silo.Services.AddTicketMasterGrains(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
             {
-                ["Booking:PaymentTimeout"] = "00:00:00.300",
+                ["Booking:PaymentTimeout"] = "00:00:02",
                 ["Accounts:PasswordHasher:IterationCount"] = "1000",
                 ["Journal:SnapshotChanges"] = SnapshotChanges.ToString(System.Globalization.CultureInfo.InvariantCulture),
             }).Build());
