@@ -79,7 +79,6 @@ public sealed class HoldRecord
 /// </summary>
 [GenerateSerializer, Immutable, Alias("SaleRecord")]
 public readonly record struct SaleRecord(
-    [property: Id(0)] long Booking,
     [property: Id(1)] int[] Seats,
     [property: Id(2)] int GaSection,
     [property: Id(3)] int GaCount,
@@ -90,12 +89,18 @@ public readonly record struct SaleRecord(
     /// <summary>A sale of <paramref name="bookingId"/>: 16 bytes for the ids bookings are made with, the string for any other.</summary>
     public static SaleRecord Of(string bookingId, int[] seats, int gaSection, int gaCount, long fan) =>
         BookingIds.TryCompact(bookingId, out var compact)
-            ? new SaleRecord(Fingerprint(bookingId), seats, gaSection, gaCount, fan, null, compact)
-            : new SaleRecord(Fingerprint(bookingId), seats, gaSection, gaCount, fan, bookingId, default);
+            ? new SaleRecord(seats, gaSection, gaCount, fan, null, compact)
+            : new SaleRecord(seats, gaSection, gaCount, fan, bookingId, default);
 
     public string BookingId => OtherBookingId ?? BookingIds.FromCompact(CompactBookingId);
 
-    /// <summary>64 bits of an id stand for it where a sale only needs to recognise its booking or its fan.</summary>
+    /// <summary>Whether <paramref name="bookingId"/> bought this sale, without building the id's string.</summary>
+    public bool IsOf(string bookingId) =>
+        OtherBookingId is { } other
+            ? other == bookingId
+            : BookingIds.TryCompact(bookingId, out var compact) && compact == CompactBookingId;
+
+    /// <summary>64 bits of a fan's id stand for the fan: a sale only needs to recognise its fan, not name it.</summary>
     public static long Fingerprint(string id) =>
         BitConverter.ToInt64(SHA256.HashData(Encoding.UTF8.GetBytes(id)), 0);
 }

@@ -227,7 +227,7 @@ public sealed partial class SeatMap
     public bool HasSale(int serial) => _state.Sales.ContainsKey(serial);
 
     private bool IsSaleOf(int serial, string bookingId) =>
-        _state.Sales.TryGetValue(serial, out var sale) && sale.Booking == SaleRecord.Fingerprint(bookingId);
+        _state.Sales.TryGetValue(serial, out var sale) && sale.IsOf(bookingId);
 
     private Reservation Add(string userId, DateTimeOffset expiresAt, int[] seats, int gaSection, int gaCount)
     {

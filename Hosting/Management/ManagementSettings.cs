@@ -24,16 +24,11 @@ public sealed class ManagementSettings
     public static ManagementSettings From(IConfiguration configuration)
     {
         var settings = configuration.GetSection(Section).Get<ManagementSettings>() ?? new ManagementSettings();
-        var result = new Validation().Validate(Options.DefaultName, settings);
-        if (result.Failed) throw new OptionsValidationException(Section, typeof(ManagementSettings), result.Failures);
-        return settings;
+        return CheckedSettings.Check<ManagementSettings, Validation>(settings);
     }
 
-    public static void Register(IServiceCollection services, IConfiguration configuration)
-    {
-        services.AddOptions<ManagementSettings>().Bind(configuration.GetSection(Section)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<ManagementSettings>, Validation>();
-    }
+    public static void Register(IServiceCollection services, IConfiguration configuration) =>
+        CheckedSettings.Register<ManagementSettings, Validation>(services, o => configuration.GetSection(Section).Bind(o));
 
     /// <summary>The one place the rule lives.</summary>
     public sealed class Validation : IValidateOptions<ManagementSettings>

@@ -34,9 +34,7 @@ public sealed class OrleansSettings
     public static OrleansSettings From(IConfiguration configuration)
     {
         var settings = configuration.GetSection(Section).Get<OrleansSettings>() ?? new OrleansSettings();
-        var result = new OrleansSettingsValidation().Validate(Microsoft.Extensions.Options.Options.DefaultName, settings);
-        if (result.Failed) throw new Microsoft.Extensions.Options.OptionsValidationException(Section, typeof(OrleansSettings), result.Failures);
-        return settings;
+        return CheckedSettings.Check<OrleansSettings, OrleansSettingsValidation>(settings);
     }
 
     /// <summary>Silos and clients must agree on these to find each other and the grain state.</summary>

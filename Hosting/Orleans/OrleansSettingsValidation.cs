@@ -39,9 +39,6 @@ public sealed class OrleansSettingsValidation : IValidateOptions<OrleansSettings
     }
 
     /// <summary>The section as options for the container, checked again when the host starts.</summary>
-    public static void Register(IServiceCollection services, IConfiguration configuration)
-    {
-        services.AddOptions<OrleansSettings>().Bind(configuration.GetSection(OrleansSettings.Section)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<OrleansSettings>, OrleansSettingsValidation>();
-    }
+    public static void Register(IServiceCollection services, IConfiguration configuration) =>
+        CheckedSettings.Register<OrleansSettings, OrleansSettingsValidation>(services, o => configuration.GetSection(OrleansSettings.Section).Bind(o));
 }

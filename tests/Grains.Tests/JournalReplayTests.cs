@@ -81,7 +81,7 @@ public sealed class JournalReplayTests
         foreach (var (serial, sale) in live.Sales)
         {
             var other = replayed.State.Sales[serial];
-            Assert.Equal((sale.Booking, sale.GaSection, sale.GaCount), (other.Booking, other.GaSection, other.GaCount));
+            Assert.Equal((sale.BookingId, sale.GaSection, sale.GaCount), (other.BookingId, other.GaSection, other.GaCount));
             Assert.Equal(sale.Seats, other.Seats);
         }
         Assert.All(Fans, fan => Assert.Equal(liveMap.TicketsOf(fan), replayed.Map.TicketsOf(fan)));
