@@ -17,24 +17,23 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, ISearchGeneration,
 {
     private const string CheckpointPrefix = "checkpoint.";
 
-    private static readonly Sort ByDate = new(
-        new SortField(SearchFields.StartsAtSort, SortFieldType.INT64),
-        new SortField(SearchFields.IdSort, SortFieldType.STRING));
-
-    private static readonly Sort ByRelevance = new(
-        SortField.FIELD_SCORE,
-        new SortField(SearchFields.StartsAtSort, SortFieldType.INT64),
-        new SortField(SearchFields.IdSort, SortFieldType.STRING));
-
     private readonly Lucene.Net.Store.Directory _directory;
     private readonly Analyzer _analyzer;
     private readonly IndexWriter _writer;
     private readonly SearcherManager _searchers;
     private readonly TimeProvider _time;
     private readonly object _writeLock = new();
-    private TermExpansions _expansions = new();
+    private WordExpansions _expansions = new();
     /// <summary>One set of expansions per threshold used, so switching back and forth (the bench) keeps each warm.</summary>
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, TermExpansions> _expansionsByThreshold = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, WordExpansions> _expansionsByThreshold = new();
+    private readonly MatchCache _matches;
+
+    /// <summary>
+    /// Documents of recent pages, decoded: a stored document is decompressed from a 16 KB block per read, the largest
+    /// cost of a search once its matches are cached, and popular pages show the same events again and again. Keyed by
+    /// segment core and document, which never change.
+    /// </summary>
+    private readonly MatchCache _documents = new(DocumentCacheBytes);
     private readonly string? _temporaryPath;
 
     /// <summary>The version held per event: what makes applying idempotent without a search per write.</summary>
@@ -46,10 +45,13 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, ISearchGeneration,
 
     /// <param name="dataPath">A folder for an index that survives restarts; null uses a temporary folder, deleted at dispose.</param>
     /// <param name="refreshInterval">The least time between two reopens of the reader for searches; zero reopens at the first search after any write.</param>
-    public LuceneSearchIndex(TimeProvider time, string? dataPath = null, TimeSpan refreshInterval = default)
+    /// <param name="matchCacheBytes">Bytes of per-segment word and keyword matches kept between searches (<see cref="MatchCache"/>).</param>
+    public LuceneSearchIndex(TimeProvider time, string? dataPath = null, TimeSpan refreshInterval = default, long matchCacheBytes = DefaultMatchCacheBytes)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(refreshInterval, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfNegative(matchCacheBytes);
         _time = time;
+        _matches = new MatchCache(matchCacheBytes);
         _refreshInterval = refreshInterval;
         _analyzer = SearchAnalyzer.Create();
         // Without a data path the index still lives in files, in a folder of its own that goes at dispose: memory-mapped
@@ -68,9 +70,16 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, ISearchGeneration,
         Load();
     }
 
+    private const long DocumentCacheBytes = 32L * 1024 * 1024;
+
+    public const long DefaultMatchCacheBytes = 256L * 1024 * 1024;
+
+    /// <summary>Bytes of cached word and keyword matches held now.</summary>
+    public long MatchCacheBytes => _matches.Bytes;
+
     /// <summary>
     /// From how many documents holding a typed word exactly it is searched without its fuzzy and prefix alternatives
-    /// (<see cref="TermExpansions"/>); <see cref="int.MaxValue"/> always expands (the bench's baseline).
+    /// (<see cref="WordExpansions"/>); <see cref="int.MaxValue"/> always expands (the bench's baseline).
     /// </summary>
     public int CommonWordDocs
     {
@@ -79,7 +88,24 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, ISearchGeneration,
         {
             ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
             _expansionsByThreshold.TryAdd(_expansions.CommonWordDocs, _expansions);
-            Volatile.Write(ref _expansions, _expansionsByThreshold.GetOrAdd(value, static v => new TermExpansions(v)));
+            Volatile.Write(ref _expansions, _expansionsByThreshold.GetOrAdd(value, static v => new WordExpansions(v)));
+        }
+    }
+
+    /// <summary>Segments of the reader searches read now.</summary>
+    public int Segments
+    {
+        get
+        {
+            var searcher = _searchers.Acquire();
+            try
+            {
+                return searcher.IndexReader.Leaves.Count;
+            }
+            finally
+            {
+                _searchers.Release(searcher);
+            }
         }
     }
 
@@ -167,20 +193,13 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, ISearchGeneration,
         var expansions = Volatile.Read(ref _expansions);
         try
         {
-            var text = query.HasText ? TextQuery.Build(_analyzer, query.Text!, term => expansions.For(searcher, term)) : null;
-            var filter = EventFilter.For(query, _time.GetUtcNow());
-            var page = Math.Max(1, query.Page);
-            var pageSize = Math.Clamp(query.PageSize, 1, SearchQuery.MaxPageSize);
-            var start = (long)(page - 1) * pageSize;
-            // A page beyond the index cannot hold anything; the window is capped so a huge page number cannot allocate a huge queue.
-            var window = (int)Math.Clamp(start + pageSize, 1, Math.Max(1, searcher.IndexReader.MaxDoc));
-
-            var found = text is null
-                ? DateOrderedScan.Run(searcher.IndexReader, filter, start, pageSize, window)
-                : TextSearch(searcher, text, filter, query.EffectiveSort, start, pageSize, window);
+            var reader = searcher.IndexReader;
+            var words = query.HasText ? TextQuery.Words(_analyzer, query.Text!).Select(w => expansions.For(reader, w)).ToList() : [];
+            var plan = SearchPlan.For(query, _time.GetUtcNow(), words);
+            var found = RankedSearch.Run(reader, plan, _matches);
             var items = new List<SearchDocument>(found.Docs.Count);
-            foreach (var doc in found.Docs) items.Add(SearchFields.FromLucene(searcher.Doc(doc)));
-            return new SearchResults(found.Total, page, pageSize, items, found.Facets)
+            foreach (var doc in found.Docs) items.Add(Document(searcher, doc));
+            return new SearchResults(found.Total, Math.Max(1, query.Page), plan.PageSize, items, found.Facets)
             {
                 StableUntil = found.FirstStartTicks == long.MaxValue ? DateTimeOffset.MaxValue : new DateTimeOffset(found.FirstStartTicks, TimeSpan.Zero),
             };
@@ -189,6 +208,17 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, ISearchGeneration,
         {
             _searchers.Release(searcher);
         }
+    }
+
+    private SearchDocument Document(IndexSearcher searcher, int doc)
+    {
+        var leaves = searcher.IndexReader.Leaves;
+        var leaf = leaves[ReaderUtil.SubIndex(doc, leaves)];
+        return _documents.GetOrAdd(
+            leaf.AtomicReader.CoreCacheKey,
+            (doc - leaf.DocBase).ToString(CultureInfo.InvariantCulture),
+            () => SearchFields.FromLucene(searcher.Doc(doc)),
+            static d => 400 + 2L * (d.Name.Length + d.Description.Length + d.Venue.Length + d.EventId.Length + d.Performers.Sum(p => p.Length + 24) + d.PerformerIds.Sum(p => p.Length + 24)));
     }
 
     /// <summary>
@@ -203,25 +233,6 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, ISearchGeneration,
         if (Interlocked.Exchange(ref _dirty, 0) == 0) return;
         _searchers.MaybeRefreshBlocking();
         Volatile.Write(ref _lastRefreshTimestamp, _time.GetTimestamp());
-    }
-
-    private static SearchResultsPage TextSearch(IndexSearcher searcher, Query text, EventFilter filter, SearchSort order, long start, int pageSize, int window)
-    {
-        var sort = order == SearchSort.Relevance ? ByRelevance : ByDate;
-        var top = TopFieldCollector.Create(sort, window, false, false, false, true);
-        var facets = new FacetCollector();
-        // Keywords (a city, a performer) leave few candidates: walk those and ask the text query about each, rather
-        // than scoring every text match and then asking the filter. The date window alone keeps most events, so
-        // there the text query leads and the window is checked per match.
-        var strategy = filter.HasKeys ? FilteredQuery.LEAP_FROG_FILTER_FIRST_STRATEGY : FilteredQuery.RANDOM_ACCESS_FILTER_STRATEGY;
-        searcher.Search(new FilteredQuery(text, filter, strategy), MultiCollector.Wrap(top, facets));
-
-        var docs = new List<int>(pageSize);
-        if (start < top.TotalHits && start < window)
-        {
-            foreach (var hit in top.GetTopDocs((int)start, pageSize).ScoreDocs) docs.Add(hit.Doc);
-        }
-        return new SearchResultsPage(top.TotalHits, docs, facets.Facets(), facets.FirstStartTicks);
     }
 
     public void Dispose()

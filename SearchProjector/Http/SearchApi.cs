@@ -1,9 +1,13 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 
 namespace TicketMaster.SearchProjector.Http;
 
@@ -12,29 +16,43 @@ public static class SearchApi
 {
     public const int MaxTextLength = 200;
 
+    /// <summary>
+    /// Each answer's JSON, kept with the answer: the request cache hands out the same <see cref="SearchResults"/> for
+    /// every hit, so a popular search is serialised once instead of once per request, and goes when the answer does.
+    /// </summary>
+    private static readonly ConditionalWeakTable<SearchResults, byte[]> Json = new();
+
     public static IEndpointRouteBuilder MapSearchApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1").WithTags("Search");
         api.MapGet("/search", Search)
             .WithName("SearchEvents")
             .WithSummary("Finds upcoming events by text (typos and prefixes allowed), filters and dates, with facets.")
+            .Produces<SearchResponse>(StatusCodes.Status200OK)
+            .ProducesValidationProblem()
             .AllowAnonymous();
         return app;
     }
 
-    public static async Task<Results<Ok<SearchResponse>, ValidationProblem>> Search(
-        [AsParameters] SearchParameters parameters, [FromServices] ISearchIndex index, CancellationToken cancellationToken)
+    public static async Task<IResult> Search(
+        [AsParameters] SearchParameters parameters, [FromServices] ISearchIndex index, [FromServices] IOptions<JsonOptions> json, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         var query = Parse(parameters, errors);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors, detail: string.Join(' ', errors.Values.SelectMany(e => e)));
 
         var results = await index.SearchAsync(query, cancellationToken);
+        var body = Json.GetValue(results, r => JsonSerializer.SerializeToUtf8Bytes(Response(r), json.Value.SerializerOptions));
+        return TypedResults.Bytes(body, "application/json; charset=utf-8");
+    }
+
+    public static SearchResponse Response(SearchResults results)
+    {
         var items = results.Items
             .Select(d => new SearchResponseItem(d.EventId, d.Name, d.Performers, d.Venue, d.City, d.StartsAt.UtcDateTime,
                 d.Category, d.MinPrice, d.Currency, d.Availability))
             .ToList();
-        return TypedResults.Ok(new SearchResponse(results.Total, results.Page, results.PageSize, items, results.Facets));
+        return new SearchResponse(results.Total, results.Page, results.PageSize, items, results.Facets);
     }
 
     /// <summary>Every wrong parameter is reported at once, each under its own name.</summary>

@@ -17,6 +17,19 @@ using TicketMaster.Hosting.Seeding;
 // request cache in front (a uniform mix and a Zipf mix), then PostgreSQL full text on the same catalog, side by side.
 // Usage: dotnet run -c Release --project bench/SearchBench -- [--events N] [--quick] [--workers N] [--connections N]
 //   [--seconds N] [--zipf-queries N] [--zipf-exponent X] [--zipf-warm N] [--cache-mb N] [--pg-clients N] [--pg-seconds N] [--no-postgres] [--scan]
+//   [--expand-all] [--index-path DIR] [--latency-only]
+string[] valued = ["--events", "--workers", "--connections", "--seconds", "--zipf-queries", "--zipf-exponent", "--zipf-warm", "--cache-mb", "--pg-clients", "--pg-seconds", "--index-path", "--slowest", "--match-cache-mb"];
+string[] switches = ["--quick", "--no-postgres", "--scan", "--expand-all", "--latency-only"];
+for (var a = 0; a < args.Length; a++)
+{
+    if (valued.Contains(args[a]) && a + 1 < args.Length) a++;
+    else if (!switches.Contains(args[a]))
+    {
+        // A mistyped flag would otherwise run the whole benchmark and overwrite docs/benchmarks.md.
+        Console.Error.WriteLine($"Unknown argument '{args[a]}'. Flags: {string.Join(' ', valued.Select(v => v + " <value>"))} {string.Join(' ', switches)}");
+        return args[a] is "--help" or "-h" ? 0 : 2;
+    }
+}
 var quick = args.Contains("--quick");
 var events = ArgValue(args, "--events") ?? (quick ? 100_000 : 1_000_000);
 var measured = quick ? 1_000 : 4_000;
@@ -45,8 +58,11 @@ var generateTime = clock.Elapsed;
 
 Console.WriteLine("Indexing...");
 clock.Restart();
-var indexPath = Path.Combine(Path.GetTempPath(), "searchbench-" + Guid.NewGuid().ToString("N"));
-using var index = new LuceneSearchIndex(time, indexPath);
+// --index-path keeps the index between runs: documents already there at their version are skipped, so a rerun over the
+// same catalog starts searching in seconds instead of re-indexing.
+var keepIndex = ArgText(args, "--index-path");
+var indexPath = keepIndex ?? Path.Combine(Path.GetTempPath(), "searchbench-" + Guid.NewGuid().ToString("N"));
+using var index = new LuceneSearchIndex(time, indexPath, matchCacheBytes: (ArgValue(args, "--match-cache-mb") ?? 256) * 1024L * 1024);
 foreach (var document in documents) index.Apply(document);
 index.Commit();
 index.Refresh();
@@ -59,13 +75,23 @@ var after = Memory.Now();
 Console.WriteLine($"Indexed {index.Count:N0} in {indexTime.TotalSeconds:0.0} s; index files {indexBytes / 1048576:N0} MB; {after}");
 
 var lucene = new LatencyRecorder();
+var slowest = new List<(double Ms, string Kind, SearchQuery Query, int Total)>();
 foreach (var (kind, query) in mix)
 {
     var start = Stopwatch.GetTimestamp();
     var results = index.Search(query);
     lucene.Record(kind, start, results.Total);
+    slowest.Add((Stopwatch.GetElapsedTime(start).TotalMilliseconds, kind, query, results.Total));
+}
+if (ArgValue(args, "--slowest") is { } slowCount)
+{
+    foreach (var (ms, kind, query, total) in slowest.OrderByDescending(s => s.Ms).Take(slowCount))
+    {
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{ms,8:0.00} ms {kind,-24} total {total,8:N0}  text='{query.Text}' city={query.City} category={query.Category} performer={query.Performer} from={query.From:yyyy-MM-dd} to={query.To:yyyy-MM-dd} page={query.Page}"));
+    }
 }
 Console.WriteLine(LatencyRecorder.Row("Lucene uncached, all", lucene.All));
+foreach (var (kind, histogram) in lucene.ByKind.OrderBy(k => k.Key, StringComparer.Ordinal)) Console.WriteLine(LatencyRecorder.Row(kind, histogram));
 if (expandAllBaseline)
 {
     // Both paths again, alternating query by query, so a change in the machine's load weighs on both alike.
@@ -90,6 +116,8 @@ if (expandAllBaseline)
     Console.WriteLine(LatencyRecorder.Row("all, before", expandAll.All));
     Console.WriteLine(LatencyRecorder.Row("all, after", exactCommon.All));
 }
+
+if (args.Contains("--latency-only")) return 0;
 
 using var meter = new Meter("searchbench");
 using var counters = new CacheCounters(meter);
@@ -264,7 +292,8 @@ Directory.CreateDirectory(Path.GetDirectoryName(path)!);
 File.WriteAllText(path, ReplaceSection(File.Exists(path) ? File.ReadAllText(path) : "# Benchmarks\n", report.ToString()));
 Console.WriteLine($"Written to {path}");
 index.Dispose();
-Directory.Delete(indexPath, recursive: true);
+if (keepIndex is null) Directory.Delete(indexPath, recursive: true);
+return 0;
 
 static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
