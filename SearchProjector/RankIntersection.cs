@@ -3,9 +3,9 @@ using System.Numerics;
 namespace TicketMaster.SearchProjector;
 
 /// <summary>
-/// The ranks in [first, end) that every set holds, ascending, a buffer at a time. The smallest set leads: a sparse
-/// one is walked and the others asked about each of its ranks (bit tests, or cursors that only move forward); when
-/// every set is dense their bitsets are ANDed 64 ranks at a time. No set at all means every rank of the window.
+/// The ranks in [first, end) that every set holds, ascending, a buffer at a time. The smallest sparse set leads: it is
+/// walked and the others asked about each of its ranks (bit tests, or cursors that only move forward); when every set
+/// is dense their bitsets are ANDed 64 ranks at a time. No set at all means every rank of the window.
 /// Each rank comes with its facet ordinals (<see cref="SegmentColumns.FacetsByRank"/>), read where they lie in order.
 /// </summary>
 public sealed class RankIntersection
@@ -23,7 +23,8 @@ public sealed class RankIntersection
     public RankIntersection(SegmentColumns columns, IEnumerable<RankSet> sets, int first, int end)
     {
         _facetsByRank = columns.FacetsByRank;
-        _sets = [.. sets.OrderBy(s => s.Count)];
+        // A sparse set leads whenever there is one (the smallest): walking it never visits more than it holds.
+        _sets = [.. sets.OrderBy(s => s.IsDense).ThenBy(s => s.Count)];
         _cursors = new int[_sets.Length];
         _end = end;
         if (_sets.Length == 0) _next = first;
@@ -74,7 +75,7 @@ public sealed class RankIntersection
                 break;
             }
             if (!InOthers(rank)) continue;
-            facets[count] = leadFacets[at];
+            facets[count] = leadFacets.Length > 0 ? leadFacets[at] : _facetsByRank[rank];
             buffer[count++] = rank;
         }
         return count;

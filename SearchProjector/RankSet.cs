@@ -30,7 +30,7 @@ public sealed class RankSet
 
     public bool IsDense => _bits is not null;
 
-    public long Bytes => _bits is not null ? _bits.Length * 8L + 32 : _ranks.Length * 12L + 48;
+    public long Bytes => _bits is not null ? _bits.Length * 8L + 32 : _ranks.Length * 4L + _facets.Length * 8L + 48;
 
     /// <summary>Dense sets only.</summary>
     public ulong[] Bits => _bits!;
@@ -39,8 +39,9 @@ public sealed class RankSet
     public int[] Ranks => _ranks;
 
     /// <summary>
-    /// Sparse sets only: each rank's facet ordinals (<see cref="SegmentColumns.FacetsByRank"/>) beside it, so counting
-    /// the matches of a sparse set reads memory in order instead of one far place in the columns per match.
+    /// Sparse sets that may lead an intersection: each rank's facet ordinals (<see cref="SegmentColumns.FacetsByRank"/>)
+    /// beside it, so counting the matches of a sparse set reads memory in order instead of one far place in the columns
+    /// per match; empty for the others.
     /// </summary>
     public long[] Facets => _facets;
 
@@ -53,6 +54,42 @@ public sealed class RankSet
     {
         var at = Array.BinarySearch(_ranks, rank);
         return at >= 0 ? at : ~at;
+    }
+
+    /// <summary>
+    /// The documents of the term <paramref name="terms"/> stands on. A rare term (most are: names, typos' neighbours) is
+    /// decoded straight into a sorted array of ranks, without a bitset of the whole segment to fill and scan.
+    /// </summary>
+    /// <param name="leads">Whether the set may lead an intersection, and so keeps each rank's facets beside it (<see cref="Facets"/>).</param>
+    public static RankSet OfTerm(TermsEnum terms, SegmentColumns columns, bool leads)
+    {
+        var docFreq = terms.DocFreq;
+        if (Dense(docFreq, columns.MaxDoc, leads))
+        {
+            var builder = new Builder(columns);
+            builder.AddCurrent(terms);
+            return builder.Build(leads);
+        }
+        var ranks = new int[docFreq];
+        var count = 0;
+        var docs = terms.Docs(null, null, DocsFlags.NONE);
+        for (var doc = docs.NextDoc(); doc != Lucene.Net.Search.DocIdSetIterator.NO_MORE_DOCS && count < ranks.Length; doc = docs.NextDoc())
+        {
+            ranks[count++] = columns.RankOfDoc[doc];
+        }
+        Array.Sort(ranks, 0, count);
+        if (count < ranks.Length) Array.Resize(ref ranks, count);
+        return count == 0 ? Empty : new RankSet(ranks, leads ? FacetsOf(ranks, columns) : [], null, count);
+    }
+
+    /// <summary>A bitset when it is the smaller form: one bit per document, against 4 bytes a rank (12 with its facets).</summary>
+    private static bool Dense(long count, int maxDoc, bool leads) => count * (leads ? 96 : 32) >= maxDoc;
+
+    private static long[] FacetsOf(int[] ranks, SegmentColumns columns)
+    {
+        var facets = new long[ranks.Length];
+        for (var i = 0; i < ranks.Length; i++) facets[i] = columns.FacetsByRank[ranks[i]];
+        return facets;
     }
 
     /// <summary>Collects the ranks of the documents in postings, then picks the smaller form.</summary>
@@ -84,25 +121,20 @@ public sealed class RankSet
             foreach (var rank in other._ranks) _bits[rank >> 6] |= 1UL << rank;
         }
 
-        public RankSet Build()
+        /// <param name="leads">Whether the set may lead an intersection (<see cref="OfTerm"/>).</param>
+        public RankSet Build(bool leads)
         {
             var count = 0;
             foreach (var word in _bits) count += BitOperations.PopCount(word);
             if (count == 0) return Empty;
-            if ((long)count * 32 >= columns.MaxDoc) return new RankSet([], [], (ulong[])_bits.Clone(), count);
+            if (Dense(count, columns.MaxDoc, leads)) return new RankSet([], [], (ulong[])_bits.Clone(), count);
             var ranks = new int[count];
-            var facets = new long[count];
             var at = 0;
             for (var w = 0; w < _bits.Length; w++)
             {
-                for (var word = _bits[w]; word != 0; word &= word - 1)
-                {
-                    var rank = (w << 6) + BitOperations.TrailingZeroCount(word);
-                    facets[at] = columns.FacetsByRank[rank];
-                    ranks[at++] = rank;
-                }
+                for (var word = _bits[w]; word != 0; word &= word - 1) ranks[at++] = (w << 6) + BitOperations.TrailingZeroCount(word);
             }
-            return new RankSet(ranks, facets, null, count);
+            return new RankSet(ranks, leads ? FacetsOf(ranks, columns) : [], null, count);
         }
 
         /// <summary>Empties the builder for the next set of the same segment.</summary>

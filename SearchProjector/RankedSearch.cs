@@ -38,7 +38,7 @@ public static class RankedSearch
             var core = atomic.CoreCacheKey;
             var matches = new WordMatches[words.Count];
             RankSet Term(string field, BytesRef term) =>
-                cache.GetOrAdd(core, "t\0" + field + "\0" + term.Utf8ToString(), () => WordMatches.TermSet(atomic, columns, field, term), static s => s.Bytes);
+                cache.GetOrAdd(core, "t\0" + field + "\0" + term.Utf8ToString(), () => WordMatches.TermSet(atomic, columns, field, term, leads: false), static s => s.Bytes);
             for (var w = 0; w < words.Count; w++)
             {
                 var word = words[w];
@@ -63,7 +63,7 @@ public static class RankedSearch
             var sets = new List<RankSet>(plan.Keys.Count + words.Count);
             foreach (var key in plan.Keys)
             {
-                sets.Add(cache.GetOrAdd(atomic.CoreCacheKey, key.CacheKey, () => WordMatches.TermSet(atomic, segment.Columns, key.Field, new BytesRef(key.Value)), static s => s.Bytes));
+                sets.Add(cache.GetOrAdd(atomic.CoreCacheKey, key.CacheKey, () => WordMatches.TermSet(atomic, segment.Columns, key.Field, new BytesRef(key.Value), leads: true), static s => s.Bytes));
             }
             foreach (var matches in segment.Words) sets.Add(matches.Any);
             if (sets.Any(s => s.Count == 0)) continue;

@@ -32,6 +32,12 @@ public sealed class SearchOptions
     /// </summary>
     public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// Lucene: bytes of per-segment matches kept between searches (<see cref="MatchCache"/>): what each typed word and
+    /// each keyword matches, reused by every search that asks for it again, across refreshes. 0 keeps nothing.
+    /// </summary>
+    public long MatchCacheBytes { get; set; } = LuceneSearchIndex.DefaultMatchCacheBytes;
+
     /// <summary>How often an on-disk index commits, so a restart resumes from its checkpoints.</summary>
     public TimeSpan CommitInterval { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -27,6 +27,7 @@ public static partial class SearchServiceCollectionExtensions
             .Bind(section)
             .Validate(o => o.MaxLag > TimeSpan.Zero, "Search:MaxLag must be a positive time span.")
             .Validate(o => o.RefreshInterval >= TimeSpan.Zero && o.RefreshInterval <= TimeSpan.FromMinutes(10), "Search:RefreshInterval must be between 00:00:00 (refresh at the first search after a write) and 00:10:00.")
+            .Validate(o => o.MatchCacheBytes >= 0, "Search:MatchCacheBytes must be 0 (nothing kept) or more.")
             .Validate(o => IndexPrefix().IsMatch(o.ElasticsearchIndexPrefix ?? ""), "Search:ElasticsearchIndexPrefix must be lower-case letters, digits, '-' or '_', starting with a letter or digit.")
             .ValidateOnStart();
         services.AddOptions<RequestCacheOptions>().Bind(configuration.GetSection(RequestCacheOptions.Section))
@@ -51,7 +52,8 @@ public static partial class SearchServiceCollectionExtensions
             services.TryAddSingleton(sp => new LuceneSearchIndex(
                 sp.GetRequiredService<TimeProvider>(),
                 sp.GetRequiredService<IOptions<SearchOptions>>().Value.DataPath,
-                sp.GetRequiredService<IOptions<SearchOptions>>().Value.RefreshInterval));
+                sp.GetRequiredService<IOptions<SearchOptions>>().Value.RefreshInterval,
+                sp.GetRequiredService<IOptions<SearchOptions>>().Value.MatchCacheBytes));
             services.TryAddSingleton<ISearchIndex>(sp => SearchRequestCache.Over(
                 sp.GetRequiredService<LuceneSearchIndex>(),
                 sp.GetRequiredService<IOptions<RequestCacheOptions>>().Value,

@@ -41,7 +41,7 @@ public sealed class WordMatches
             foreach (var near in word.FuzzyTitle) builder.Add(term(SearchFields.Title, near));
             if (word.ExpandsPrefix) AddPrefixed(builder, title, word.Bytes);
         }
-        var inTitle = builder.Build();
+        var inTitle = builder.Build(leads: false);
 
         if (word.Common) return new WordMatches(Union(builder, exact, inTitle), exact, inTitle);
         builder.Clear();
@@ -49,17 +49,15 @@ public sealed class WordMatches
         builder.Add(inTitle);
         foreach (var near in word.FuzzyText) builder.Add(term(SearchFields.Text, near));
         if (word.ExpandsPrefix && segment.GetTerms(SearchFields.Text)?.GetEnumerator() is { } text) AddPrefixed(builder, text, word.Bytes);
-        return new WordMatches(builder.Build(), exact, inTitle);
+        return new WordMatches(builder.Build(leads: true), exact, inTitle);
     }
 
     /// <summary>The documents holding one term in one field of the segment.</summary>
-    public static RankSet TermSet(AtomicReader segment, SegmentColumns columns, string field, BytesRef term)
+    /// <param name="leads">Whether the set may lead an intersection on its own (a keyword), or only joins a word's.</param>
+    public static RankSet TermSet(AtomicReader segment, SegmentColumns columns, string field, BytesRef term, bool leads)
     {
         var terms = segment.GetTerms(field)?.GetEnumerator();
-        if (terms is null || !terms.SeekExact(term)) return RankSet.Empty;
-        var builder = new RankSet.Builder(columns);
-        builder.AddCurrent(terms);
-        return builder.Build();
+        return terms is not null && terms.SeekExact(term) ? RankSet.OfTerm(terms, columns, leads) : RankSet.Empty;
     }
 
     private static RankSet Union(RankSet.Builder builder, RankSet a, RankSet b)
@@ -69,7 +67,7 @@ public sealed class WordMatches
         builder.Clear();
         builder.Add(a);
         builder.Add(b);
-        return builder.Build();
+        return builder.Build(leads: true);
     }
 
     private static bool IsSubset(RankSet small, RankSet large)

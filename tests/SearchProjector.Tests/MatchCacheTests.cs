@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using TicketMaster.Search;
 
 namespace TicketMaster.SearchProjector.Tests;
@@ -75,6 +78,32 @@ public sealed class MatchCacheTests(GeneratedDocuments data) : IClassFixture<Gen
         }
         Assert.True(data.Index.MatchCacheBytes > 0);
         Assert.Equal(0, uncached.MatchCacheBytes);
+    }
+
+    [Theory]
+    [InlineData("-1")]
+    [InlineData("lots")]
+    public void An_invalid_match_cache_size_stops_the_start_naming_the_key(string value)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Search:MatchCacheBytes"] = value }).Build();
+        using var services = new ServiceCollection().AddSearchProjector(configuration).BuildServiceProvider();
+
+        var error = Assert.ThrowsAny<Exception>(() => services.GetRequiredService<IOptions<SearchOptions>>().Value);
+
+        Assert.Contains("MatchCacheBytes", error.ToString());
+    }
+
+    [Fact]
+    public void The_configured_match_cache_size_reaches_the_index()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Search:MatchCacheBytes"] = "0" }).Build();
+        using var services = new ServiceCollection().AddSearchProjector(configuration).BuildServiceProvider();
+        var index = services.GetRequiredService<LuceneSearchIndex>();
+        foreach (var document in data.Documents.Take(200)) index.Apply(document);
+
+        index.Search(new SearchQuery { Text = data.Documents[0].Performers[0] });
+
+        Assert.Equal(0, index.MatchCacheBytes);
     }
 
     private const int Size = 1000;
