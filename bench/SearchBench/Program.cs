@@ -26,7 +26,8 @@ for (var a = 0; a < args.Length; a++)
     else if (!switches.Contains(args[a]))
     {
         // A mistyped flag would otherwise run the whole benchmark and overwrite docs/benchmarks.md.
-        Console.Error.WriteLine($"Unknown argument '{args[a]}'. Flags: {string.Join(' ', valued.Select(v => v + " <value>"))} {string.Join(' ', switches)}");
+        var usage = $"Flags: {string.Join(' ', valued.Select(v => v + " <value>"))} {string.Join(' ', switches)}";
+        Console.Error.WriteLine(args[a] is "--help" or "-h" ? usage : $"Unknown argument '{args[a]}'. {usage}");
         return args[a] is "--help" or "-h" ? 0 : 2;
     }
 }
@@ -45,7 +46,8 @@ var postgres = !args.Contains("--no-postgres");
 var scanBaseline = args.Contains("--scan");
 // The text path before common words were searched exactly: every word expanded to its fuzzy and prefix alternatives.
 var expandAllBaseline = args.Contains("--expand-all");
-var command = "dotnet run -c Release --project bench/SearchBench -- " + string.Join(' ', args);
+// The index's folder is this machine's business, not part of the command to rerun.
+var command = "dotnet run -c Release --project bench/SearchBench -- " + string.Join(' ', args.Select((a, i) => i > 0 && args[i - 1] == "--index-path" ? "DIR" : a));
 
 var now = new DateTimeOffset(DateTime.UtcNow.Date, TimeSpan.Zero);
 var time = new FakeTimeProvider(now);
@@ -63,7 +65,7 @@ clock.Restart();
 var keepIndex = ArgText(args, "--index-path");
 var indexPath = keepIndex ?? Path.Combine(Path.GetTempPath(), "searchbench-" + Guid.NewGuid().ToString("N"));
 using var index = new LuceneSearchIndex(time, indexPath, matchCacheBytes: (ArgValue(args, "--match-cache-mb") ?? 256) * 1024L * 1024);
-foreach (var document in documents) index.Apply(document);
+var indexed = documents.Count(index.Apply);
 index.Commit();
 index.Refresh();
 var indexTime = clock.Elapsed;
@@ -246,7 +248,7 @@ report.AppendLine("The index: one `LuceneSearchIndex` as each web frontend holds
 report.AppendLine();
 report.AppendLine("| catalog | events | generate | index | index files | heap after load | process working set (anonymous + mapped files) |");
 report.AppendLine("|---|---|---|---|---|---|---|");
-report.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| `CatalogGenerator` seed 2027 | {events:N0} | {generateTime.TotalSeconds:0.0} s | {indexTime.TotalSeconds:0.0} s ({events / Math.Max(0.001, indexTime.TotalSeconds):N0} docs/s) | {indexBytes / 1048576:N0} MB | {after.HeapBytes / 1048576:N0} MB | {after.WorkingSetBytes / 1048576:N0} MB ({after.AnonymousBytes / 1048576:N0} + {after.FileBytes / 1048576:N0}) |"));
+report.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| `CatalogGenerator` seed 2027 | {events:N0} | {generateTime.TotalSeconds:0.0} s | {(indexed == 0 ? "kept from an earlier run (`--index-path`)" : $"{indexTime.TotalSeconds:0.0} s ({indexed / Math.Max(0.001, indexTime.TotalSeconds):N0} docs/s)")} | {indexBytes / 1048576:N0} MB | {after.HeapBytes / 1048576:N0} MB | {after.WorkingSetBytes / 1048576:N0} MB ({after.AnonymousBytes / 1048576:N0} + {after.FileBytes / 1048576:N0}) |"));
 report.AppendLine();
 report.AppendLine(string.Create(CultureInfo.InvariantCulture, $"At the end of the run, with the generated documents dropped, the process holds what a frontend holds (the index, its columns and versions, the request cache's {cache.Bytes / 1048576.0:N0} MB of answers, the runtime): managed heap {alone.HeapBytes / 1048576:N0} MB, working set {alone.WorkingSetBytes / 1048576:N0} MB ({alone.AnonymousBytes / 1048576:N0} MB anonymous, {alone.FileBytes / 1048576:N0} MB of mapped files). The anonymous part includes memory the GC keeps committed after the documents went, so it is an upper bound."));
 report.AppendLine();
