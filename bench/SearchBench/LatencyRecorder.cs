@@ -14,6 +14,17 @@ public sealed class LatencyRecorder
 
     public Dictionary<string, long> HitsByKind { get; } = [];
 
+    /// <summary>A markdown table: one row per kind, by name, then all.</summary>
+    public string Table()
+    {
+        var table = new System.Text.StringBuilder();
+        table.AppendLine("| query kind | n | p50 | p90 | p99 | max |");
+        table.AppendLine("|---|---|---|---|---|---|");
+        foreach (var (kind, histogram) in ByKind.OrderBy(k => k.Key, StringComparer.Ordinal)) table.AppendLine(Row(kind, histogram));
+        table.AppendLine(Row("**all**", All));
+        return table.ToString();
+    }
+
     public void Record(string kind, long startTimestamp, int hits)
     {
         var micros = Math.Max(1, (long)Stopwatch.GetElapsedTime(startTimestamp).TotalMicroseconds);

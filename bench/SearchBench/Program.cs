@@ -254,17 +254,11 @@ report.AppendLine(string.Create(CultureInfo.InvariantCulture, $"At the end of th
 report.AppendLine();
 report.AppendLine(CultureInfo.InvariantCulture, $"Latency without the request cache over {events:N0} events, the uniform mix (`QueryMix`, seed 7), {measured:N0} queries after 300 warm-up, one at a time; every query counts both facets over all its matches (ms):");
 report.AppendLine();
-report.AppendLine("| query kind | n | p50 | p90 | p99 | max |");
-report.AppendLine("|---|---|---|---|---|---|");
-foreach (var (kind, histogram) in lucene.ByKind.OrderBy(k => k.Key, StringComparer.Ordinal)) report.AppendLine(LatencyRecorder.Row(kind, histogram));
-report.AppendLine(LatencyRecorder.Row("**all**", lucene.All));
+report.Append(lucene.Table());
 report.AppendLine();
 report.AppendLine(string.Create(CultureInfo.InvariantCulture, $"The same {measured:N0} queries again, one at a time, still without the request cache: each word's and keyword's matches are now in the index's match cache (`Search:MatchCacheBytes`, {index.MatchCacheBytes / 1048576} MB held at the end), as for the searches a peak repeats; the table above is the first time each word was seen (ms):"));
 report.AppendLine();
-report.AppendLine("| query kind | n | p50 | p90 | p99 | max |");
-report.AppendLine("|---|---|---|---|---|---|");
-foreach (var (kind, histogram) in seen.ByKind.OrderBy(k => k.Key, StringComparer.Ordinal)) report.AppendLine(LatencyRecorder.Row(kind, histogram));
-report.AppendLine(LatencyRecorder.Row("**all**", seen.All));
+report.Append(seen.Table());
 report.AppendLine();
 report.AppendLine(string.Create(CultureInfo.InvariantCulture, $"The Zipf mix: {zipfQueries:N0} distinct queries drawn by the same generator (`QueryMix`, seed 9, same kinds in the same proportions), shuffled into a popularity order, requests drawn with probability proportional to 1/rank^{zipfExponent:0.##} (`ZipfMix`, seed 10; the top 100 queries draw {100 * ZipfMix.TopShare(zipfQueries, zipfExponent, 100):0}% of requests, the top 1,000 {100 * ZipfMix.TopShare(zipfQueries, zipfExponent, 1000):0}%). The request cache (`SearchRequestCache`, {cacheBytes / 1048576} MB) sits in front of the index as in the frontend, on the index's clock. Before anything cached is measured, the first {warmDraws:N0} draws warm it ({workers} workers, {warmTime.TotalSeconds:0} s: {warmMisses:N0} misses, {warmHits:N0} hits), as the peak's own traffic would within seconds; the measured phases continue the same stream of draws. The index does not change during the run, so nothing invalidates the cache: in production every refresh (a catalog change) empties it, and the hit rate depends on how often that happens."));
 report.AppendLine();
@@ -278,10 +272,7 @@ report.AppendLine(CultureInfo.InvariantCulture, $"The HTTP answers' totals were 
 report.AppendLine();
 report.AppendLine("The Zipf mix one query at a time through the warm cache, 10,000 requests (ms):");
 report.AppendLine();
-report.AppendLine("| query kind | n | p50 | p90 | p99 | max |");
-report.AppendLine("|---|---|---|---|---|---|");
-foreach (var (kind, histogram) in cached.ByKind.OrderBy(k => k.Key, StringComparer.Ordinal)) report.AppendLine(LatencyRecorder.Row(kind, histogram));
-report.AppendLine(LatencyRecorder.Row("**all**", cached.All));
+report.Append(cached.Table());
 if (postgres)
 {
     report.AppendLine();
