@@ -1,3 +1,4 @@
+using Azure.Identity;
 using Azure.Messaging.EventHubs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -5,16 +6,24 @@ using Microsoft.Extensions.Options;
 
 namespace TicketMaster.Hosting;
 
-/// <summary>The hub behind <c>Orleans:Streaming=EventHubs</c>, checked while the host is configured and again at start.</summary>
+/// <summary>
+/// The hub behind <c>Orleans:Streaming=EventHubs</c>, checked while the host is configured and again at start: reached
+/// with a connection string, or at the namespace with the host's identity (<see cref="DefaultAzureCredential"/>, no key
+/// in the configuration), as azure/ deploys it.
+/// </summary>
 public sealed class EventHubsConnection
 {
     public const string ConnectionStringName = "EventHubs";
     public const string ConnectionStringKey = "ConnectionStrings:" + ConnectionStringName;
+    public const string NamespaceKey = "EventHubs:FullyQualifiedNamespace";
     public const string Section = "Orleans:EventHubs";
     public const string NameKey = Section + ":" + nameof(Name);
     public const string ConsumerGroupKey = Section + ":" + nameof(ConsumerGroup);
 
     public string? ConnectionString { get; set; }
+
+    /// <summary>The namespace's host name (<c>name.servicebus.windows.net</c>), used when there is no connection string.</summary>
+    public string? FullyQualifiedNamespace { get; set; }
 
     public string? Name { get; set; }
 
@@ -36,7 +45,15 @@ public sealed class EventHubsConnection
     {
         configuration.GetSection(Section).Bind(settings);
         settings.ConnectionString = configuration.GetConnectionString(ConnectionStringName);
+        settings.FullyQualifiedNamespace = configuration[NamespaceKey];
         if (string.IsNullOrWhiteSpace(settings.ConsumerGroup)) settings.ConsumerGroup = "$Default";
+    }
+
+    /// <summary>Points Orleans' Event Hubs provider at the hub: by connection string when there is one, else by namespace and identity.</summary>
+    public void Apply(Orleans.Configuration.EventHubOptions hub)
+    {
+        if (!string.IsNullOrWhiteSpace(ConnectionString)) hub.ConfigureEventHubConnection(ConnectionString, Name!, ConsumerGroup!);
+        else hub.ConfigureEventHubConnection(FullyQualifiedNamespace!, Name!, ConsumerGroup!, new DefaultAzureCredential());
     }
 
     /// <summary>The one place the rules live.</summary>
@@ -47,7 +64,14 @@ public sealed class EventHubsConnection
             var failures = new List<string>();
             if (string.IsNullOrWhiteSpace(options.ConnectionString))
             {
-                failures.Add($"Configuration '{ConnectionStringKey}' is missing; Orleans:Streaming=EventHubs needs the namespace's connection string (Endpoint=sb://...;SharedAccessKeyName=...;SharedAccessKey=...).");
+                if (string.IsNullOrWhiteSpace(options.FullyQualifiedNamespace))
+                {
+                    failures.Add($"Configuration '{ConnectionStringKey}' is missing; Orleans:Streaming=EventHubs needs the namespace's connection string (Endpoint=sb://...;SharedAccessKeyName=...;SharedAccessKey=...), or '{NamespaceKey}' (name.servicebus.windows.net) to reach it with the host's identity.");
+                }
+                else if (Uri.CheckHostName(options.FullyQualifiedNamespace) != UriHostNameType.Dns || !options.FullyQualifiedNamespace.Contains('.', StringComparison.Ordinal))
+                {
+                    failures.Add($"Configuration '{NamespaceKey}' must be the namespace's host name (name.servicebus.windows.net), without scheme or path.");
+                }
             }
             else
             {

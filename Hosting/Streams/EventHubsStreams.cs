@@ -2,7 +2,7 @@ using Microsoft.Extensions.Configuration;
 
 namespace TicketMaster.Hosting;
 
-/// <summary><c>Orleans:Streaming=EventHubs</c>: <c>ConnectionStrings:EventHubs</c> and <c>Orleans:EventHubs:Name</c>.</summary>
+/// <summary><c>Orleans:Streaming=EventHubs</c>: <c>ConnectionStrings:EventHubs</c> (or <c>EventHubs:FullyQualifiedNamespace</c>) and <c>Orleans:EventHubs:Name</c>.</summary>
 public sealed class EventHubsStreams : IStreamKind
 {
     public void ConfigureSilo(ISiloBuilder silo, IConfiguration configuration)
@@ -12,7 +12,7 @@ public sealed class EventHubsStreams : IStreamKind
         var checkpoints = AzureStorageAccount.From(configuration, silo.Services);
         silo.AddEventHubStreams(StorageNames.Streams, b =>
         {
-            b.ConfigureEventHub(o => o.Configure(h => h.ConfigureEventHubConnection(hub.ConnectionString!, hub.Name!, hub.ConsumerGroup!)));
+            b.ConfigureEventHub(o => o.Configure(hub.Apply));
             b.UseAzureTableCheckpointer(o => o.Configure(c => c.TableServiceClient = checkpoints.Tables));
         });
     }
@@ -21,6 +21,6 @@ public sealed class EventHubsStreams : IStreamKind
     {
         var hub = EventHubsConnection.From(configuration, client.Services);
         client.AddEventHubStreams(StorageNames.Streams, b =>
-            b.ConfigureEventHub(o => o.Configure(h => h.ConfigureEventHubConnection(hub.ConnectionString!, hub.Name!, hub.ConsumerGroup!))));
+            b.ConfigureEventHub(o => o.Configure(hub.Apply)));
     }
 }

@@ -77,6 +77,34 @@ public sealed class AzureConfigurationTests
     }
 
     [Fact]
+    public void Event_Hubs_streams_reach_the_namespace_with_the_hosts_identity_when_there_is_no_connection_string()
+    {
+        var settings = EventHubs(connectionString: null, "catalog");
+        settings[EventHubsConnection.NamespaceKey] = "tickets.servicebus.windows.net";
+
+        // Only built, not started: starting would connect to the hub, and none runs here.
+        using var host = HostStarts.BuildSilo(settings);
+
+        // Orleans' own check of the hub's options (what the silo runs at start): a connection and a hub name are set.
+        var hubChecks = host.Services.GetServices<IConfigurationValidator>().Where(v => v.GetType().Name.Contains("EventHub", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(hubChecks);
+        foreach (var check in hubChecks) check.ValidateConfiguration();
+    }
+
+    [Theory]
+    [InlineData("https://tickets.servicebus.windows.net/")]
+    [InlineData("tickets")]
+    public async Task An_Event_Hubs_namespace_that_is_not_a_host_name_stops_the_start_naming_it(string value)
+    {
+        var settings = EventHubs(connectionString: null, "catalog");
+        settings[EventHubsConnection.NamespaceKey] = value;
+
+        var failure = await HostStarts.FailureOfStart(settings);
+
+        Assert.Contains("'EventHubs:FullyQualifiedNamespace' must be the namespace's host name", failure);
+    }
+
+    [Fact]
     public async Task An_unknown_streaming_kind_stops_the_start_naming_Orleans_Streaming()
     {
         var failure = await HostStarts.FailureOfStart(new Dictionary<string, string?> { [StreamingKinds.Key] = "Kafka" });
