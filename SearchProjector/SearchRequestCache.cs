@@ -153,15 +153,22 @@ public sealed class SearchRequestCache : ISearchIndex
         if (evicted) _evictions.Add(1);
     }
 
-    /// <summary>Strings at two bytes a character plus their headers, and a fixed cost per item and facet.</summary>
+    /// <summary>
+    /// Strings at two bytes a character plus their headers, and a fixed cost per item and facet; and the answer's JSON,
+    /// which the search endpoint keeps with a cached answer (about a byte a character of what it shows, and its names).
+    /// </summary>
     private static int EstimatedBytes(SearchResults results)
     {
-        var bytes = 0;
-        foreach (var item in results.Items) bytes += EstimatedBytes(item);
-        foreach (var (value, _) in results.Facets.Category) bytes += 48 + 2 * value.Length;
-        foreach (var (value, _) in results.Facets.City) bytes += 48 + 2 * value.Length;
+        var bytes = 64;
+        foreach (var item in results.Items) bytes += EstimatedBytes(item) + JsonBytes(item);
+        foreach (var (value, _) in results.Facets.Category) bytes += 48 + 3 * value.Length + 8;
+        foreach (var (value, _) in results.Facets.City) bytes += 48 + 3 * value.Length + 8;
         return bytes;
     }
+
+    private static int JsonBytes(SearchDocument d) =>
+        200 + d.EventId.Length + d.Name.Length + d.Venue.Length + d.City.Length + d.Category.Length + d.Currency.Length + d.Availability.Length
+        + d.Performers.Sum(p => p.Length + 3);
 
     private static int EstimatedBytes(SearchDocument d)
     {
