@@ -92,23 +92,6 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, ISearchGeneration,
         }
     }
 
-    /// <summary>Segments of the reader searches read now.</summary>
-    public int Segments
-    {
-        get
-        {
-            var searcher = _searchers.Acquire();
-            try
-            {
-                return searcher.IndexReader.Leaves.Count;
-            }
-            finally
-            {
-                _searchers.Release(searcher);
-            }
-        }
-    }
-
     public int Count
     {
         get

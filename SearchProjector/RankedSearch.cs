@@ -112,7 +112,7 @@ public static class RankedSearch
             for (var i = 0; i < n; i++)
             {
                 var rank = buffer[i];
-                if (live is not null && (live[rank >> 6] & (1UL << rank)) == 0) continue;
+                if (!SegmentColumns.IsLive(live, rank)) continue;
                 if (count++ == 0) firstRank = rank;
                 var packed = facetBuffer[i];
                 categoryCounts[(int)(packed >> 32)]++;
@@ -163,7 +163,7 @@ public static class RankedSearch
             for (var i = 0; i < n && (firstRank < 0 || first.Count < keep); i++)
             {
                 var rank = buffer[i];
-                if (live is not null && (live[rank >> 6] & (1UL << rank)) == 0) continue;
+                if (!SegmentColumns.IsLive(live, rank)) continue;
                 if (firstRank < 0) firstRank = rank;
                 if (first.Count < keep) first.Add((rank, 0f));
             }

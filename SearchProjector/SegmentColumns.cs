@@ -107,8 +107,7 @@ public sealed class SegmentColumns
         var total = 0;
         for (var rank = first; rank < end; rank++)
         {
-            var alive = live is null || (live[rank >> 6] & (1UL << rank)) != 0;
-            if (alive != (sign > 0)) continue;
+            if (IsLive(live, rank) != (sign > 0)) continue;
             var facets = FacetsByRank[rank];
             int category = (int)(facets >> 32), city = (int)(uint)facets;
             if (!Accepts(categories, category) || !Accepts(cities, city)) continue;
@@ -165,6 +164,9 @@ public sealed class SegmentColumns
     });
 
     private readonly ConditionalWeakTable<IBits, ulong[]> _liveRanks = new();
+
+    /// <summary>Whether the rank's document is live, on <see cref="LiveByRank"/> (null: all are).</summary>
+    public static bool IsLive(ulong[]? live, int rank) => live is null || (live[rank >> 6] & (1UL << rank)) != 0;
 
     /// <summary>The first rank whose start is at or after <paramref name="ticks"/>.</summary>
     public int FirstAtOrAfter(long ticks)

@@ -10,8 +10,8 @@ namespace TicketMaster.SearchProjector.Elasticsearch;
 /// <summary>
 /// <c>GET /api/v1/search</c> in Elasticsearch's query DSL, answering as the Lucene index does: every typed
 /// word must match, each as the exact word, a prefix of one (edge n-grams) or a word <c>fuzziness: AUTO</c>
-/// edits away, with the same boosts as <see cref="TextQuery"/>; keywords and the date window are
-/// <c>filter</c> clauses (no scoring); facets are terms aggregations over all matches; the total is exact.
+/// edits away, by the same rules as the Lucene engine (<see cref="TextQuery"/>, <see cref="WordExpansions"/>),
+/// ranked by Elasticsearch's own score; keywords and the date window are <c>filter</c> clauses (no scoring); facets are terms aggregations over all matches; the total is exact.
 /// </summary>
 public static class EventQuery
 {
@@ -34,7 +34,7 @@ public static class EventQuery
         // A page past the window is asked for its total and facets only: it holds no items the API could page to.
         var beyond = from + pageSize > MaxResultWindow;
 
-        var words = query.HasText ? SearchAnalyzer.Terms(Terms, SearchFields.Text, query.Text!).Distinct().Take(TextQuery.MaxTerms).ToList() : [];
+        var words = query.HasText ? TextQuery.Words(Terms, query.Text!) : [];
         var sort = words.Count == 0 ? SearchSort.Date : query.EffectiveSort;
         var match = new BoolQuery { Filter = Filters(query, now) };
         if (words.Count > 0) match.Must = [.. words.Select(Word)];
@@ -54,7 +54,7 @@ public static class EventQuery
         };
     }
 
-    /// <summary>One typed word: the exact word, a word it begins, or a word a few edits away (as <see cref="TextQuery.Alternatives"/>).</summary>
+    /// <summary>One typed word: the exact word, a word it begins, or a word a few edits away (as <see cref="WordExpansions"/> expands it for Lucene).</summary>
     public static Query Word(string term)
     {
         var should = new List<Query>

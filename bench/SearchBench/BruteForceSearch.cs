@@ -32,7 +32,7 @@ public sealed class BruteForceSearch
 
     public SearchResults Search(SearchQuery query)
     {
-        var terms = query.HasText ? SearchAnalyzer.Terms(_analyzer, SearchFields.Text, query.Text!).Distinct().Take(TextQuery.MaxTerms).ToList() : [];
+        var terms = query.HasText ? TextQuery.Words(_analyzer, query.Text!) : [];
         var from = query.From ?? _time.GetUtcNow();
         var city = Key(query.City);
         var category = Key(query.Category);
