@@ -70,7 +70,7 @@ public sealed class RankSet
             builder.AddCurrent(terms);
             return builder.Build(leads);
         }
-        var ranks = new int[docFreq];
+        var ranks = Kept<int>(docFreq);
         var count = 0;
         var docs = terms.Docs(null, null, DocsFlags.NONE);
         for (var doc = docs.NextDoc(); doc != Lucene.Net.Search.DocIdSetIterator.NO_MORE_DOCS && count < ranks.Length; doc = docs.NextDoc())
@@ -78,16 +78,30 @@ public sealed class RankSet
             ranks[count++] = columns.RankOfDoc[doc];
         }
         Array.Sort(ranks, 0, count);
-        if (count < ranks.Length) Array.Resize(ref ranks, count);
+        if (count < ranks.Length) ranks = Kept<int>(ranks.AsSpan(0, count));
         return count == 0 ? Empty : new RankSet(ranks, leads ? FacetsOf(ranks, columns) : [], null, count);
     }
 
     /// <summary>A bitset when it is the smaller form: one bit per document, against 4 bytes a rank (12 with its facets).</summary>
     private static bool Dense(long count, int maxDoc, bool leads) => count * (leads ? 96 : 32) >= maxDoc;
 
+    /// <summary>
+    /// An array for a set that is kept (in the <see cref="MatchCache"/>, for minutes): on the pinned heap, which the
+    /// collector never moves, so a young collection does not copy the new sets to an older generation twice, pausing
+    /// searches for tens of milliseconds when a peak brings many new words; they are freed with the older generation.
+    /// </summary>
+    private static T[] Kept<T>(int length) => GC.AllocateUninitializedArray<T>(length, pinned: true);
+
+    private static T[] Kept<T>(ReadOnlySpan<T> items)
+    {
+        var array = Kept<T>(items.Length);
+        items.CopyTo(array);
+        return array;
+    }
+
     private static long[] FacetsOf(int[] ranks, SegmentColumns columns)
     {
-        var facets = new long[ranks.Length];
+        var facets = Kept<long>(ranks.Length);
         for (var i = 0; i < ranks.Length; i++) facets[i] = columns.FacetsByRank[ranks[i]];
         return facets;
     }
@@ -127,8 +141,8 @@ public sealed class RankSet
             var count = 0;
             foreach (var word in _bits) count += BitOperations.PopCount(word);
             if (count == 0) return Empty;
-            if (Dense(count, columns.MaxDoc, leads)) return new RankSet([], [], (ulong[])_bits.Clone(), count);
-            var ranks = new int[count];
+            if (Dense(count, columns.MaxDoc, leads)) return new RankSet([], [], Kept<ulong>(_bits), count);
+            var ranks = Kept<int>(count);
             var at = 0;
             for (var w = 0; w < _bits.Length; w++)
             {

@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
+using Lucene.Net.Util.Automaton;
 
 namespace TicketMaster.SearchProjector;
 
@@ -13,13 +14,19 @@ namespace TicketMaster.SearchProjector;
 /// with Levenshtein automata costs about as much as a search. A word whose exact form is in at least
 /// <see cref="CommonWordDocs"/> documents is not expanded: it is no typo, and its neighbours would only add matches.
 /// </summary>
-public sealed class WordExpansions(int commonWordDocs = WordExpansions.DefaultCommonWordDocs)
+/// <param name="scanVocabularies">Whether segments with few words find neighbours by scanning them (<see cref="SegmentVocabulary"/>); off, always by automaton.</param>
+public sealed class WordExpansions(int commonWordDocs = WordExpansions.DefaultCommonWordDocs, bool scanVocabularies = true)
 {
+    private readonly bool _scanVocabularies = scanVocabularies;
+
     /// <summary>The document frequency from which an exact word is taken as typed: 1% of a 1,000,000-event catalog.</summary>
     public const int DefaultCommonWordDocs = 10_000;
 
     /// <summary>Distinct words kept per reader before starting over: bounds memory against a flood of random text.</summary>
     public const int MaxWordsPerReader = 20_000;
+
+    /// <summary>Neighbours kept per word and field: <see cref="FuzzyQuery"/>'s default, and Elasticsearch's.</summary>
+    public const int MaxNeighbours = 50;
 
     private readonly ConditionalWeakTable<IndexReader, ConcurrentDictionary<string, WordExpansion>> _byReader = new();
 
@@ -33,17 +40,58 @@ public sealed class WordExpansions(int commonWordDocs = WordExpansions.DefaultCo
         if (words.Count >= MaxWordsPerReader) words.Clear();
         var common = reader.DocFreq(new Term(SearchFields.Text, word)) >= CommonWordDocs;
         var edits = common ? 0 : TextQuery.MaxEdits(word.Length);
-        expansion = new WordExpansion(word, common, common ? [] : Fuzzy(reader, SearchFields.Text, word, edits), common ? [] : Fuzzy(reader, SearchFields.Title, word, edits));
+        if (edits == 0)
+        {
+            expansion = new WordExpansion(word, common, [], []);
+        }
+        else
+        {
+            var automaton = new Lazy<CompiledAutomaton>(() => new CompiledAutomaton(new LevenshteinAutomata(word, withTranspositions: true).ToAutomaton(edits)));
+            var points = EditDistance.CodePoints(word);
+            expansion = new WordExpansion(word, common, Fuzzy(reader, SearchFields.Text, points, edits, automaton), Fuzzy(reader, SearchFields.Title, points, edits, automaton));
+        }
         words.TryAdd(word, expansion);
         return expansion;
     }
 
-    private static BytesRef[] Fuzzy(IndexReader reader, string field, string word, int edits)
+    /// <summary>
+    /// The <see cref="MaxNeighbours"/> words of <paramref name="field"/> closest to <paramref name="word"/>, as Lucene's
+    /// <see cref="FuzzyQuery"/> picks them (similarity 1 - edits / the shorter length, above 0; ties by term). A segment's
+    /// words are scanned when there are few (<see cref="SegmentVocabulary"/>), else walked with one Levenshtein automaton
+    /// compiled for every segment and both fields (the query compiles three per segment and field).
+    /// </summary>
+    private BytesRef[] Fuzzy(IndexReader reader, string field, int[] word, int edits, Lazy<CompiledAutomaton> automaton)
     {
-        if (edits == 0) return [];
-        var terms = new HashSet<Term>();
-        new FuzzyQuery(new Term(field, word), edits).Rewrite(reader).ExtractTerms(terms);
-        return [.. terms.Select(t => t.Bytes).OrderBy(t => t.Utf8ToString(), StringComparer.Ordinal)];
+        var found = new Dictionary<string, float>(StringComparer.Ordinal);
+        void Found(string term, int distance)
+        {
+            var similarity = 1 - (float)distance / Math.Min(EditDistance.CodePoints(term).Length, word.Length);
+            if (similarity > 0) found[term] = similarity;
+        }
+        foreach (var leaf in reader.Leaves)
+        {
+            if (_scanVocabularies && SegmentVocabulary.For(leaf.AtomicReader, field) is { } vocabulary)
+            {
+                foreach (var (term, distance) in vocabulary.Within(word, edits))
+                {
+                    if (!found.ContainsKey(term)) Found(term, distance);
+                }
+                continue;
+            }
+            if (leaf.AtomicReader.GetTerms(field) is not { } terms) continue;
+            var near = automaton.Value.GetTermsEnum(terms);
+            while (near.MoveNext())
+            {
+                var term = near.Term.Utf8ToString();
+                if (!found.ContainsKey(term)) Found(term, EditDistance.Within(EditDistance.CodePoints(term), word, edits));
+            }
+        }
+        return [.. found
+            .OrderByDescending(t => t.Value).ThenBy(t => t.Key, StringComparer.Ordinal)
+            .Take(MaxNeighbours)
+            .Select(t => t.Key)
+            .Order(StringComparer.Ordinal)
+            .Select(t => new BytesRef(t))];
     }
 }
 

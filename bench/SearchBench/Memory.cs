@@ -3,14 +3,16 @@ using System.Diagnostics;
 namespace TicketMaster.Bench.Search;
 
 /// <summary>
-/// The process's memory after a full collection: managed heap, working set, and the working set split
+/// The process's memory after a full, compacting collection: managed heap, working set, and the working set split
 /// into anonymous memory (heaps) and mapped file pages (the memory-mapped index, paged in as read).
 /// </summary>
 public readonly record struct Memory(long HeapBytes, long WorkingSetBytes, long AnonymousBytes, long FileBytes)
 {
     public static Memory Now()
     {
-        var heap = GC.GetTotalMemory(forceFullCollection: true);
+        // Aggressive: compacts and gives free memory back to the system, so the working set is what is in use.
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        var heap = GC.GetTotalMemory(forceFullCollection: false);
         using var process = Process.GetCurrentProcess();
         return new Memory(heap, process.WorkingSet64, Status("RssAnon:"), Status("RssFile:"));
     }

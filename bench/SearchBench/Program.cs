@@ -53,9 +53,10 @@ var now = new DateTimeOffset(DateTime.UtcNow.Date, TimeSpan.Zero);
 var time = new FakeTimeProvider(now);
 Console.WriteLine($"Generating {events:N0} events...");
 var clock = Stopwatch.StartNew();
-var catalog = CatalogGenerator.Generate(events, seed: 2027, now);
-var documents = catalog.ToSearchDocuments().ToList();
-catalog = null;
+// The catalog is generated again where PostgreSQL needs it: the searches are measured in a process that holds what a
+// frontend holds, not a million generated documents besides (their collections would land in the tails).
+List<SearchDocument> Catalog() => CatalogGenerator.Generate(events, seed: 2027, now).ToSearchDocuments().ToList();
+List<SearchDocument>? documents = Catalog();
 var generateTime = clock.Elapsed;
 
 Console.WriteLine("Indexing...");
@@ -72,10 +73,17 @@ var indexTime = clock.Elapsed;
 var indexBytes = new DirectoryInfo(indexPath).EnumerateFiles().Sum(f => f.Length);
 
 var mix = QueryMix.Make(documents, now, measured, seed: 7);
+var distinct = QueryMix.Make(documents, now, zipfQueries, seed: 9);
+var likeForLikeSets = LikeForLike.Sets(documents, now, 200, seed: 11);
+var scanRows = scanBaseline ? ScanBaseline.Run(documents, time, now) : null;
+var withDocuments = Memory.Now();
+documents = null;
 foreach (var warmUp in mix.Take(300)) index.Search(warmUp.Query);
 var after = Memory.Now();
-Console.WriteLine($"Indexed {index.Count:N0} in {indexTime.TotalSeconds:0.0} s; index files {indexBytes / 1048576:N0} MB; {after}");
+Console.WriteLine($"Indexed {index.Count:N0} in {indexTime.TotalSeconds:0.0} s; index files {indexBytes / 1048576:N0} MB; with the generated documents {withDocuments}; without them {after}");
 
+var pauses = GC.GetTotalPauseDuration();
+var collections = Collections();
 var lucene = new LatencyRecorder();
 var slowest = new List<(double Ms, string Kind, SearchQuery Query, int Total)>();
 foreach (var (kind, query) in mix)
@@ -92,17 +100,21 @@ if (ArgValue(args, "--slowest") is { } slowCount)
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{ms,8:0.00} ms {kind,-24} total {total,8:N0}  text='{query.Text}' city={query.City} category={query.Category} performer={query.Performer} from={query.From:yyyy-MM-dd} to={query.To:yyyy-MM-dd} page={query.Page}"));
     }
 }
-Console.WriteLine(LatencyRecorder.Row("Lucene uncached, all", lucene.All));
+var firstPassPauses = GC.GetTotalPauseDuration() - pauses;
+Console.WriteLine(LatencyRecorder.Row("Lucene uncached, all", lucene.All) + $" GC pauses {firstPassPauses.TotalMilliseconds:0} ms, collections by generation {Since(collections)}");
 foreach (var (kind, histogram) in lucene.ByKind.OrderBy(k => k.Key, StringComparer.Ordinal)) Console.WriteLine(LatencyRecorder.Row(kind, histogram));
 // The same queries again: their words' and keywords' matches are now in the match cache (as far as it holds them),
 // as they are for the searches a peak repeats; the pass above is the first time each word is seen.
+pauses = GC.GetTotalPauseDuration();
+collections = Collections();
 var seen = new LatencyRecorder();
 foreach (var (kind, query) in mix)
 {
     var start = Stopwatch.GetTimestamp();
     seen.Record(kind, start, index.Search(query).Total);
 }
-Console.WriteLine(LatencyRecorder.Row("Lucene uncached, seen before, all", seen.All) + $" match cache {index.MatchCacheBytes / 1048576} MB");
+var secondPassPauses = GC.GetTotalPauseDuration() - pauses;
+Console.WriteLine(LatencyRecorder.Row("Lucene uncached, seen before, all", seen.All) + $" match cache {index.MatchCacheBytes / 1048576} MB, GC pauses {secondPassPauses.TotalMilliseconds:0} ms, collections by generation {Since(collections)}");
 foreach (var (kind, histogram) in seen.ByKind.OrderBy(k => k.Key, StringComparer.Ordinal)) Console.WriteLine(LatencyRecorder.Row(kind, histogram));
 if (expandAllBaseline)
 {
@@ -135,7 +147,6 @@ using var meter = new Meter("searchbench");
 using var counters = new CacheCounters(meter);
 // The index's clock: answers without "from" then last until their first match starts, as in production, where both read the system clock.
 var cache = new SearchRequestCache(index, index, new RequestCacheOptions { MaxBytes = cacheBytes }, time, meter);
-var distinct = QueryMix.Make(documents, now, zipfQueries, seed: 9);
 var zipfDraws = ZipfMix.Draw(distinct, zipfExponent, 200_000, seed: 10);
 // At the peak's rate the cache fills within seconds; on this machine that would take the whole run, so the first
 // draws warm it before anything is measured, and the measured phases continue the same stream of draws.
@@ -198,11 +209,16 @@ foreach (var (kind, query) in zipf.Skip(zipf.Count - 10_000))
     cached.Record(kind, start, results.Total);
 }
 
+// What a frontend holds after the peak: the index, its columns and versions, the match and request caches, the runtime.
+var alone = Memory.Now();
+Console.WriteLine($"After the searches: {alone}");
+
 var likeForLike = new List<(string Set, LoadResult Lucene, LoadResult Postgres, int Same, int Checked)>();
 var pgLoadTime = TimeSpan.Zero;
 if (postgres)
 {
-    Console.WriteLine($"PostgreSQL: loading {documents.Count:N0} events...");
+    Console.WriteLine($"PostgreSQL: generating and loading {events:N0} events...");
+    var catalog = Catalog();
     await using var server = await PostgresServer.StartAsync();
     await using (var setup = NpgsqlDataSource.Create(server.ConnectionString("postgres")))
     {
@@ -211,11 +227,12 @@ if (postgres)
     }
     await using var dataSource = NpgsqlDataSource.Create(server.ConnectionString("search") + $";Command Timeout=600;Maximum Pool Size={pgClients + 2}");
     clock.Restart();
-    await PostgresSearch.Load(dataSource, documents);
+    await PostgresSearch.Load(dataSource, catalog);
+    catalog = null;
     pgLoadTime = clock.Elapsed;
     Console.WriteLine($"PostgreSQL loaded and indexed in {pgLoadTime.TotalSeconds:0} s");
     var pg = new PostgresSearch(dataSource, now);
-    foreach (var (set, mode, queries) in LikeForLike.Sets(documents, now, 200, seed: 11))
+    foreach (var (set, mode, queries) in likeForLikeSets)
     {
         var same = 0;
         var compared = 0;
@@ -231,32 +248,25 @@ if (postgres)
     }
 }
 
-var scanRows = scanBaseline ? ScanBaseline.Run(documents, time, now) : null;
-
-// What a frontend holds: the index, its columns and versions, the request cache and the runtime, without the generated documents.
-documents.Clear();
-documents.TrimExcess();
-var alone = Memory.Now();
-Console.WriteLine($"Without the generated documents: {alone}");
 
 var report = new StringBuilder();
 report.AppendLine("## Search");
 report.AppendLine();
 report.AppendLine(CultureInfo.InvariantCulture, $"`{command.TrimEnd()}` on {DateTime.UtcNow:yyyy-MM-dd}; machine: {Environment.ProcessorCount} cores ({RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}), load average {LoadAverage()} at the end of the run: shared with other sessions' builds and benches, so treat every figure as a floor and the tails as upper bounds.");
 report.AppendLine();
-report.AppendLine("The index: one `LuceneSearchIndex` as each web frontend holds it, in a memory-mapped folder (`MMapDirectory`), text fields without positions. Memory after a full GC, after indexing plus 300 searches, with the generated documents still in memory.");
+report.AppendLine("The index: one `LuceneSearchIndex` as each web frontend holds it, in a memory-mapped folder (`MMapDirectory`), text fields without positions. The query mixes are drawn from the generated documents, which are then dropped: everything below is measured in a process that holds what a frontend holds (PostgreSQL gets the catalog generated again). Memory after a full, compacting collection that returns free memory to the system (`GCCollectionMode.Aggressive`); the working set is what the process has resident: anonymous memory (heap, runtime, code) plus the pages of the mapped index files read so far.");
 report.AppendLine();
-report.AppendLine("| catalog | events | generate | index | index files | heap after load | process working set (anonymous + mapped files) |");
-report.AppendLine("|---|---|---|---|---|---|---|");
-report.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| `CatalogGenerator` seed 2027 | {events:N0} | {generateTime.TotalSeconds:0.0} s | {(indexed == 0 ? "kept from an earlier run (`--index-path`)" : $"{indexTime.TotalSeconds:0.0} s ({indexed / Math.Max(0.001, indexTime.TotalSeconds):N0} docs/s)")} | {indexBytes / 1048576:N0} MB | {after.HeapBytes / 1048576:N0} MB | {after.WorkingSetBytes / 1048576:N0} MB ({after.AnonymousBytes / 1048576:N0} + {after.FileBytes / 1048576:N0}) |"));
+report.AppendLine("| catalog | events | generate | index | index files | heap, with the documents | heap after loading | working set after loading (anonymous + mapped files) | heap after the searches | working set after the searches |");
+report.AppendLine("|---|---|---|---|---|---|---|---|---|---|");
+report.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| `CatalogGenerator` seed 2027 | {events:N0} | {generateTime.TotalSeconds:0.0} s | {(indexed == 0 ? "kept from an earlier run (`--index-path`)" : $"{indexTime.TotalSeconds:0.0} s ({indexed / Math.Max(0.001, indexTime.TotalSeconds):N0} docs/s)")} | {indexBytes / 1048576:N0} MB | {withDocuments.HeapBytes / 1048576:N0} MB | {after.HeapBytes / 1048576:N0} MB | {after.WorkingSetBytes / 1048576:N0} MB ({after.AnonymousBytes / 1048576:N0} + {after.FileBytes / 1048576:N0}) | {alone.HeapBytes / 1048576:N0} MB | {alone.WorkingSetBytes / 1048576:N0} MB ({alone.AnonymousBytes / 1048576:N0} + {alone.FileBytes / 1048576:N0}) |"));
 report.AppendLine();
-report.AppendLine(string.Create(CultureInfo.InvariantCulture, $"At the end of the run, with the generated documents dropped, the process holds what a frontend holds (the index, its columns and versions, the request cache's {cache.Bytes / 1048576.0:N0} MB of answers, the runtime): managed heap {alone.HeapBytes / 1048576:N0} MB, working set {alone.WorkingSetBytes / 1048576:N0} MB ({alone.AnonymousBytes / 1048576:N0} MB anonymous, {alone.FileBytes / 1048576:N0} MB of mapped files). The anonymous part includes memory the GC keeps committed after the documents went, so it is an upper bound."));
+report.AppendLine(string.Create(CultureInfo.InvariantCulture, $"After the searches the process holds the index, its columns and versions, the match cache ({index.MatchCacheBytes / 1048576} MB), the decoded-document cache, the request cache ({cache.Bytes / 1048576.0:N0} MB of answers), Kestrel and the runtime."));
 report.AppendLine();
-report.AppendLine(CultureInfo.InvariantCulture, $"Latency without the request cache over {events:N0} events, the uniform mix (`QueryMix`, seed 7), {measured:N0} queries after 300 warm-up, one at a time; every query counts both facets over all its matches (ms):");
+report.AppendLine(CultureInfo.InvariantCulture, $"Latency without the request cache over {events:N0} events, the uniform mix (`QueryMix`, seed 7), {measured:N0} queries after 300 warm-up, one at a time; every query counts both facets over all its matches; the collector paused the process for {firstPassPauses.TotalMilliseconds:N0} ms in all during the pass (ms):");
 report.AppendLine();
 report.Append(lucene.Table());
 report.AppendLine();
-report.AppendLine(string.Create(CultureInfo.InvariantCulture, $"The same {measured:N0} queries again, one at a time, still without the request cache: each word's and keyword's matches are now in the index's match cache (`Search:MatchCacheBytes`, {index.MatchCacheBytes / 1048576} MB held at the end), as for the searches a peak repeats; the table above is the first time each word was seen (ms):"));
+report.AppendLine(string.Create(CultureInfo.InvariantCulture, $"The same {measured:N0} queries again, one at a time, still without the request cache: each word's and keyword's matches are now in the index's match cache (`Search:MatchCacheBytes`, {index.MatchCacheBytes / 1048576} MB held at the end), as for the searches a peak repeats; the table above is the first time each word was seen; collector pauses {secondPassPauses.TotalMilliseconds:N0} ms (ms):"));
 report.AppendLine();
 report.Append(seen.Table());
 report.AppendLine();
@@ -304,6 +314,10 @@ Console.WriteLine($"Written to {path}");
 index.Dispose();
 if (keepIndex is null) Directory.Delete(indexPath, recursive: true);
 return 0;
+
+static int[] Collections() => [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
+
+static string Since(int[] before) => string.Join('/', Collections().Select((c, g) => c - before[g]));
 
 static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 

@@ -1,0 +1,89 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using Lucene.Net.Index;
+
+namespace TicketMaster.SearchProjector;
+
+/// <summary>
+/// The words of one field of one segment, as code points grouped by length, when there are at most
+/// <see cref="MaxTerms"/> of them (a catalog's names, places and descriptions use a few thousand). A typed word's
+/// fuzzy neighbours are then found by computing the edit distance to the words of a near length: microseconds, where
+/// compiling a Levenshtein automaton for two edits costs a few milliseconds per word. A larger dictionary is walked
+/// with the automaton (<see cref="WordExpansions"/>). Built once per segment, which never changes.
+/// </summary>
+public sealed class SegmentVocabulary
+{
+    /// <summary>Words per field and segment kept for scanning: at most about 3 MB; scanning them all costs about what the automaton does.</summary>
+    public const int MaxTerms = 65_536;
+
+    private static readonly SegmentVocabulary TooLarge = new([], [], [], []);
+    private static readonly ConditionalWeakTable<object, ConcurrentDictionary<string, SegmentVocabulary>> Cache = new();
+
+    private readonly string[] _terms;
+    private readonly int[] _points;
+
+    /// <summary>Term i's code points are <c>_points[_starts[i].._starts[i + 1]]</c>.</summary>
+    private readonly int[] _starts;
+
+    /// <summary>The first term of each length in code points (terms are ordered by length).</summary>
+    private readonly int[] _firstOfLength;
+
+    private SegmentVocabulary(string[] terms, int[] points, int[] starts, int[] firstOfLength)
+    {
+        _terms = terms;
+        _points = points;
+        _starts = starts;
+        _firstOfLength = firstOfLength;
+    }
+
+    /// <summary>The field's words in the segment, or null when there are too many to scan.</summary>
+    public static SegmentVocabulary? For(AtomicReader segment, string field)
+    {
+        var byField = Cache.GetValue(segment.CoreCacheKey, static _ => new ConcurrentDictionary<string, SegmentVocabulary>(StringComparer.Ordinal));
+        var vocabulary = byField.GetOrAdd(field, f => Read(segment, f));
+        return ReferenceEquals(vocabulary, TooLarge) ? null : vocabulary;
+    }
+
+    /// <summary>Every word at most <paramref name="edits"/> edits from <paramref name="word"/>, with its distance (<see cref="EditDistance"/>).</summary>
+    public IEnumerable<(string Term, int Distance)> Within(int[] word, int edits)
+    {
+        var from = Math.Max(0, word.Length - edits);
+        var to = Math.Min(_firstOfLength.Length - 2, word.Length + edits);
+        if (from > to) yield break;
+        for (var i = _firstOfLength[from]; i < _firstOfLength[to + 1]; i++)
+        {
+            var distance = EditDistance.Within(_points.AsSpan(_starts[i], _starts[i + 1] - _starts[i]), word, edits);
+            if (distance <= edits) yield return (_terms[i], distance);
+        }
+    }
+
+    private static SegmentVocabulary Read(AtomicReader segment, string field)
+    {
+        var terms = segment.GetTerms(field);
+        if (terms is null) return new SegmentVocabulary([], [], [0], [0]);
+        if (terms.Count > MaxTerms) return TooLarge;
+        var words = new List<(string Term, int[] Points)>();
+        var enumerator = terms.GetEnumerator();
+        while (enumerator.MoveNext())
+        {
+            if (words.Count == MaxTerms) return TooLarge;
+            var term = enumerator.Term.Utf8ToString();
+            words.Add((term, EditDistance.CodePoints(term)));
+        }
+        // Stable: within a length, the dictionary's order.
+        var byLength = words.OrderBy(w => w.Points.Length).ToList();
+        var longest = byLength.Count == 0 ? 0 : byLength[^1].Points.Length;
+        var firstOfLength = new int[longest + 2];
+        var starts = new int[byLength.Count + 1];
+        var points = new int[byLength.Sum(w => w.Points.Length)];
+        var length = 0;
+        for (var i = 0; i < byLength.Count; i++)
+        {
+            while (length < byLength[i].Points.Length) firstOfLength[++length] = i;
+            byLength[i].Points.CopyTo(points, starts[i]);
+            starts[i + 1] = starts[i] + byLength[i].Points.Length;
+        }
+        while (length <= longest) firstOfLength[++length] = byLength.Count;
+        return new SegmentVocabulary([.. byLength.Select(w => w.Term)], points, starts, firstOfLength);
+    }
+}

@@ -1,0 +1,103 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Store;
+using TicketMaster.Search;
+
+namespace TicketMaster.SearchProjector.Tests;
+
+/// <summary>
+/// A typed word's fuzzy neighbours (docs/api.md) are the ones Lucene's <see cref="FuzzyQuery"/> picks, whether they are
+/// found by scanning a segment's words or by walking its dictionary with a Levenshtein automaton.
+/// </summary>
+public sealed class FuzzyNeighbourTests(GeneratedDocuments data) : IClassFixture<GeneratedDocuments>, IDisposable
+{
+    private readonly RAMDirectory _directory = new();
+
+    public void Dispose() => _directory.Dispose();
+
+    /// <summary>The generated catalog in three segments, with words beyond ASCII and a family of 52 words one edit apart.</summary>
+    private DirectoryReader Index()
+    {
+        using var writer = new IndexWriter(_directory, new IndexWriterConfig(SearchAnalyzer.Version, SearchAnalyzer.Create()));
+        var documents = data.Documents.Take(1200).ToList();
+        documents.Add(documents[0] with { EventId = "unicode", Name = "東京 Ensemble Ωmega Straße", Performers = ["Kraftwérk", "Sigur Rós"] });
+        documents.Add(documents[0] with { EventId = "family", Name = string.Join(' ', Enumerable.Range(0, 26).SelectMany(i => new[] { $"katx{(char)('a' + i)}", $"kat{(char)('a' + i)}y" })) });
+        for (var i = 0; i < documents.Count; i++)
+        {
+            writer.AddDocument(SearchFields.ToLucene(documents[i]));
+            if (i % 500 == 499) writer.Commit();
+        }
+        writer.Commit();
+        return DirectoryReader.Open(_directory);
+    }
+
+    private static string[] Lucene(IndexReader reader, string field, string word)
+    {
+        var edits = TextQuery.MaxEdits(word.Length);
+        if (edits == 0) return [];
+        var terms = new HashSet<Term>();
+        new FuzzyQuery(new Term(field, word), edits).Rewrite(reader).ExtractTerms(terms);
+        return [.. terms.Select(t => t.Text).Order(StringComparer.Ordinal)];
+    }
+
+    private static IEnumerable<string> Typos(string word)
+    {
+        yield return word;
+        for (var i = 0; i < word.Length; i++)
+        {
+            yield return word.Remove(i, 1);
+            yield return word[..i] + "x" + word[(i + 1)..];
+            yield return word.Insert(i, "e");
+            if (i + 1 < word.Length) yield return word[..i] + word[i + 1] + word[i] + word[(i + 2)..];
+        }
+    }
+
+    [Fact]
+    public void Scanning_and_the_automaton_find_the_neighbours_Lucene_finds()
+    {
+        using var reader = Index();
+        Assert.True(reader.Leaves.Count >= 3);
+        var words = new[] { "katxy", "strasse", "kraftwerk", "東京", "ωmega", "rós", "ros" }
+            .Concat(data.Documents.Take(12).SelectMany(d => SearchAnalyzer.Terms(SearchAnalyzer.Create(), SearchFields.Text, d.Name)))
+            .Distinct()
+            .SelectMany(Typos)
+            .Distinct()
+            .ToList();
+        var scanned = new WordExpansions(int.MaxValue, scanVocabularies: true);
+        var walked = new WordExpansions(int.MaxValue, scanVocabularies: false);
+        var compared = 0;
+        foreach (var word in words)
+        {
+            foreach (var expansions in new[] { scanned, walked })
+            {
+                var expansion = expansions.For(reader, word);
+                Assert.Equal(Lucene(reader, SearchFields.Text, word), expansion.FuzzyText.Select(t => t.Utf8ToString()));
+                Assert.Equal(Lucene(reader, SearchFields.Title, word), expansion.FuzzyTitle.Select(t => t.Utf8ToString()));
+                compared++;
+            }
+        }
+        Assert.True(compared > 300);
+    }
+
+    [Fact]
+    public void A_word_with_more_than_fifty_neighbours_keeps_the_closest_fifty_ties_by_term()
+    {
+        using var reader = Index();
+        var expansion = new WordExpansions(int.MaxValue).For(reader, "katxy");
+        Assert.Equal(WordExpansions.MaxNeighbours, expansion.FuzzyTitle.Length);
+        Assert.Equal(Lucene(reader, SearchFields.Title, "katxy"), expansion.FuzzyTitle.Select(t => t.Utf8ToString()));
+    }
+
+    [Theory]
+    [InlineData("kitten", "sitting", 3)]
+    [InlineData("abcd", "abdc", 1)]
+    [InlineData("ca", "abc", 3)]
+    [InlineData("東京", "京東", 1)]
+    [InlineData("same", "same", 0)]
+    public void Edit_distance_counts_a_swap_of_neighbours_as_one_edit(string a, string b, int distance)
+    {
+        Assert.Equal(distance, EditDistance.Within(EditDistance.CodePoints(a), EditDistance.CodePoints(b), 5));
+        // Bounded at one edit: anything more is reported as two.
+        Assert.Equal(Math.Min(distance, 2), EditDistance.Within(EditDistance.CodePoints(a), EditDistance.CodePoints(b), 1));
+    }
+}
