@@ -17,8 +17,8 @@ using TicketMaster.Hosting.Seeding;
 // request cache in front (a uniform mix and a Zipf mix), then PostgreSQL full text on the same catalog, side by side.
 // Usage: dotnet run -c Release --project bench/SearchBench -- [--events N] [--quick] [--workers N] [--connections N]
 //   [--seconds N] [--zipf-queries N] [--zipf-exponent X] [--zipf-warm N] [--cache-mb N] [--pg-clients N] [--pg-seconds N] [--no-postgres] [--scan]
-//   [--expand-all] [--index-path DIR] [--latency-only]
-string[] valued = ["--events", "--workers", "--connections", "--seconds", "--zipf-queries", "--zipf-exponent", "--zipf-warm", "--cache-mb", "--pg-clients", "--pg-seconds", "--index-path", "--slowest", "--match-cache-mb"];
+//   [--expand-all] [--index-path DIR] [--latency-only] [--slowest N] [--match-cache-mb N] [--wrk-threads N]
+string[] valued = ["--wrk-threads", "--events", "--workers", "--connections", "--seconds", "--zipf-queries", "--zipf-exponent", "--zipf-warm", "--cache-mb", "--pg-clients", "--pg-seconds", "--index-path", "--slowest", "--match-cache-mb"];
 string[] switches = ["--quick", "--no-postgres", "--scan", "--expand-all", "--latency-only"];
 for (var a = 0; a < args.Length; a++)
 {
@@ -36,6 +36,7 @@ var events = ArgValue(args, "--events") ?? (quick ? 100_000 : 1_000_000);
 var measured = quick ? 1_000 : 4_000;
 var workers = ArgValue(args, "--workers") ?? 4;
 var connections = ArgValue(args, "--connections") ?? 64;
+var httpThreads = ArgValue(args, "--wrk-threads") ?? 2;
 var loadTime = TimeSpan.FromSeconds(ArgValue(args, "--seconds") ?? (quick ? 5 : 15));
 var zipfQueries = ArgValue(args, "--zipf-queries") ?? 10_000;
 var zipfExponent = double.Parse(ArgText(args, "--zipf-exponent") ?? "1.0", CultureInfo.InvariantCulture);
@@ -163,15 +164,19 @@ var zipfHttp = zipf.Skip(zipf.Count / 2).ToList();
 Console.WriteLine($"Warmed in {warmTime.TotalSeconds:0} s: {warmMisses:N0} misses, {warmHits:N0} hits; {cache.Answers:N0} answers, {cache.Bytes / 1048576.0:N1} MB");
 
 Console.WriteLine($"Load: {workers} workers in-process, {connections} connections over HTTP, {loadTime.TotalSeconds:0} s each...");
-var loads = new List<(string Label, LoadResult Load, string Cache)>();
+var loads = new List<string>();
+string HitRatio(bool cached)
+{
+    var (hits, misses) = counters.Take();
+    return cached ? string.Create(CultureInfo.InvariantCulture, $"{100.0 * hits / Math.Max(1, hits + misses):0.0}%") : "off";
+}
 async Task Measure<T>(string label, IReadOnlyList<T> queries, int clients, Func<T, Task<bool>> send, bool cached)
 {
     await LoadDriver.Run(queries, clients, TimeSpan.FromSeconds(2), send);
     counters.Take();
     var load = await LoadDriver.Run(queries, clients, loadTime, send);
-    var (hits, misses) = counters.Take();
-    var ratio = cached ? string.Create(CultureInfo.InvariantCulture, $"{100.0 * hits / Math.Max(1, hits + misses):0.0}%") : "off";
-    loads.Add((label, load, ratio));
+    var ratio = HitRatio(cached);
+    loads.Add(LoadRow(label, load) + $" {ratio} |");
     Console.WriteLine($"{label}: {load.PerSecond:N0}/s, p99 {LatencyRecorder.Ms(load.Latency.GetValueAtPercentile(99))} ms, cache hits {ratio}");
 }
 await Measure($"in-process, uniform mix, no cache, {workers} workers", mix, workers, q => Task.FromResult(index.Search(q.Query) is not null), cached: false);
@@ -190,8 +195,27 @@ await using (var host = await HttpSearchHost.Start(cache))
         checkedOverHttp++;
         if (answer.RootElement.GetProperty("total").GetInt32() == index.Search(query.Query).Total) sameOverHttp++;
     }
-    await Measure($"HTTP, Zipf mix, cache, {connections} connections", zipfHttp.Select(q => SearchUrl.For(q.Query)).ToList(), connections, Get, cached: true);
-    await Measure($"HTTP, uniform mix, cache, {connections} connections", mix.Select(q => SearchUrl.For(q.Query)).ToList(), connections, Get, cached: true);
+    var zipfPaths = zipfHttp.Select(q => SearchUrl.For(q.Query)).ToList();
+    var uniformPaths = mix.Select(q => SearchUrl.For(q.Query)).ToList();
+    if (WrkLoad.Executable is not null)
+    {
+        foreach (var (mixName, paths) in new[] { ("Zipf", zipfPaths), ("uniform", uniformPaths) })
+        {
+            var label = $"HTTP from wrk, {mixName} mix, cache, {connections} connections";
+            await WrkLoad.Run(host.Address, paths, connections, httpThreads, TimeSpan.FromSeconds(2));
+            counters.Take();
+            var load = await WrkLoad.Run(host.Address, paths, connections, httpThreads, loadTime);
+            var ratio = HitRatio(cached: true);
+            loads.Add(string.Create(CultureInfo.InvariantCulture, $"| {label} | {load.Requests:N0} | {load.PerSecond:N0} | {LatencyRecorder.Ms(load.P50)} | {LatencyRecorder.Ms(load.P90)} | {LatencyRecorder.Ms(load.P99)} | {LatencyRecorder.Ms(load.Max)} | {load.SocketErrors + load.BadStatus} | {ratio} |"));
+            Console.WriteLine($"{label}: {load.PerSecond:N0}/s, p99 {LatencyRecorder.Ms(load.P99)} ms, cache hits {ratio}");
+        }
+    }
+    else
+    {
+        Console.WriteLine("wrk is not installed (apt-get install wrk): HTTP load from the in-bench HttpClient only.");
+    }
+    await Measure($"HTTP from HttpClient, Zipf mix, cache, {connections} connections", zipfPaths, connections, Get, cached: true);
+    await Measure($"HTTP from HttpClient, uniform mix, cache, {connections} connections", uniformPaths, connections, Get, cached: true);
 
     async Task<bool> Get(string url)
     {
@@ -272,11 +296,11 @@ report.Append(seen.Table());
 report.AppendLine();
 report.AppendLine(string.Create(CultureInfo.InvariantCulture, $"The Zipf mix: {zipfQueries:N0} distinct queries drawn by the same generator (`QueryMix`, seed 9, same kinds in the same proportions), shuffled into a popularity order, requests drawn with probability proportional to 1/rank^{zipfExponent:0.##} (`ZipfMix`, seed 10; the top 100 queries draw {100 * ZipfMix.TopShare(zipfQueries, zipfExponent, 100):0}% of requests, the top 1,000 {100 * ZipfMix.TopShare(zipfQueries, zipfExponent, 1000):0}%). The request cache (`SearchRequestCache`, {cacheBytes / 1048576} MB) sits in front of the index as in the frontend, on the index's clock. Before anything cached is measured, the first {warmDraws:N0} draws warm it ({workers} workers, {warmTime.TotalSeconds:0} s: {warmMisses:N0} misses, {warmHits:N0} hits), as the peak's own traffic would within seconds; the measured phases continue the same stream of draws. The index does not change during the run, so nothing invalidates the cache: in production every refresh (a catalog change) empties it, and the hit rate depends on how often that happens."));
 report.AppendLine();
-report.AppendLine(CultureInfo.InvariantCulture, $"Throughput for {loadTime.TotalSeconds:0} s each after 2 s of warm-up, closed loop (each worker sends its next query when the last one is answered): in-process calls, then `GET /api/v1/search` through the real endpoint (`MapSearchApi`, the frontend's JSON options) on Kestrel over loopback with {connections} keep-alive connections from an in-bench `HttpClient`. Client and server share the 2 cores. Latency in ms:");
+report.AppendLine(CultureInfo.InvariantCulture, $"Throughput for {loadTime.TotalSeconds:0} s each after 2 s of warm-up, closed loop (each worker sends its next query when the last one is answered): in-process calls, then `GET /api/v1/search` through the real endpoint (`MapSearchApi`, the frontend's JSON options) on Kestrel over loopback with {connections} keep-alive connections: from `wrk` ({httpThreads} threads, `WrkLoad`; its own latency percentiles) as a load generator in C, and from an in-bench `HttpClient`, which costs the shared cores several times more per request. Client and server share the 2 cores. Latency in ms:");
 report.AppendLine();
 report.AppendLine("| | requests | requests/s | p50 | p90 | p99 | max | failed | cache hits |");
 report.AppendLine("|---|---|---|---|---|---|---|---|---|");
-foreach (var (label, load, ratio) in loads) report.AppendLine(LoadRow(label, load) + $" {ratio} |");
+foreach (var row in loads) report.AppendLine(row);
 report.AppendLine();
 report.AppendLine(CultureInfo.InvariantCulture, $"The HTTP answers' totals were checked against the index for the first {checkedOverHttp} queries: {sameOverHttp} equal. At the end the cache held {cache.Answers:N0} answers in an estimated {cache.Bytes / 1048576.0:N1} MB ({cache.Bytes / Math.Max(1, cache.Answers):N0} bytes each).");
 report.AppendLine();
