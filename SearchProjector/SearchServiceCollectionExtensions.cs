@@ -54,12 +54,21 @@ public static partial class SearchServiceCollectionExtensions
                 sp.GetRequiredService<IOptions<SearchOptions>>().Value.DataPath,
                 sp.GetRequiredService<IOptions<SearchOptions>>().Value.RefreshInterval,
                 sp.GetRequiredService<IOptions<SearchOptions>>().Value.MatchCacheBytes));
-            services.TryAddSingleton<ISearchIndex>(sp => SearchRequestCache.Over(
-                sp.GetRequiredService<LuceneSearchIndex>(),
+            services.TryAddSingleton<ISearchIndex>(sp => sp.GetRequiredService<LuceneSearchIndex>());
+        }
+        // The search endpoint's answers as JSON, in the host's JSON options; kept while the engine's reader stands.
+        services.TryAddSingleton(sp =>
+        {
+            var engine = sp.GetRequiredService<ISearchIndex>();
+            var json = sp.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
+            return new SearchRequestCache(
+                engine,
+                engine as ISearchGeneration,
                 sp.GetRequiredService<IOptions<RequestCacheOptions>>().Value,
                 sp.GetRequiredService<TimeProvider>(),
-                sp.GetRequiredService<IMeterFactory>().Create(SearchMetrics.MeterName)));
-        }
+                sp.GetRequiredService<IMeterFactory>().Create(SearchMetrics.MeterName),
+                results => Http.SearchApi.Json(results, json));
+        });
         services.TryAddSingleton(sp =>
         {
             var readiness = new SearchReadiness();

@@ -1,13 +1,10 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
-using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 
 namespace TicketMaster.SearchProjector.Http;
 
@@ -15,12 +12,6 @@ namespace TicketMaster.SearchProjector.Http;
 public static class SearchApi
 {
     public const int MaxTextLength = 200;
-
-    /// <summary>
-    /// Each answer's JSON, kept with the answer: the request cache hands out the same <see cref="SearchResults"/> for
-    /// every hit, so a popular search is serialised once instead of once per request, and goes when the answer does.
-    /// </summary>
-    private static readonly ConditionalWeakTable<SearchResults, byte[]> Json = new();
 
     public static IEndpointRouteBuilder MapSearchApi(this IEndpointRouteBuilder app)
     {
@@ -34,17 +25,17 @@ public static class SearchApi
         return app;
     }
 
-    public static async Task<IResult> Search(
-        [AsParameters] SearchParameters parameters, [FromServices] ISearchIndex index, [FromServices] IOptions<JsonOptions> json, CancellationToken cancellationToken)
+    public static async Task<IResult> Search([AsParameters] SearchParameters parameters, [FromServices] SearchRequestCache answers, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         var query = Parse(parameters, errors);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors, detail: string.Join(' ', errors.Values.SelectMany(e => e)));
 
-        var results = await index.SearchAsync(query, cancellationToken);
-        var body = Json.GetValue(results, r => JsonSerializer.SerializeToUtf8Bytes(Response(r), json.Value.SerializerOptions));
-        return TypedResults.Bytes(body, "application/json; charset=utf-8");
+        return TypedResults.Bytes(await answers.AnswerAsync(query, cancellationToken), "application/json; charset=utf-8");
     }
+
+    /// <summary>An answer as the endpoint sends it, in the host's JSON options (the request cache keeps these bytes).</summary>
+    public static byte[] Json(SearchResults results, JsonSerializerOptions options) => JsonSerializer.SerializeToUtf8Bytes(Response(results), options);
 
     public static SearchResponse Response(SearchResults results)
     {

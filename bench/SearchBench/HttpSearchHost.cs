@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -8,14 +6,14 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using TicketMaster.SearchProjector;
 using TicketMaster.SearchProjector.Http;
-using TicketMaster.Hosting;
 
 namespace TicketMaster.Bench.Search;
 
 /// <summary>
 /// <c>GET /api/v1/search</c> as the web frontend serves it (the same <see cref="SearchApi.MapSearchApi"/>,
-/// the same JSON options as WebFrontend's Program.cs) on Kestrel at a free loopback port, over an
-/// index already loaded; without the silo, the other routes and logging, which a search never touches.
+/// answering from a <see cref="SearchRequestCache"/> that renders in the frontend's JSON options, <see cref="FrontendJson"/>)
+/// on Kestrel at a free loopback port, over an index already loaded; without the silo, the other routes and logging,
+/// which a search never touches.
 /// </summary>
 public sealed class HttpSearchHost : IAsyncDisposable
 {
@@ -29,18 +27,12 @@ public sealed class HttpSearchHost : IAsyncDisposable
 
     public Uri Address { get; }
 
-    public static async Task<HttpSearchHost> Start(ISearchIndex index)
+    public static async Task<HttpSearchHost> Start(SearchRequestCache answers)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Services.AddSingleton(index);
-        builder.Services.ConfigureHttpJsonOptions(o =>
-        {
-            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
-            o.SerializerOptions.Converters.Add(new UtcDateTimeOffsetConverter());
-            o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
-        });
+        builder.Services.AddSingleton(answers);
         var app = builder.Build();
         app.MapSearchApi();
         await app.StartAsync();

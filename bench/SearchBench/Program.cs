@@ -9,6 +9,7 @@ using Npgsql;
 using TicketMaster.Bench.Search;
 using TicketMaster.Search;
 using TicketMaster.SearchProjector;
+using TicketMaster.SearchProjector.Http;
 using TicketMaster.Silo.Tests;
 using TicketMaster.Hosting.Seeding;
 
@@ -147,14 +148,14 @@ if (args.Contains("--latency-only")) return 0;
 using var meter = new Meter("searchbench");
 using var counters = new CacheCounters(meter);
 // The index's clock: answers without "from" then last until their first match starts, as in production, where both read the system clock.
-var cache = new SearchRequestCache(index, index, new RequestCacheOptions { MaxBytes = cacheBytes }, time, meter);
+var cache = new SearchRequestCache(index, index, new RequestCacheOptions { MaxBytes = cacheBytes }, time, meter, r => SearchApi.Json(r, FrontendJson.Options));
 var zipfDraws = ZipfMix.Draw(distinct, zipfExponent, 200_000, seed: 10);
 // At the peak's rate the cache fills within seconds; on this machine that would take the whole run, so the first
 // draws warm it before anything is measured, and the measured phases continue the same stream of draws.
 var warmDraws = ArgValue(args, "--zipf-warm") ?? 20_000;
 Console.WriteLine($"Warming the request cache with the first {warmDraws:N0} Zipf draws...");
 clock.Restart();
-await Parallel.ForEachAsync(zipfDraws.Take(warmDraws), new ParallelOptions { MaxDegreeOfParallelism = workers }, async (q, ct) => await cache.SearchAsync(q.Query, ct));
+await Parallel.ForEachAsync(zipfDraws.Take(warmDraws), new ParallelOptions { MaxDegreeOfParallelism = workers }, async (q, ct) => await cache.AnswerAsync(q.Query, ct));
 var warmTime = clock.Elapsed;
 var (warmHits, warmMisses) = counters.Take();
 // Disjoint slices of the stream, so no phase replays draws an earlier one has just cached.
@@ -180,8 +181,8 @@ async Task Measure<T>(string label, IReadOnlyList<T> queries, int clients, Func<
     Console.WriteLine($"{label}: {load.PerSecond:N0}/s, p99 {LatencyRecorder.Ms(load.Latency.GetValueAtPercentile(99))} ms, cache hits {ratio}");
 }
 await Measure($"in-process, uniform mix, no cache, {workers} workers", mix, workers, q => Task.FromResult(index.Search(q.Query) is not null), cached: false);
-await Measure($"in-process, uniform mix, cache, {workers} workers", mix, workers, async q => await cache.SearchAsync(q.Query) is not null, cached: true);
-await Measure($"in-process, Zipf mix, cache, {workers} workers", zipfInProcess, workers, async q => await cache.SearchAsync(q.Query) is not null, cached: true);
+await Measure($"in-process, uniform mix, cache, {workers} workers", mix, workers, async q => (await cache.AnswerAsync(q.Query)).Length > 0, cached: true);
+await Measure($"in-process, Zipf mix, cache, {workers} workers", zipfInProcess, workers, async q => (await cache.AnswerAsync(q.Query)).Length > 0, cached: true);
 
 var sameOverHttp = 0;
 var checkedOverHttp = 0;
@@ -229,8 +230,8 @@ var cached = new LatencyRecorder();
 foreach (var (kind, query) in zipf.Skip(zipf.Count - 10_000))
 {
     var start = Stopwatch.GetTimestamp();
-    var results = await cache.SearchAsync(query);
-    cached.Record(kind, start, results.Total);
+    var answer = await cache.AnswerAsync(query);
+    cached.Record(kind, start, answer.Length);
 }
 
 // What a frontend holds after the peak: the index, its columns and versions, the match and request caches, the runtime.
@@ -302,7 +303,7 @@ report.AppendLine("| | requests | requests/s | p50 | p90 | p99 | max | failed | 
 report.AppendLine("|---|---|---|---|---|---|---|---|---|");
 foreach (var row in loads) report.AppendLine(row);
 report.AppendLine();
-report.AppendLine(CultureInfo.InvariantCulture, $"The HTTP answers' totals were checked against the index for the first {checkedOverHttp} queries: {sameOverHttp} equal. At the end the cache held {cache.Answers:N0} answers in an estimated {cache.Bytes / 1048576.0:N1} MB ({cache.Bytes / Math.Max(1, cache.Answers):N0} bytes each).");
+report.AppendLine(CultureInfo.InvariantCulture, $"The HTTP answers' totals were checked against the index for the first {checkedOverHttp} queries: {sameOverHttp} equal. At the end the cache held {cache.Answers:N0} answers in {cache.Bytes / 1048576.0:N1} MB ({cache.Bytes / Math.Max(1, cache.Answers):N0} bytes each: the JSON sent, its key and the entry).");
 report.AppendLine();
 report.AppendLine("The Zipf mix one query at a time through the warm cache, 10,000 requests (ms):");
 report.AppendLine();
