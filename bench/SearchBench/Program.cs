@@ -19,7 +19,8 @@ using TicketMaster.Hosting.Seeding;
 // Usage: dotnet run -c Release --project bench/SearchBench -- [--events N] [--quick] [--workers N] [--connections N]
 //   [--seconds N] [--zipf-queries N] [--zipf-exponent X] [--zipf-warm N] [--cache-mb N] [--pg-clients N] [--pg-seconds N] [--no-postgres] [--scan]
 //   [--expand-all] [--index-path DIR] [--latency-only] [--slowest N] [--match-cache-mb N] [--wrk-threads N]
-string[] valued = ["--wrk-threads", "--events", "--workers", "--connections", "--seconds", "--zipf-queries", "--zipf-exponent", "--zipf-warm", "--cache-mb", "--pg-clients", "--pg-seconds", "--index-path", "--slowest", "--match-cache-mb"];
+//   [--changes-per-second N] [--refresh-seconds N]
+string[] valued = ["--refresh-seconds", "--changes-per-second", "--wrk-threads", "--events", "--workers", "--connections", "--seconds", "--zipf-queries", "--zipf-exponent", "--zipf-warm", "--cache-mb", "--pg-clients", "--pg-seconds", "--index-path", "--slowest", "--match-cache-mb"];
 string[] switches = ["--quick", "--no-postgres", "--scan", "--expand-all", "--latency-only"];
 for (var a = 0; a < args.Length; a++)
 {
@@ -38,6 +39,7 @@ var measured = quick ? 1_000 : 4_000;
 var workers = ArgValue(args, "--workers") ?? 4;
 var connections = ArgValue(args, "--connections") ?? 64;
 var httpThreads = ArgValue(args, "--wrk-threads") ?? 2;
+var changesPerSecond = ArgValue(args, "--changes-per-second") ?? 100;
 var loadTime = TimeSpan.FromSeconds(ArgValue(args, "--seconds") ?? (quick ? 5 : 15));
 var zipfQueries = ArgValue(args, "--zipf-queries") ?? 10_000;
 var zipfExponent = double.Parse(ArgText(args, "--zipf-exponent") ?? "1.0", CultureInfo.InvariantCulture);
@@ -67,7 +69,9 @@ clock.Restart();
 // same catalog starts searching in seconds instead of re-indexing.
 var keepIndex = ArgText(args, "--index-path");
 var indexPath = keepIndex ?? Path.Combine(Path.GetTempPath(), "searchbench-" + Guid.NewGuid().ToString("N"));
-using var index = new LuceneSearchIndex(time, indexPath, matchCacheBytes: (ArgValue(args, "--match-cache-mb") ?? 256) * 1024L * 1024);
+// The frontend's refresh interval: a reader lives through the writes of a second (the phase with catalog changes).
+var refreshInterval = ArgValue(args, "--refresh-seconds") is { } refreshSeconds ? TimeSpan.FromSeconds(refreshSeconds) : new SearchOptions().RefreshInterval;
+using var index = new LuceneSearchIndex(time, indexPath, refreshInterval, matchCacheBytes: (ArgValue(args, "--match-cache-mb") ?? 256) * 1024L * 1024);
 var indexed = documents.Count(index.Apply);
 index.Commit();
 index.Refresh();
@@ -78,6 +82,8 @@ var mix = QueryMix.Make(documents, now, measured, seed: 7);
 var distinct = QueryMix.Make(documents, now, zipfQueries, seed: 9);
 var likeForLikeSets = LikeForLike.Sets(documents, now, 200, seed: 11);
 var scanRows = scanBaseline ? ScanBaseline.Run(documents, time, now) : null;
+// Events whose availability flips in the phase with catalog changes: one in 200.
+var changing = documents.Where((_, i) => i % 200 == 0).ToList();
 var withDocuments = Memory.Now();
 documents = null;
 foreach (var warmUp in mix.Take(300)) index.Search(warmUp.Query);
@@ -184,8 +190,21 @@ await Measure($"in-process, uniform mix, no cache, {workers} workers", mix, work
 await Measure($"in-process, uniform mix, cache, {workers} workers", mix, workers, async q => (await cache.AnswerAsync(q.Query)).Length > 0, cached: true);
 await Measure($"in-process, Zipf mix, cache, {workers} workers", zipfInProcess, workers, async q => (await cache.AnswerAsync(q.Query)).Length > 0, cached: true);
 
+// The Zipf mix one at a time through the warm cache: what a user of each kind waits for.
+var cached = new LatencyRecorder();
+foreach (var (kind, query) in zipf.Skip(zipf.Count - 10_000))
+{
+    var start = Stopwatch.GetTimestamp();
+    var answer = await cache.AnswerAsync(query);
+    cached.Record(kind, start, answer.Length);
+}
+
 var sameOverHttp = 0;
 var checkedOverHttp = 0;
+var changesApplied = 0;
+var reopened = 0L;
+var answersBeforeChanges = 0;
+var bytesBeforeChanges = 0L;
 await using (var host = await HttpSearchHost.Start(cache))
 {
     using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = connections }) { BaseAddress = host.Address };
@@ -217,21 +236,32 @@ await using (var host = await HttpSearchHost.Start(cache))
     }
     await Measure($"HTTP from HttpClient, Zipf mix, cache, {connections} connections", zipfPaths, connections, Get, cached: true);
     await Measure($"HTTP from HttpClient, uniform mix, cache, {connections} connections", uniformPaths, connections, Get, cached: true);
+    answersBeforeChanges = cache.Answers;
+    bytesBeforeChanges = cache.Bytes;
+    if (WrkLoad.Executable is not null && changesPerSecond > 0)
+    {
+        // Last: the changes leave new segments and deletes behind.
+        var label = $"HTTP from wrk, Zipf mix, cache, {connections} connections, {changesPerSecond} catalog changes/s";
+        using var stop = new CancellationTokenSource();
+        var changes = new CatalogChanges(index, time, changing, changesPerSecond);
+        var writing = changes.Run(stop.Token);
+        await WrkLoad.Run(host.Address, zipfPaths, connections, httpThreads, TimeSpan.FromSeconds(2));
+        counters.Take();
+        var load = await WrkLoad.Run(host.Address, zipfPaths, connections, httpThreads, loadTime);
+        var ratio = HitRatio(cached: true);
+        await stop.CancelAsync();
+        await writing;
+        changesApplied = changes.Applied;
+        reopened = changes.Reopens;
+        loads.Add(string.Create(CultureInfo.InvariantCulture, $"| {label} | {load.Requests:N0} | {load.PerSecond:N0} | {LatencyRecorder.Ms(load.P50)} | {LatencyRecorder.Ms(load.P90)} | {LatencyRecorder.Ms(load.P99)} | {LatencyRecorder.Ms(load.Max)} | {load.SocketErrors + load.BadStatus} | {ratio} |"));
+        Console.WriteLine($"{label}: {load.PerSecond:N0}/s, p99 {LatencyRecorder.Ms(load.P99)} ms, cache hits {ratio}; {changesApplied:N0} changes, reader reopened {reopened} times");
+    }
 
     async Task<bool> Get(string url)
     {
         using var response = await http.GetAsync(url, HttpCompletionOption.ResponseContentRead);
         return response.IsSuccessStatusCode;
     }
-}
-
-// The Zipf mix one at a time through the warm cache: what a user of each kind waits for.
-var cached = new LatencyRecorder();
-foreach (var (kind, query) in zipf.Skip(zipf.Count - 10_000))
-{
-    var start = Stopwatch.GetTimestamp();
-    var answer = await cache.AnswerAsync(query);
-    cached.Record(kind, start, answer.Length);
 }
 
 // What a frontend holds after the peak: the index, its columns and versions, the match and request caches, the runtime.
@@ -303,7 +333,12 @@ report.AppendLine("| | requests | requests/s | p50 | p90 | p99 | max | failed | 
 report.AppendLine("|---|---|---|---|---|---|---|---|---|");
 foreach (var row in loads) report.AppendLine(row);
 report.AppendLine();
-report.AppendLine(CultureInfo.InvariantCulture, $"The HTTP answers' totals were checked against the index for the first {checkedOverHttp} queries: {sameOverHttp} equal. At the end the cache held {cache.Answers:N0} answers in {cache.Bytes / 1048576.0:N1} MB ({cache.Bytes / Math.Max(1, cache.Answers):N0} bytes each: the JSON sent, its key and the entry).");
+report.AppendLine(CultureInfo.InvariantCulture, $"The HTTP answers' totals were checked against the index for the first {checkedOverHttp} queries: {sameOverHttp} equal. Before the phase with catalog changes the cache held {answersBeforeChanges:N0} answers in {bytesBeforeChanges / 1048576.0:N1} MB ({bytesBeforeChanges / Math.Max(1, answersBeforeChanges):N0} bytes each: the JSON sent, its key and the entry).");
+if (changesApplied > 0)
+{
+    report.AppendLine();
+    report.AppendLine(CultureInfo.InvariantCulture, $"The last row runs while {changesPerSecond} events a second change availability ({changesApplied:N0} changes applied in all, `CatalogChanges`: new versions of 1 event in 200), the index on a refresh interval of {refreshInterval.TotalSeconds:0} s (`Search:RefreshInterval`; the frontend's default is {new SearchOptions().RefreshInterval.TotalSeconds:0} s): the reader reopened {reopened} times, and each reopen emptied the request cache, so the popular searches are asked of the index again after every reopen.");
+}
 report.AppendLine();
 report.AppendLine("The Zipf mix one query at a time through the warm cache, 10,000 requests (ms):");
 report.AppendLine();
