@@ -66,14 +66,23 @@ var generateTime = clock.Elapsed;
 Console.WriteLine("Indexing...");
 clock.Restart();
 // --index-path keeps the index between runs: documents already there at their version are skipped, so a rerun over the
-// same catalog starts searching in seconds instead of re-indexing.
+// same catalog starts searching in seconds instead of re-indexing. The run searches a copy: its catalog changes must not
+// reach the next run.
 var keepIndex = ArgText(args, "--index-path");
-var indexPath = keepIndex ?? Path.Combine(Path.GetTempPath(), "searchbench-" + Guid.NewGuid().ToString("N"));
+var indexPath = Path.Combine(Path.GetTempPath(), "searchbench-" + Guid.NewGuid().ToString("N"));
+Directory.CreateDirectory(indexPath);
+if (keepIndex is not null && Directory.Exists(keepIndex)) CopyIndex(keepIndex, indexPath);
 // The frontend's refresh interval: a reader lives through the writes of a second (the phase with catalog changes).
 var refreshInterval = ArgValue(args, "--refresh-seconds") is { } refreshSeconds ? TimeSpan.FromSeconds(refreshSeconds) : new SearchOptions().RefreshInterval;
 using var index = new LuceneSearchIndex(time, indexPath, refreshInterval, matchCacheBytes: (ArgValue(args, "--match-cache-mb") ?? 256) * 1024L * 1024);
 var indexed = documents.Count(index.Apply);
 index.Commit();
+if (keepIndex is not null && indexed > 0)
+{
+    if (Directory.Exists(keepIndex)) Directory.Delete(keepIndex, recursive: true);
+    Directory.CreateDirectory(keepIndex);
+    CopyIndex(indexPath, keepIndex);
+}
 index.Refresh();
 var indexTime = clock.Elapsed;
 var indexBytes = new DirectoryInfo(indexPath).EnumerateFiles().Sum(f => f.Length);
@@ -372,12 +381,18 @@ Directory.CreateDirectory(Path.GetDirectoryName(path)!);
 File.WriteAllText(path, ReplaceSection(File.Exists(path) ? File.ReadAllText(path) : "# Benchmarks\n", report.ToString()));
 Console.WriteLine($"Written to {path}");
 index.Dispose();
-if (keepIndex is null) Directory.Delete(indexPath, recursive: true);
+Directory.Delete(indexPath, recursive: true);
 return 0;
 
 static int[] Collections() => [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
 
 static string Since(int[] before) => string.Join('/', Collections().Select((c, g) => c - before[g]));
+
+// A committed index's files never change; the lock is the writer's, not the index's.
+static void CopyIndex(string from, string to)
+{
+    foreach (var file in Directory.EnumerateFiles(from).Where(f => Path.GetFileName(f) != "write.lock")) File.Copy(file, Path.Combine(to, Path.GetFileName(file)), overwrite: true);
+}
 
 static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
