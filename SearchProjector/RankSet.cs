@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics;
 using Lucene.Net.Index;
 using Lucene.Net.Util;
@@ -66,7 +67,7 @@ public sealed class RankSet
         var docFreq = terms.DocFreq;
         if (Dense(docFreq, columns.MaxDoc, leads))
         {
-            var builder = new Builder(columns);
+            using var builder = new Builder(columns);
             builder.AddCurrent(terms);
             return builder.Build(leads);
         }
@@ -106,21 +107,38 @@ public sealed class RankSet
         return facets;
     }
 
-    /// <summary>Collects the ranks of the documents in postings, then picks the smaller form.</summary>
-    public sealed class Builder(SegmentColumns columns)
+    /// <summary>
+    /// Collects the ranks of the documents in postings, then picks the smaller form. Its bitset of the whole segment is
+    /// borrowed from a pool and given back at dispose: a word's first search builds several, and fresh ones would each
+    /// cost a young collection's share.
+    /// </summary>
+    public sealed class Builder : IDisposable
     {
-        private readonly ulong[] _bits = new ulong[(columns.MaxDoc + 63) >> 6];
+        private readonly SegmentColumns _columns;
+        private readonly int _words;
+        private ulong[] _bits;
         private DocsEnum? _reuse;
+
+        public Builder(SegmentColumns columns)
+        {
+            _columns = columns;
+            _words = (columns.MaxDoc + 63) >> 6;
+            _bits = ArrayPool<ulong>.Shared.Rent(_words);
+            Clear();
+        }
+
+        private Span<ulong> Bits => _bits.AsSpan(0, _words);
 
         /// <summary>Adds every document of the term the enum stands on.</summary>
         public void AddCurrent(TermsEnum terms)
         {
             _reuse = terms.Docs(null, _reuse, DocsFlags.NONE);
-            var rankOfDoc = columns.RankOfDoc;
+            var rankOfDoc = _columns.RankOfDoc;
+            var bits = _bits;
             for (var doc = _reuse.NextDoc(); doc != Lucene.Net.Search.DocIdSetIterator.NO_MORE_DOCS; doc = _reuse.NextDoc())
             {
                 var rank = rankOfDoc[doc];
-                _bits[rank >> 6] |= 1UL << rank;
+                bits[rank >> 6] |= 1UL << rank;
             }
         }
 
@@ -129,7 +147,8 @@ public sealed class RankSet
         {
             if (other._bits is not null)
             {
-                for (var w = 0; w < _bits.Length; w++) _bits[w] |= other._bits[w];
+                var bits = Bits;
+                for (var w = 0; w < bits.Length; w++) bits[w] |= other._bits[w];
                 return;
             }
             foreach (var rank in other._ranks) _bits[rank >> 6] |= 1UL << rank;
@@ -138,20 +157,27 @@ public sealed class RankSet
         /// <param name="leads">Whether the set may lead an intersection (<see cref="OfTerm"/>).</param>
         public RankSet Build(bool leads)
         {
+            var bits = Bits;
             var count = 0;
-            foreach (var word in _bits) count += BitOperations.PopCount(word);
+            foreach (var word in bits) count += BitOperations.PopCount(word);
             if (count == 0) return Empty;
-            if (Dense(count, columns.MaxDoc, leads)) return new RankSet([], [], Kept<ulong>(_bits), count);
+            if (Dense(count, _columns.MaxDoc, leads)) return new RankSet([], [], Kept<ulong>(bits), count);
             var ranks = Kept<int>(count);
             var at = 0;
-            for (var w = 0; w < _bits.Length; w++)
+            for (var w = 0; w < bits.Length; w++)
             {
-                for (var word = _bits[w]; word != 0; word &= word - 1) ranks[at++] = (w << 6) + BitOperations.TrailingZeroCount(word);
+                for (var word = bits[w]; word != 0; word &= word - 1) ranks[at++] = (w << 6) + BitOperations.TrailingZeroCount(word);
             }
-            return new RankSet(ranks, leads ? FacetsOf(ranks, columns) : [], null, count);
+            return new RankSet(ranks, leads ? FacetsOf(ranks, _columns) : [], null, count);
         }
 
         /// <summary>Empties the builder for the next set of the same segment.</summary>
-        public void Clear() => Array.Clear(_bits);
+        public void Clear() => Bits.Clear();
+
+        public void Dispose()
+        {
+            ArrayPool<ulong>.Shared.Return(_bits);
+            _bits = [];
+        }
     }
 }

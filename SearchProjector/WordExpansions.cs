@@ -9,9 +9,8 @@ namespace TicketMaster.SearchProjector;
 
 /// <summary>
 /// What one typed word may match (docs/api.md): the exact word, a word it begins (two letters or more), or a word a
-/// few edits away, in the text or, ranked higher, the title. The fuzzy neighbours are the 50 closest of the whole index
-/// (Lucene's <see cref="FuzzyQuery"/> picks them), so they are chosen once per reader and reused: walking the dictionary
-/// with Levenshtein automata costs about as much as a search. A word whose exact form is in at least
+/// few edits away, in the text or, ranked higher, the title. The fuzzy neighbours are the 50 closest of the whole index,
+/// the ones Lucene's <see cref="FuzzyQuery"/> picks, chosen once per reader and reused. A word whose exact form is in at least
 /// <see cref="CommonWordDocs"/> documents is not expanded: it is no typo, and its neighbours would only add matches.
 /// </summary>
 /// <param name="scanVocabularies">Whether segments with few words find neighbours by scanning them (<see cref="SegmentVocabulary"/>); off, always by automaton.</param>

@@ -31,7 +31,7 @@ public sealed class WordMatches
     /// <param name="term">One term's documents in this segment, from a cache: typos of one name share most of their neighbours.</param>
     public static WordMatches Build(AtomicReader segment, SegmentColumns columns, WordExpansion word, Func<string, BytesRef, RankSet> term)
     {
-        var builder = new RankSet.Builder(columns);
+        using var builder = new RankSet.Builder(columns);
         var exact = term(SearchFields.Text, word.Bytes);
 
         var title = segment.GetTerms(SearchFields.Title)?.GetEnumerator();

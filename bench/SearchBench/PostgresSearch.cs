@@ -30,6 +30,9 @@ public sealed class PostgresSearch(NpgsqlDataSource dataSource, DateTimeOffset n
 
     private readonly Analyzer _analyzer = SearchAnalyzer.Create();
 
+    /// <summary>The generated catalog of <paramref name="events"/>, generated here so it is gone once loaded.</summary>
+    public static Task Load(NpgsqlDataSource dataSource, int events, DateTimeOffset now) => Load(dataSource, LoadedCatalog.Generate(events, now));
+
     public static async Task Load(NpgsqlDataSource dataSource, IReadOnlyList<SearchDocument> documents)
     {
         await using (var create = dataSource.CreateCommand("""

@@ -11,7 +11,6 @@ using TicketMaster.Search;
 using TicketMaster.SearchProjector;
 using TicketMaster.SearchProjector.Http;
 using TicketMaster.Silo.Tests;
-using TicketMaster.Hosting.Seeding;
 
 // Search over a generated catalog: the index's memory, the latency of every kind of query without the request cache,
 // then throughput for a fixed time from concurrent workers, in-process and over HTTP through the real endpoint with the
@@ -55,16 +54,7 @@ var command = "dotnet run -c Release --project bench/SearchBench -- " + string.J
 
 var now = new DateTimeOffset(DateTime.UtcNow.Date, TimeSpan.Zero);
 var time = new FakeTimeProvider(now);
-Console.WriteLine($"Generating {events:N0} events...");
 var clock = Stopwatch.StartNew();
-// The catalog is generated again where PostgreSQL needs it: the searches are measured in a process that holds what a
-// frontend holds, not a million generated documents besides (their collections would land in the tails).
-List<SearchDocument> Catalog() => CatalogGenerator.Generate(events, seed: 2027, now).ToSearchDocuments().ToList();
-List<SearchDocument>? documents = Catalog();
-var generateTime = clock.Elapsed;
-
-Console.WriteLine("Indexing...");
-clock.Restart();
 // --index-path keeps the index between runs: documents already there at their version are skipped, so a rerun over the
 // same catalog starts searching in seconds instead of re-indexing. The run searches a copy: its catalog changes must not
 // reach the next run.
@@ -75,8 +65,10 @@ if (keepIndex is not null && Directory.Exists(keepIndex)) CopyIndex(keepIndex, i
 // The frontend's refresh interval: a reader lives through the writes of a second (the phase with catalog changes).
 var refreshInterval = ArgValue(args, "--refresh-seconds") is { } refreshSeconds ? TimeSpan.FromSeconds(refreshSeconds) : new SearchOptions().RefreshInterval;
 using var index = new LuceneSearchIndex(time, indexPath, refreshInterval, matchCacheBytes: (ArgValue(args, "--match-cache-mb") ?? 256) * 1024L * 1024);
-var indexed = documents.Count(index.Apply);
-index.Commit();
+// The searches are measured in a process that holds what a frontend holds, not a million generated documents besides
+// (their collections would land in the tails); the catalog is generated again where PostgreSQL needs it.
+var loaded = LoadedCatalog.Load(index, events, now, measured, zipfQueries, scanBaseline, time);
+var (generateTime, indexTime, indexed, mix, distinct, likeForLikeSets, scanRows, changing, withDocuments) = loaded;
 if (keepIndex is not null && indexed > 0)
 {
     if (Directory.Exists(keepIndex)) Directory.Delete(keepIndex, recursive: true);
@@ -84,17 +76,8 @@ if (keepIndex is not null && indexed > 0)
     CopyIndex(indexPath, keepIndex);
 }
 index.Refresh();
-var indexTime = clock.Elapsed;
 var indexBytes = new DirectoryInfo(indexPath).EnumerateFiles().Sum(f => f.Length);
 
-var mix = QueryMix.Make(documents, now, measured, seed: 7);
-var distinct = QueryMix.Make(documents, now, zipfQueries, seed: 9);
-var likeForLikeSets = LikeForLike.Sets(documents, now, 200, seed: 11);
-var scanRows = scanBaseline ? ScanBaseline.Run(documents, time, now) : null;
-// Events whose availability flips in the phase with catalog changes: one in 200.
-var changing = documents.Where((_, i) => i % 200 == 0).ToList();
-var withDocuments = Memory.Now();
-documents = null;
 foreach (var warmUp in mix.Take(300)) index.Search(warmUp.Query);
 var after = Memory.Now();
 Console.WriteLine($"Indexed {index.Count:N0} in {indexTime.TotalSeconds:0.0} s; index files {indexBytes / 1048576:N0} MB; with the generated documents {withDocuments}; without them {after}");
@@ -282,7 +265,6 @@ var pgLoadTime = TimeSpan.Zero;
 if (postgres)
 {
     Console.WriteLine($"PostgreSQL: generating and loading {events:N0} events...");
-    var catalog = Catalog();
     await using var server = await PostgresServer.StartAsync();
     await using (var setup = NpgsqlDataSource.Create(server.ConnectionString("postgres")))
     {
@@ -291,8 +273,7 @@ if (postgres)
     }
     await using var dataSource = NpgsqlDataSource.Create(server.ConnectionString("search") + $";Command Timeout=600;Maximum Pool Size={pgClients + 2}");
     clock.Restart();
-    await PostgresSearch.Load(dataSource, catalog);
-    catalog = null;
+    await PostgresSearch.Load(dataSource, events, now);
     pgLoadTime = clock.Elapsed;
     Console.WriteLine($"PostgreSQL loaded and indexed in {pgLoadTime.TotalSeconds:0} s");
     var pg = new PostgresSearch(dataSource, now);
