@@ -42,6 +42,7 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, ISearchGeneration,
     private int _dirty;
     private readonly TimeSpan _refreshInterval;
     private long _lastRefreshTimestamp;
+    private int _disposed;
 
     /// <param name="dataPath">A folder for an index that survives restarts; null uses a temporary folder, deleted at dispose.</param>
     /// <param name="refreshInterval">The least time between two reopens of the reader for searches; zero reopens at the first search after any write.</param>
@@ -218,8 +219,10 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, ISearchGeneration,
         Volatile.Write(ref _lastRefreshTimestamp, _time.GetTimestamp());
     }
 
+    /// <summary>Once: a host's container disposes the index for each registration that hands it out.</summary>
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         _searchers.Dispose();
         _writer.Dispose();
         _analyzer.Dispose();

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using TicketMaster.Search;
 
@@ -88,6 +89,20 @@ public sealed class IndexRulesTests : IDisposable
 
         Assert.Equal(10, _index.GetCheckpoint(3));
         Assert.Equal(0, _index.GetCheckpoint(2));
+    }
+
+    [Fact]
+    public void A_host_that_hands_out_the_index_under_two_services_disposes_it_once()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton(_ => new LuceneSearchIndex(_time));
+        services.AddSingleton<ISearchIndex>(sp => sp.GetRequiredService<LuceneSearchIndex>());
+        var provider = services.BuildServiceProvider();
+        Assert.Same(provider.GetRequiredService<LuceneSearchIndex>(), provider.GetRequiredService<ISearchIndex>());
+        provider.GetRequiredService<LuceneSearchIndex>().Apply(Document("e1", 1, "Kept Show", Now.AddDays(3)));
+
+        // The container disposes both registrations; the temporary folder goes once, without an error.
+        provider.Dispose();
     }
 
     [Fact]
