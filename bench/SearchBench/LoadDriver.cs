@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using HdrHistogram;
 
 namespace TicketMaster.Bench.Search;
@@ -38,4 +39,8 @@ public static class LoadDriver
 public sealed record LoadResult(LongHistogram Latency, int Failures, TimeSpan Elapsed)
 {
     public double PerSecond => Latency.TotalCount / Elapsed.TotalSeconds;
+
+    /// <summary>A row of the report's load table.</summary>
+    public string Row(string label, string cacheHits) => string.Create(CultureInfo.InvariantCulture,
+        $"| {label} | {Latency.TotalCount:N0} | {PerSecond:N0} | {LatencyRecorder.Ms(Latency.GetValueAtPercentile(50))} | {LatencyRecorder.Ms(Latency.GetValueAtPercentile(90))} | {LatencyRecorder.Ms(Latency.GetValueAtPercentile(99))} | {LatencyRecorder.Ms(Latency.GetMaxValue())} | {Failures} | {cacheHits} |");
 }

@@ -61,7 +61,7 @@ var clock = Stopwatch.StartNew();
 var keepIndex = ArgText(args, "--index-path");
 var indexPath = Path.Combine(Path.GetTempPath(), "searchbench-" + Guid.NewGuid().ToString("N"));
 Directory.CreateDirectory(indexPath);
-if (keepIndex is not null && Directory.Exists(keepIndex)) CopyIndex(keepIndex, indexPath);
+if (keepIndex is not null && Directory.Exists(keepIndex)) IndexFolder.Copy(keepIndex, indexPath);
 // The frontend's refresh interval: a reader lives through the writes of a second (the phase with catalog changes).
 var refreshInterval = ArgValue(args, "--refresh-seconds") is { } refreshSeconds ? TimeSpan.FromSeconds(refreshSeconds) : new SearchOptions().RefreshInterval;
 using var index = new LuceneSearchIndex(time, indexPath, refreshInterval, matchCacheBytes: (ArgValue(args, "--match-cache-mb") ?? 256) * 1024L * 1024);
@@ -73,7 +73,7 @@ if (keepIndex is not null && indexed > 0)
 {
     if (Directory.Exists(keepIndex)) Directory.Delete(keepIndex, recursive: true);
     Directory.CreateDirectory(keepIndex);
-    CopyIndex(indexPath, keepIndex);
+    IndexFolder.Copy(indexPath, keepIndex);
 }
 index.Refresh();
 var indexBytes = new DirectoryInfo(indexPath).EnumerateFiles().Sum(f => f.Length);
@@ -83,7 +83,7 @@ var after = Memory.Now();
 Console.WriteLine($"Indexed {index.Count:N0} in {indexTime.TotalSeconds:0.0} s; index files {indexBytes / 1048576:N0} MB; with the generated documents {withDocuments}; without them {after}");
 
 var pauses = GC.GetTotalPauseDuration();
-var collections = Collections();
+var collections = GcCounts.Now();
 var lucene = new LatencyRecorder();
 var slowest = new List<(double Ms, string Kind, SearchQuery Query, int Total)>();
 foreach (var (kind, query) in mix)
@@ -101,12 +101,12 @@ if (ArgValue(args, "--slowest") is { } slowCount)
     }
 }
 var firstPassPauses = GC.GetTotalPauseDuration() - pauses;
-Console.WriteLine(LatencyRecorder.Row("Lucene uncached, all", lucene.All) + $" GC pauses {firstPassPauses.TotalMilliseconds:0} ms, collections by generation {Since(collections)}");
+Console.WriteLine(LatencyRecorder.Row("Lucene uncached, all", lucene.All) + $" GC pauses {firstPassPauses.TotalMilliseconds:0} ms, collections by generation {GcCounts.Since(collections)}");
 foreach (var (kind, histogram) in lucene.ByKind.OrderBy(k => k.Key, StringComparer.Ordinal)) Console.WriteLine(LatencyRecorder.Row(kind, histogram));
 // The same queries again: their words' and keywords' matches are now in the match cache (as far as it holds them),
 // as they are for the searches a peak repeats; the pass above is the first time each word is seen.
 pauses = GC.GetTotalPauseDuration();
-collections = Collections();
+collections = GcCounts.Now();
 var seen = new LatencyRecorder();
 foreach (var (kind, query) in mix)
 {
@@ -114,7 +114,7 @@ foreach (var (kind, query) in mix)
     seen.Record(kind, start, index.Search(query).Total);
 }
 var secondPassPauses = GC.GetTotalPauseDuration() - pauses;
-Console.WriteLine(LatencyRecorder.Row("Lucene uncached, seen before, all", seen.All) + $" match cache {index.MatchCacheBytes / 1048576} MB, GC pauses {secondPassPauses.TotalMilliseconds:0} ms, collections by generation {Since(collections)}");
+Console.WriteLine(LatencyRecorder.Row("Lucene uncached, seen before, all", seen.All) + $" match cache {index.MatchCacheBytes / 1048576} MB, GC pauses {secondPassPauses.TotalMilliseconds:0} ms, collections by generation {GcCounts.Since(collections)}");
 foreach (var (kind, histogram) in seen.ByKind.OrderBy(k => k.Key, StringComparer.Ordinal)) Console.WriteLine(LatencyRecorder.Row(kind, histogram));
 if (expandAllBaseline)
 {
@@ -175,7 +175,7 @@ async Task Measure<T>(string label, IReadOnlyList<T> queries, int clients, Func<
     counters.Take();
     var load = await LoadDriver.Run(queries, clients, loadTime, send);
     var ratio = HitRatio(cached);
-    loads.Add(LoadRow(label, load) + $" {ratio} |");
+    loads.Add(load.Row(label, ratio));
     Console.WriteLine($"{label}: {load.PerSecond:N0}/s, p99 {LatencyRecorder.Ms(load.Latency.GetValueAtPercentile(99))} ms, cache hits {ratio}");
 }
 await Measure($"in-process, uniform mix, no cache, {workers} workers", mix, workers, q => Task.FromResult(index.Search(q.Query) is not null), cached: false);
@@ -218,7 +218,7 @@ await using (var host = await HttpSearchHost.Start(cache))
             counters.Take();
             var load = await WrkLoad.Run(host.Address, paths, connections, httpThreads, loadTime);
             var ratio = HitRatio(cached: true);
-            loads.Add(string.Create(CultureInfo.InvariantCulture, $"| {label} | {load.Requests:N0} | {load.PerSecond:N0} | {LatencyRecorder.Ms(load.P50)} | {LatencyRecorder.Ms(load.P90)} | {LatencyRecorder.Ms(load.P99)} | {LatencyRecorder.Ms(load.Max)} | {load.SocketErrors + load.BadStatus} | {ratio} |"));
+            loads.Add(load.Row(label, ratio));
             Console.WriteLine($"{label}: {load.PerSecond:N0}/s, p99 {LatencyRecorder.Ms(load.P99)} ms, cache hits {ratio}");
         }
     }
@@ -245,7 +245,7 @@ await using (var host = await HttpSearchHost.Start(cache))
         await writing;
         changesApplied = changes.Applied;
         reopened = changes.Reopens;
-        loads.Add(string.Create(CultureInfo.InvariantCulture, $"| {label} | {load.Requests:N0} | {load.PerSecond:N0} | {LatencyRecorder.Ms(load.P50)} | {LatencyRecorder.Ms(load.P90)} | {LatencyRecorder.Ms(load.P99)} | {LatencyRecorder.Ms(load.Max)} | {load.SocketErrors + load.BadStatus} | {ratio} |"));
+        loads.Add(load.Row(label, ratio));
         Console.WriteLine($"{label}: {load.PerSecond:N0}/s, p99 {LatencyRecorder.Ms(load.P99)} ms, cache hits {ratio}; {changesApplied:N0} changes, reader reopened {reopened} times");
     }
 
@@ -297,7 +297,7 @@ if (postgres)
 var report = new StringBuilder();
 report.AppendLine("## Search");
 report.AppendLine();
-report.AppendLine(CultureInfo.InvariantCulture, $"`{command.TrimEnd()}` on {DateTime.UtcNow:yyyy-MM-dd}; machine: {Environment.ProcessorCount} cores ({RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}), load average {LoadAverage()} at the end of the run: shared with other sessions' builds and benches, so treat every figure as a floor and the tails as upper bounds.");
+report.AppendLine(CultureInfo.InvariantCulture, $"`{command.TrimEnd()}` on {DateTime.UtcNow:yyyy-MM-dd}; machine: {Environment.ProcessorCount} cores ({RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}), load average {BenchmarksFile.LoadAverage()} at the end of the run: shared with other sessions' builds and benches, so treat every figure as a floor and the tails as upper bounds.");
 report.AppendLine();
 report.AppendLine("The index: one `LuceneSearchIndex` as each web frontend holds it, in a memory-mapped folder (`MMapDirectory`), text fields without positions. The query mixes are drawn from the generated documents, which are then dropped: everything below is measured in a process that holds what a frontend holds (PostgreSQL gets the catalog generated again). Memory after a full, compacting collection that returns free memory to the system (`GCCollectionMode.Aggressive`); the working set is what the process has resident: anonymous memory (heap, runtime, code) plus the pages of the mapped index files read so far.");
 report.AppendLine();
@@ -356,26 +356,10 @@ if (scanRows is not null)
 Console.WriteLine();
 Console.WriteLine(report);
 
-var root = FindRoot();
-var path = Path.Combine(root, "docs", "benchmarks.md");
-Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-File.WriteAllText(path, ReplaceSection(File.Exists(path) ? File.ReadAllText(path) : "# Benchmarks\n", report.ToString()));
-Console.WriteLine($"Written to {path}");
+Console.WriteLine($"Written to {BenchmarksFile.WriteSearchSection(report.ToString())}");
 index.Dispose();
 Directory.Delete(indexPath, recursive: true);
 return 0;
-
-static int[] Collections() => [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
-
-static string Since(int[] before) => string.Join('/', Collections().Select((c, g) => c - before[g]));
-
-// A committed index's files never change; the lock is the writer's, not the index's.
-static void CopyIndex(string from, string to)
-{
-    foreach (var file in Directory.EnumerateFiles(from).Where(f => Path.GetFileName(f) != "write.lock")) File.Copy(file, Path.Combine(to, Path.GetFileName(file)), overwrite: true);
-}
-
-static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
 static string? ArgText(string[] args, string name)
 {
@@ -383,28 +367,4 @@ static string? ArgText(string[] args, string name)
     return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
 }
 
-static string LoadRow(string label, LoadResult load) => string.Create(CultureInfo.InvariantCulture,
-    $"| {label} | {load.Latency.TotalCount:N0} | {load.PerSecond:N0} | {LatencyRecorder.Ms(load.Latency.GetValueAtPercentile(50))} | {LatencyRecorder.Ms(load.Latency.GetValueAtPercentile(90))} | {LatencyRecorder.Ms(load.Latency.GetValueAtPercentile(99))} | {LatencyRecorder.Ms(load.Latency.GetMaxValue())} | {load.Failures} |");
-
 static int? ArgValue(string[] args, string name) => ArgText(args, name) is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : null;
-
-static string FindRoot()
-{
-    for (var folder = new DirectoryInfo(Directory.GetCurrentDirectory()); folder is not null; folder = folder.Parent)
-    {
-        if (File.Exists(Path.Combine(folder.FullName, "TicketMaster.sln"))) return folder.FullName;
-    }
-    return Directory.GetCurrentDirectory();
-}
-
-// Other sections of the file belong to other benchmarks: only "## Search" is replaced.
-static string ReplaceSection(string document, string section)
-{
-    var lines = document.Replace("\r\n", "\n").Split('\n').ToList();
-    var start = lines.FindIndex(l => l.TrimEnd() == "## Search");
-    if (start < 0) return document.TrimEnd() + "\n\n" + section;
-    var end = lines.FindIndex(start + 1, l => l.StartsWith("## ", StringComparison.Ordinal));
-    var before = string.Join('\n', lines.Take(start)).TrimEnd();
-    var after = end < 0 ? "" : "\n" + string.Join('\n', lines.Skip(end));
-    return before + "\n\n" + section + after;
-}

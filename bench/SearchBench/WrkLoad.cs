@@ -75,4 +75,8 @@ public static class WrkLoad
 public sealed record WrkResult(long Requests, TimeSpan Elapsed, long SocketErrors, long BadStatus, long P50, long P90, long P99, long Max)
 {
     public double PerSecond => Requests / Elapsed.TotalSeconds;
+
+    /// <summary>A row of the report's load table, as <see cref="LoadResult.Row"/> writes one.</summary>
+    public string Row(string label, string cacheHits) => string.Create(CultureInfo.InvariantCulture,
+        $"| {label} | {Requests:N0} | {PerSecond:N0} | {LatencyRecorder.Ms(P50)} | {LatencyRecorder.Ms(P90)} | {LatencyRecorder.Ms(P99)} | {LatencyRecorder.Ms(Max)} | {SocketErrors + BadStatus} | {cacheHits} |");
 }
