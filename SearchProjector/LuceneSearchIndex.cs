@@ -257,12 +257,12 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, ISearchGeneration,
         }
     }
 
-    /// <summary>Builds the cached columns of new segments at refresh, so the first search after a merge does not pay for them.</summary>
+    /// <summary>Builds the cached columns and frequent words' sets (<see cref="FrequentTerms"/>) of new segments at refresh, so the first search after a merge does not pay for them.</summary>
     private sealed class WarmingSearcherFactory : SearcherFactory
     {
         public override IndexSearcher NewSearcher(IndexReader reader)
         {
-            foreach (var leaf in reader.Leaves) SegmentColumns.For(leaf.AtomicReader);
+            foreach (var leaf in reader.Leaves) FrequentTerms.For(leaf.AtomicReader);
             return base.NewSearcher(reader);
         }
     }

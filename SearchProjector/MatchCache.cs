@@ -32,32 +32,51 @@ public sealed class MatchCache(long maxBytes)
 
     public T GetOrAdd<T>(object core, string key, Func<T> build, Func<T, long> bytes) where T : class
     {
-        lock (_lock)
-        {
-            if (_entries.TryGetValue((core, key), out var node))
-            {
-                _recency.Remove(node);
-                _recency.AddFirst(node);
-                return (T)node.Value.Value;
-            }
-        }
+        if (Get(core, key) is T cached) return cached;
         var value = build();
-        var size = bytes(value) + key.Length * 2 + 96;
-        if (size > maxBytes) return value;
+        return Add(core, key, value, bytes(value));
+    }
+
+    /// <summary>The entry under the key, if any, marked as just used.</summary>
+    public object? Get(object core, string key)
+    {
         lock (_lock)
         {
-            if (_entries.TryGetValue((core, key), out var raced)) return (T)raced.Value.Value;
+            if (!_entries.TryGetValue((core, key), out var node)) return null;
+            _recency.Remove(node);
+            _recency.AddFirst(node);
+            return node.Value.Value;
+        }
+    }
+
+    /// <summary>
+    /// Keeps <paramref name="value"/> under the key and returns it, replacing what is there unless that is already a value
+    /// of the same type (two searches built it at once): then the first copy stays and is returned.
+    /// </summary>
+    public T Add<T>(object core, string key, T value, long bytes) where T : class
+    {
+        var size = bytes + key.Length * 2 + 96;
+        lock (_lock)
+        {
+            if (_entries.TryGetValue((core, key), out var existing))
+            {
+                if (existing.Value.Value is T first) return first;
+                Remove(existing);
+            }
+            if (size > maxBytes) return value;
             var node = _recency.AddFirst(new Entry(core, key, value, size));
             _entries[(core, key)] = node;
             _bytes += size;
-            while (_bytes > maxBytes && _recency.Last is { } oldest)
-            {
-                _recency.RemoveLast();
-                _entries.Remove((oldest.Value.Core, oldest.Value.Key));
-                _bytes -= oldest.Value.Bytes;
-            }
+            while (_bytes > maxBytes && _recency.Last is { } oldest) Remove(oldest);
         }
         return value;
+    }
+
+    private void Remove(LinkedListNode<Entry> node)
+    {
+        _recency.Remove(node);
+        _entries.Remove((node.Value.Core, node.Value.Key));
+        _bytes -= node.Value.Bytes;
     }
 
     private sealed record Entry(object Core, string Key, object Value, long Bytes);

@@ -59,21 +59,24 @@ public sealed class RankSet
 
     /// <summary>
     /// The documents of the term <paramref name="terms"/> stands on. A rare term (most are: names, typos' neighbours) is
-    /// decoded straight into a sorted array of ranks, without a bitset of the whole segment to fill and scan.
+    /// decoded straight into a sorted array of ranks; a larger one through <paramref name="scratch"/>'s bitset, which
+    /// gives its ranks in order for a scan of the segment's bits, where sorting them costs a comparison sort per term.
     /// </summary>
+    /// <param name="scratch">A builder of the same segment, emptied and reused.</param>
     /// <param name="leads">Whether the set may lead an intersection, and so keeps each rank's facets beside it (<see cref="Facets"/>).</param>
-    public static RankSet OfTerm(TermsEnum terms, SegmentColumns columns, bool leads)
+    public static RankSet OfTerm(TermsEnum terms, Builder scratch, bool leads)
     {
+        var columns = scratch.Columns;
         var docFreq = terms.DocFreq;
-        if (Dense(docFreq, columns.MaxDoc, leads))
+        if (docFreq > SortedAtMost(columns.MaxDoc) || DenseFor(docFreq, columns.MaxDoc, leads))
         {
-            using var builder = new Builder(columns);
-            builder.AddCurrent(terms);
-            return builder.Build(leads);
+            scratch.Clear();
+            scratch.AddCurrent(terms);
+            return scratch.Build(leads);
         }
         var ranks = Kept<int>(docFreq);
         var count = 0;
-        var docs = terms.Docs(null, null, DocsFlags.NONE);
+        var docs = scratch.Docs(terms);
         for (var doc = docs.NextDoc(); doc != Lucene.Net.Search.DocIdSetIterator.NO_MORE_DOCS && count < ranks.Length; doc = docs.NextDoc())
         {
             ranks[count++] = columns.RankOfDoc[doc];
@@ -83,8 +86,14 @@ public sealed class RankSet
         return count == 0 ? Empty : new RankSet(ranks, leads ? FacetsOf(ranks, columns) : [], null, count);
     }
 
+    /// <summary>
+    /// Up to how many documents a term's ranks are sorted rather than set in a bitset: sorting costs some ten comparisons
+    /// a rank, clearing and scanning the bitset two passes over one word per 64 documents.
+    /// </summary>
+    private static int SortedAtMost(int maxDoc) => Math.Max(64, maxDoc >> 9);
+
     /// <summary>A bitset when it is the smaller form: one bit per document, against 4 bytes a rank (12 with its facets).</summary>
-    private static bool Dense(long count, int maxDoc, bool leads) => count * (leads ? 96 : 32) >= maxDoc;
+    public static bool DenseFor(long count, int maxDoc, bool leads) => count * (leads ? 96 : 32) >= maxDoc;
 
     /// <summary>
     /// An array for a set that is kept (in the <see cref="MatchCache"/>, for minutes): on the pinned heap, which the
@@ -114,28 +123,32 @@ public sealed class RankSet
     /// </summary>
     public sealed class Builder : IDisposable
     {
-        private readonly SegmentColumns _columns;
         private readonly int _words;
         private ulong[] _bits;
         private DocsEnum? _reuse;
 
         public Builder(SegmentColumns columns)
         {
-            _columns = columns;
+            Columns = columns;
             _words = (columns.MaxDoc + 63) >> 6;
             _bits = ArrayPool<ulong>.Shared.Rent(_words);
             Clear();
         }
 
+        public SegmentColumns Columns { get; }
+
         private Span<ulong> Bits => _bits.AsSpan(0, _words);
+
+        /// <summary>The postings of the term the enum stands on, in the builder's reused enum.</summary>
+        public DocsEnum Docs(TermsEnum terms) => _reuse = terms.Docs(null, _reuse, DocsFlags.NONE);
 
         /// <summary>Adds every document of the term the enum stands on.</summary>
         public void AddCurrent(TermsEnum terms)
         {
-            _reuse = terms.Docs(null, _reuse, DocsFlags.NONE);
-            var rankOfDoc = _columns.RankOfDoc;
+            var docs = Docs(terms);
+            var rankOfDoc = Columns.RankOfDoc;
             var bits = _bits;
-            for (var doc = _reuse.NextDoc(); doc != Lucene.Net.Search.DocIdSetIterator.NO_MORE_DOCS; doc = _reuse.NextDoc())
+            for (var doc = docs.NextDoc(); doc != Lucene.Net.Search.DocIdSetIterator.NO_MORE_DOCS; doc = docs.NextDoc())
             {
                 var rank = rankOfDoc[doc];
                 bits[rank >> 6] |= 1UL << rank;
@@ -161,14 +174,14 @@ public sealed class RankSet
             var count = 0;
             foreach (var word in bits) count += BitOperations.PopCount(word);
             if (count == 0) return Empty;
-            if (Dense(count, _columns.MaxDoc, leads)) return new RankSet([], [], Kept<ulong>(bits), count);
+            if (DenseFor(count, Columns.MaxDoc, leads)) return new RankSet([], [], Kept<ulong>(bits), count);
             var ranks = Kept<int>(count);
             var at = 0;
             for (var w = 0; w < bits.Length; w++)
             {
                 for (var word = bits[w]; word != 0; word &= word - 1) ranks[at++] = (w << 6) + BitOperations.TrailingZeroCount(word);
             }
-            return new RankSet(ranks, leads ? FacetsOf(ranks, _columns) : [], null, count);
+            return new RankSet(ranks, leads ? FacetsOf(ranks, Columns) : [], null, count);
         }
 
         /// <summary>Empties the builder for the next set of the same segment.</summary>

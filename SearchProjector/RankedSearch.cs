@@ -21,13 +21,26 @@ public static class RankedSearch
 
     public static SearchResultsPage Run(IndexReader reader, SearchPlan plan, MatchCache cache)
     {
+        var segments = new Segment?[reader.Leaves.Count];
+        try
+        {
+            return Run(reader, plan, cache, segments);
+        }
+        finally
+        {
+            // The segments' scratch (a pooled bitset each) goes back once every set the search needs is built.
+            foreach (var segment in segments) segment?.Terms.Dispose();
+        }
+    }
+
+    private static SearchResultsPage Run(IndexReader reader, SearchPlan plan, MatchCache cache, Segment?[] segments)
+    {
         var leaves = reader.Leaves;
         var words = plan.Words;
         var window = (int)Math.Clamp(plan.Start + plan.PageSize, 1, Math.Max(1, reader.MaxDoc));
         var wanted = plan.Start < window;
 
         // Words first, on every segment with events in the window: a word's weight comes from all its matches.
-        var segments = new Segment?[leaves.Count];
         var wordMatches = new long[words.Count];
         for (var i = 0; i < leaves.Count; i++)
         {
@@ -35,17 +48,15 @@ public static class RankedSearch
             var columns = SegmentColumns.For(atomic);
             var (first, end) = columns.Window(plan.FromTicks, plan.ToTicks);
             if (first >= end) continue;
-            var core = atomic.CoreCacheKey;
+            var terms = new SegmentTerms(atomic, columns, cache);
             var matches = new WordMatches[words.Count];
-            RankSet Term(string field, BytesRef term) =>
-                cache.GetOrAdd(core, "t\0" + field + "\0" + term.Utf8ToString(), () => WordMatches.TermSet(atomic, columns, field, term, leads: false), static s => s.Bytes);
             for (var w = 0; w < words.Count; w++)
             {
                 var word = words[w];
-                matches[w] = cache.GetOrAdd(core, word.Key, () => WordMatches.Build(atomic, columns, word, Term), static m => m.Bytes);
+                matches[w] = terms.Cached(word.Key, () => WordMatches.Build(terms, word), static m => m.Bytes);
                 wordMatches[w] += matches[w].Any.Count;
             }
-            segments[i] = new Segment(leaves[i], columns, first, end, matches);
+            segments[i] = new Segment(leaves[i], terms, first, end, matches);
         }
         var weights = new float[words.Count];
         for (var w = 0; w < weights.Length; w++) weights[w] = (float)(1 + Math.Log(1 + (double)reader.NumDocs / (1 + wordMatches[w])));
@@ -61,10 +72,7 @@ public static class RankedSearch
             if (segment is null) continue;
             var atomic = segment.Leaf.AtomicReader;
             var sets = new List<RankSet>(plan.Keys.Count + words.Count);
-            foreach (var key in plan.Keys)
-            {
-                sets.Add(cache.GetOrAdd(atomic.CoreCacheKey, key.CacheKey, () => WordMatches.TermSet(atomic, segment.Columns, key.Field, new BytesRef(key.Value), leads: true), static s => s.Bytes));
-            }
+            foreach (var key in plan.Keys) sets.Add(segment.Terms.Set(key.Field, new BytesRef(key.Value), leads: true, key.CacheKey));
             foreach (var matches in segment.Words) sets.Add(matches.Any);
             if (sets.Any(s => s.Count == 0)) continue;
 
@@ -171,7 +179,10 @@ public static class RankedSearch
         return new Found(count, firstRank, first);
     }
 
-    private sealed record Segment(AtomicReaderContext Leaf, SegmentColumns Columns, int First, int End, WordMatches[] Words);
+    private sealed record Segment(AtomicReaderContext Leaf, SegmentTerms Terms, int First, int End, WordMatches[] Words)
+    {
+        public SegmentColumns Columns => Terms.Columns;
+    }
 
     private readonly record struct Found(int Count, int FirstRank, List<(int Rank, float Score)> Top);
 

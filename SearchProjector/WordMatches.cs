@@ -1,6 +1,3 @@
-using Lucene.Net.Index;
-using Lucene.Net.Util;
-
 namespace TicketMaster.SearchProjector;
 
 /// <summary>
@@ -28,18 +25,17 @@ public sealed class WordMatches
     /// <summary>How well a matching document matches: a near word in the text 1, in the title 2; the exact word 3, in the title 4.</summary>
     public int Tier(int rank) => 1 + (Exact.Contains(rank) ? 2 : 0) + (Title.Contains(rank) ? 1 : 0);
 
-    /// <param name="term">One term's documents in this segment, from a cache: typos of one name share most of their neighbours.</param>
-    public static WordMatches Build(AtomicReader segment, SegmentColumns columns, WordExpansion word, Func<string, BytesRef, RankSet> term)
+    /// <param name="terms">The segment's term sets, from a cache: typos of one name share most of their neighbours.</param>
+    public static WordMatches Build(SegmentTerms terms, WordExpansion word)
     {
-        using var builder = new RankSet.Builder(columns);
-        var exact = term(SearchFields.Text, word.Bytes);
+        using var builder = new RankSet.Builder(terms.Columns);
+        var exact = terms.Set(SearchFields.Text, word.Bytes);
 
-        var title = segment.GetTerms(SearchFields.Title)?.GetEnumerator();
-        builder.Add(term(SearchFields.Title, word.Bytes));
-        if (title is not null && !word.Common)
+        builder.Add(terms.Set(SearchFields.Title, word.Bytes));
+        if (!word.Common)
         {
-            foreach (var near in word.FuzzyTitle) builder.Add(term(SearchFields.Title, near));
-            if (word.ExpandsPrefix) AddPrefixed(builder, title, word.Bytes);
+            foreach (var near in word.FuzzyTitle) terms.AddTo(builder, SearchFields.Title, near);
+            if (word.ExpandsPrefix) terms.AddPrefixed(builder, SearchFields.Title, word.Bytes);
         }
         var inTitle = builder.Build(leads: false);
 
@@ -47,17 +43,9 @@ public sealed class WordMatches
         builder.Clear();
         builder.Add(exact);
         builder.Add(inTitle);
-        foreach (var near in word.FuzzyText) builder.Add(term(SearchFields.Text, near));
-        if (word.ExpandsPrefix && segment.GetTerms(SearchFields.Text)?.GetEnumerator() is { } text) AddPrefixed(builder, text, word.Bytes);
+        foreach (var near in word.FuzzyText) terms.AddTo(builder, SearchFields.Text, near);
+        if (word.ExpandsPrefix) terms.AddPrefixed(builder, SearchFields.Text, word.Bytes);
         return new WordMatches(builder.Build(leads: true), exact, inTitle);
-    }
-
-    /// <summary>The documents holding one term in one field of the segment.</summary>
-    /// <param name="leads">Whether the set may lead an intersection on its own (a keyword), or only joins a word's.</param>
-    public static RankSet TermSet(AtomicReader segment, SegmentColumns columns, string field, BytesRef term, bool leads)
-    {
-        var terms = segment.GetTerms(field)?.GetEnumerator();
-        return terms is not null && terms.SeekExact(term) ? RankSet.OfTerm(terms, columns, leads) : RankSet.Empty;
     }
 
     private static RankSet Union(RankSet.Builder builder, RankSet a, RankSet b)
@@ -86,16 +74,5 @@ public sealed class WordMatches
             if (!large.Contains(rank)) return false;
         }
         return true;
-    }
-
-    private static void AddPrefixed(RankSet.Builder builder, TermsEnum terms, BytesRef prefix)
-    {
-        if (terms.SeekCeil(prefix) == TermsEnum.SeekStatus.END) return;
-        do
-        {
-            if (!StringHelper.StartsWith(terms.Term, prefix)) return;
-            builder.AddCurrent(terms);
-        }
-        while (terms.MoveNext());
     }
 }

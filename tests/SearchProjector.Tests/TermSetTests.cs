@@ -1,0 +1,128 @@
+using Lucene.Net.Index;
+using Lucene.Net.Store;
+using Lucene.Net.Util;
+
+namespace TicketMaster.SearchProjector.Tests;
+
+/// <summary>
+/// A term's documents in rank space (<see cref="RankSet"/>), however they are obtained: decoded at the term's first search
+/// (sorted for a rare term, through a bitset for a larger one), decoded when the segment opens (<see cref="FrequentTerms"/>),
+/// or added straight into a word's set (<see cref="SegmentTerms.AddTo"/>).
+/// </summary>
+public sealed class TermSetTests(GeneratedDocuments data) : IClassFixture<GeneratedDocuments>, IDisposable
+{
+    private readonly RAMDirectory _directory = new();
+
+    public void Dispose() => _directory.Dispose();
+
+    [Fact]
+    public void Every_terms_set_holds_the_ranks_of_its_postings_whether_sorted_or_set_in_a_bitset()
+    {
+        using var reader = Index();
+        var segment = reader.Leaves[0].AtomicReader;
+        var columns = SegmentColumns.For(segment);
+        using var scratch = new RankSet.Builder(columns);
+        var terms = segment.GetTerms(SearchFields.Text).GetEnumerator();
+        var kinds = new HashSet<string>();
+        while (terms.MoveNext())
+        {
+            var expected = Ranks(terms, columns);
+            foreach (var leads in new[] { false, true })
+            {
+                var set = RankSet.OfTerm(terms, scratch, leads);
+                Assert.Equal(expected, Members(set, columns));
+                kinds.Add(set.IsDense ? "dense" : expected.Length <= 64 ? "sorted" : "sparse from a bitset");
+            }
+        }
+        Assert.Equal(["dense", "sorted", "sparse from a bitset"], kinds.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void A_frequent_words_set_is_ready_when_its_segment_opens_and_a_rare_word_has_none()
+    {
+        using var reader = Index();
+        var segment = reader.Leaves[0].AtomicReader;
+        var columns = SegmentColumns.For(segment);
+        var frequent = FrequentTerms.For(segment);
+        var terms = segment.GetTerms(SearchFields.Text).GetEnumerator();
+        var (found, rare) = (0, 0);
+        while (terms.MoveNext())
+        {
+            var set = frequent.Find(SearchFields.Text, terms.Term);
+            if (!FrequentTerms.IsFrequent(terms.DocFreq, columns.MaxDoc))
+            {
+                Assert.Null(set);
+                rare++;
+                continue;
+            }
+            Assert.NotNull(set);
+            Assert.Equal(Ranks(terms, columns), Members(set, columns));
+            found++;
+        }
+        Assert.True(found > 0 && rare > 0, $"{found} frequent, {rare} rare");
+        Assert.True(frequent.Bytes > 0);
+    }
+
+    [Fact]
+    public void A_neighbours_own_set_is_kept_from_its_second_use_and_adds_the_same_documents_both_times()
+    {
+        using var reader = Index();
+        var segment = reader.Leaves[0].AtomicReader;
+        var columns = SegmentColumns.For(segment);
+        var cache = new MatchCache(1 << 24);
+        var terms = segment.GetTerms(SearchFields.Text).GetEnumerator();
+        while (terms.MoveNext() && (FrequentTerms.IsFrequent(terms.DocFreq, columns.MaxDoc) || terms.DocFreq < 2))
+        {
+        }
+        var term = BytesRef.DeepCopyOf(terms.Term);
+        var expected = Ranks(terms, columns);
+
+        int[] Added()
+        {
+            using var word = new RankSet.Builder(columns);
+            using var segmentTerms = new SegmentTerms(segment, columns, cache);
+            segmentTerms.AddTo(word, SearchFields.Text, term);
+            return Members(word.Build(leads: false), columns);
+        }
+
+        Assert.Equal(expected, Added());
+        Assert.Equal(0, CachedSets(cache, segment));
+        Assert.Equal(expected, Added());
+        Assert.Equal(1, CachedSets(cache, segment));
+        Assert.Equal(expected, Added());
+        Assert.Equal(1, CachedSets(cache, segment));
+    }
+
+    private static int CachedSets(MatchCache cache, AtomicReader segment)
+    {
+        var count = 0;
+        var terms = segment.GetTerms(SearchFields.Text).GetEnumerator();
+        while (terms.MoveNext())
+        {
+            if (cache.Get(segment.CoreCacheKey, "t\0" + SearchFields.Text + "\0" + terms.Term.Utf8ToString()) is RankSet) count++;
+        }
+        return count;
+    }
+
+    /// <summary>The generated catalog in one segment: words from one document in a few thousand to one in three.</summary>
+    private DirectoryReader Index()
+    {
+        using (var writer = new IndexWriter(_directory, new IndexWriterConfig(SearchAnalyzer.Version, SearchAnalyzer.Create())))
+        {
+            foreach (var document in data.Documents) writer.AddDocument(SearchFields.ToLucene(document));
+            writer.ForceMerge(1);
+        }
+        return DirectoryReader.Open(_directory);
+    }
+
+    /// <summary>The ranks of the documents of the term the enum stands on, from its postings, ascending.</summary>
+    private static int[] Ranks(TermsEnum terms, SegmentColumns columns)
+    {
+        var ranks = new List<int>();
+        var docs = terms.Docs(null, null, DocsFlags.NONE);
+        for (var doc = docs.NextDoc(); doc != Lucene.Net.Search.DocIdSetIterator.NO_MORE_DOCS; doc = docs.NextDoc()) ranks.Add(columns.RankOfDoc[doc]);
+        return [.. ranks.Order()];
+    }
+
+    private static int[] Members(RankSet set, SegmentColumns columns) => [.. Enumerable.Range(0, columns.MaxDoc).Where(set.Contains)];
+}
