@@ -33,7 +33,7 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, ISearchGeneration,
     /// cost of a search once its matches are cached, and popular pages show the same events again and again. Keyed by
     /// segment core and document, which never change.
     /// </summary>
-    private readonly MatchCache _documents = new(DocumentCacheBytes);
+    private readonly MatchCache _documents;
     private readonly string? _temporaryPath;
 
     /// <summary>The version held per event: what makes applying idempotent without a search per write.</summary>
@@ -47,12 +47,15 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, ISearchGeneration,
     /// <param name="dataPath">A folder for an index that survives restarts; null uses a temporary folder, deleted at dispose.</param>
     /// <param name="refreshInterval">The least time between two reopens of the reader for searches; zero reopens at the first search after any write.</param>
     /// <param name="matchCacheBytes">Bytes of per-segment word and keyword matches kept between searches (<see cref="MatchCache"/>).</param>
-    public LuceneSearchIndex(TimeProvider time, string? dataPath = null, TimeSpan refreshInterval = default, long matchCacheBytes = DefaultMatchCacheBytes)
+    /// <param name="documentCacheBytes">Bytes of decoded documents of recent pages kept between searches.</param>
+    public LuceneSearchIndex(TimeProvider time, string? dataPath = null, TimeSpan refreshInterval = default, long matchCacheBytes = DefaultMatchCacheBytes, long documentCacheBytes = DefaultDocumentCacheBytes)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(refreshInterval, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfNegative(matchCacheBytes);
+        ArgumentOutOfRangeException.ThrowIfNegative(documentCacheBytes);
         _time = time;
         _matches = new MatchCache(matchCacheBytes);
+        _documents = new MatchCache(documentCacheBytes);
         _refreshInterval = refreshInterval;
         _analyzer = SearchAnalyzer.Create();
         // Without a data path the index still lives in files, in a folder of its own that goes at dispose: memory-mapped
@@ -71,12 +74,15 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, ISearchGeneration,
         Load();
     }
 
-    private const long DocumentCacheBytes = 32L * 1024 * 1024;
-
     public const long DefaultMatchCacheBytes = 256L * 1024 * 1024;
+
+    public const long DefaultDocumentCacheBytes = 32L * 1024 * 1024;
 
     /// <summary>Bytes of cached word and keyword matches held now.</summary>
     public long MatchCacheBytes => _matches.Bytes;
+
+    /// <summary>Bytes of cached decoded documents held now.</summary>
+    public long DocumentCacheBytes => _documents.Bytes;
 
     /// <summary>
     /// From how many documents holding a typed word exactly it is searched without its fuzzy and prefix alternatives

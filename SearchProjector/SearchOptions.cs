@@ -38,6 +38,12 @@ public sealed class SearchOptions
     /// </summary>
     public long MatchCacheBytes { get; set; } = LuceneSearchIndex.DefaultMatchCacheBytes;
 
+    /// <summary>
+    /// Lucene: bytes of decoded documents of recent pages kept between searches: a stored document is decompressed from
+    /// a 16 KB block per read, and popular pages show the same events again and again. 0 keeps nothing.
+    /// </summary>
+    public long DocumentCacheBytes { get; set; } = LuceneSearchIndex.DefaultDocumentCacheBytes;
+
     /// <summary>How often an on-disk index commits, so a restart resumes from its checkpoints.</summary>
     public TimeSpan CommitInterval { get; set; } = TimeSpan.FromSeconds(30);
 }

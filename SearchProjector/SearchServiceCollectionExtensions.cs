@@ -28,6 +28,7 @@ public static partial class SearchServiceCollectionExtensions
             .Validate(o => o.MaxLag > TimeSpan.Zero, "Search:MaxLag must be a positive time span.")
             .Validate(o => o.RefreshInterval >= TimeSpan.Zero && o.RefreshInterval <= TimeSpan.FromMinutes(10), "Search:RefreshInterval must be between 00:00:00 (refresh at the first search after a write) and 00:10:00.")
             .Validate(o => o.MatchCacheBytes >= 0, "Search:MatchCacheBytes must be 0 (nothing kept) or more.")
+            .Validate(o => o.DocumentCacheBytes >= 0, "Search:DocumentCacheBytes must be 0 (nothing kept) or more.")
             .Validate(o => IndexPrefix().IsMatch(o.ElasticsearchIndexPrefix ?? ""), "Search:ElasticsearchIndexPrefix must be lower-case letters, digits, '-' or '_', starting with a letter or digit.")
             .ValidateOnStart();
         services.AddOptions<RequestCacheOptions>().Bind(configuration.GetSection(RequestCacheOptions.Section))
@@ -49,11 +50,11 @@ public static partial class SearchServiceCollectionExtensions
         }
         else
         {
-            services.TryAddSingleton(sp => new LuceneSearchIndex(
-                sp.GetRequiredService<TimeProvider>(),
-                sp.GetRequiredService<IOptions<SearchOptions>>().Value.DataPath,
-                sp.GetRequiredService<IOptions<SearchOptions>>().Value.RefreshInterval,
-                sp.GetRequiredService<IOptions<SearchOptions>>().Value.MatchCacheBytes));
+            services.TryAddSingleton(sp =>
+            {
+                var options = sp.GetRequiredService<IOptions<SearchOptions>>().Value;
+                return new LuceneSearchIndex(sp.GetRequiredService<TimeProvider>(), options.DataPath, options.RefreshInterval, options.MatchCacheBytes, options.DocumentCacheBytes);
+            });
             services.TryAddSingleton<ISearchIndex>(sp => sp.GetRequiredService<LuceneSearchIndex>());
         }
         // The search endpoint's answers as JSON, in the host's JSON options; kept while the engine's reader stands.

@@ -81,29 +81,40 @@ public sealed class MatchCacheTests(GeneratedDocuments data) : IClassFixture<Gen
     }
 
     [Theory]
-    [InlineData("-1")]
-    [InlineData("lots")]
-    public void An_invalid_match_cache_size_stops_the_start_naming_the_key(string value)
+    [InlineData("MatchCacheBytes", "-1")]
+    [InlineData("MatchCacheBytes", "lots")]
+    [InlineData("DocumentCacheBytes", "-1")]
+    [InlineData("DocumentCacheBytes", "lots")]
+    public void An_invalid_cache_size_stops_the_start_naming_the_key(string key, string value)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Search:MatchCacheBytes"] = value }).Build();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Search:" + key] = value }).Build();
         using var services = new ServiceCollection().AddSearchProjector(configuration).BuildServiceProvider();
 
         var error = Assert.ThrowsAny<Exception>(() => services.GetRequiredService<IOptions<SearchOptions>>().Value);
 
-        Assert.Contains("MatchCacheBytes", error.ToString());
+        Assert.Contains(key, error.ToString());
     }
 
-    [Fact]
-    public void The_configured_match_cache_size_reaches_the_index()
+    [Theory]
+    [InlineData("0", "0")]
+    [InlineData(null, null)]
+    public void The_configured_cache_sizes_reach_the_index(string? matchCacheBytes, string? documentCacheBytes)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Search:MatchCacheBytes"] = "0" }).Build();
+        var settings = new Dictionary<string, string?>();
+        if (matchCacheBytes is not null) settings["Search:MatchCacheBytes"] = matchCacheBytes;
+        if (documentCacheBytes is not null) settings["Search:DocumentCacheBytes"] = documentCacheBytes;
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         using var services = new ServiceCollection().AddSearchProjector(configuration).BuildServiceProvider();
         var index = services.GetRequiredService<LuceneSearchIndex>();
         foreach (var document in data.Documents.Take(200)) index.Apply(document);
+        index.Refresh();
 
-        index.Search(new SearchQuery { Text = data.Documents[0].Performers[0] });
+        var found = index.Search(new SearchQuery { Text = data.Documents[0].Performers[0] });
 
-        Assert.Equal(0, index.MatchCacheBytes);
+        Assert.NotEmpty(found.Items);
+        // Unset, both keep what the search used; set to 0, neither keeps anything.
+        Assert.Equal(matchCacheBytes is null, index.MatchCacheBytes > 0);
+        Assert.Equal(documentCacheBytes is null, index.DocumentCacheBytes > 0);
     }
 
     private const int Size = 1000;
