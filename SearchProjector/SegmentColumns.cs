@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using Lucene.Net.Index;
 using Lucene.Net.Util;
@@ -81,10 +82,10 @@ public sealed class SegmentColumns
         var width = CityValues.Length + 1;
         var firstBlock = (first + (1 << BlockShift) - 1) >> BlockShift;
         var endBlock = end >> BlockShift;
-        if (firstBlock >= endBlock) return CountRanks(first, end, categories, cities, live, categoryCounts, cityCounts, 1);
+        if (firstBlock >= endBlock) return CountRanks(first, end, categories, cities, live, categoryCounts, cityCounts);
 
-        var total = CountRanks(first, firstBlock << BlockShift, categories, cities, live, categoryCounts, cityCounts, 1)
-            + CountRanks(endBlock << BlockShift, end, categories, cities, live, categoryCounts, cityCounts, 1);
+        var total = CountRanks(first, firstBlock << BlockShift, categories, cities, live, categoryCounts, cityCounts)
+            + CountRanks(endBlock << BlockShift, end, categories, cities, live, categoryCounts, cityCounts);
         for (var pair = 0; pair < pairs; pair++)
         {
             var n = counts[endBlock * pairs + pair] - counts[firstBlock * pairs + pair];
@@ -95,24 +96,50 @@ public sealed class SegmentColumns
             cityCounts[city] += n;
             total += n;
         }
-        if (live is not null) total -= CountRanks(firstBlock << BlockShift, endBlock << BlockShift, categories, cities, live, categoryCounts, cityCounts, -1);
+        if (live is not null) total -= CountDeleted(firstBlock << BlockShift, endBlock << BlockShift, categories, cities, live, categoryCounts, cityCounts);
+        return total;
+    }
+
+    /// <summary>
+    /// Takes the deleted ranks of [first, end) that pass off the counts, found a word of the live bits at a time: a
+    /// segment that takes updates has a few deleted documents among hundreds of thousands, and visiting every rank of
+    /// the window to find them cost a search by date about a millisecond per large segment.
+    /// </summary>
+    /// <param name="first">A multiple of 64, as block boundaries are.</param>
+    private int CountDeleted(int first, int end, bool[]? categories, bool[]? cities, ulong[] live, int[] categoryCounts, int[] cityCounts)
+    {
+        var total = 0;
+        for (var word = first >> 6; word < (end + 63) >> 6; word++)
+        {
+            for (var deleted = ~live[word]; deleted != 0; deleted &= deleted - 1)
+            {
+                var rank = (word << 6) + BitOperations.TrailingZeroCount(deleted);
+                if (rank >= end) break;
+                var facets = FacetsByRank[rank];
+                int category = (int)(facets >> 32), city = (int)(uint)facets;
+                if (!Accepts(categories, category) || !Accepts(cities, city)) continue;
+                categoryCounts[category]--;
+                cityCounts[city]--;
+                total++;
+            }
+        }
         return total;
     }
 
     private static bool Accepts(bool[]? ordinals, int ordinalPlusOne) => ordinals is null || (ordinalPlusOne > 0 && ordinals[ordinalPlusOne - 1]);
 
-    /// <summary>Adds (sign 1) the live ranks of [first, end) that pass, or takes away (sign -1) the deleted ones.</summary>
-    private int CountRanks(int first, int end, bool[]? categories, bool[]? cities, ulong[]? live, int[] categoryCounts, int[] cityCounts, int sign)
+    /// <summary>Adds the live ranks of [first, end) that pass.</summary>
+    private int CountRanks(int first, int end, bool[]? categories, bool[]? cities, ulong[]? live, int[] categoryCounts, int[] cityCounts)
     {
         var total = 0;
         for (var rank = first; rank < end; rank++)
         {
-            if (IsLive(live, rank) != (sign > 0)) continue;
+            if (!IsLive(live, rank)) continue;
             var facets = FacetsByRank[rank];
             int category = (int)(facets >> 32), city = (int)(uint)facets;
             if (!Accepts(categories, category) || !Accepts(cities, city)) continue;
-            categoryCounts[category] += sign;
-            cityCounts[city] += sign;
+            categoryCounts[category]++;
+            cityCounts[city]++;
             total++;
         }
         return total;

@@ -50,6 +50,29 @@ public sealed class SegmentedIndexTests : IDisposable
     }
 
     [Fact]
+    public async Task Events_starting_at_the_same_moment_in_different_segments_page_by_event_id()
+    {
+        using var index = new LuceneSearchIndex(_time);
+        var template = _current.Values.First(d => d.StartsAt > Now);
+        var moment = Now.AddDays(30);
+        // Ids interleaved over three segments, so every page mixes all three and its order is the ids'.
+        var ids = Enumerable.Range(0, 90).Select(i => $"same-{i:D3}").ToList();
+        for (var segment = 0; segment < 3; segment++)
+        {
+            foreach (var id in ids.Where((_, i) => i % 3 == segment)) index.Apply(template with { EventId = id, StartsAt = moment, Version = 1 });
+            index.Refresh();
+        }
+
+        foreach (var query in new[] { new SearchQuery { PageSize = 7 }, new SearchQuery { Text = template.Performers[0], PageSize = 7 } })
+        {
+            var paged = new List<string>();
+            for (var page = 1; page <= 13; page++) paged.AddRange((await index.SearchAsync(query with { Page = page })).Items.Select(d => d.EventId));
+
+            Assert.Equal(ids, paged);
+        }
+    }
+
+    [Fact]
     public async Task A_date_window_with_a_keyword_pages_and_counts_like_the_documents()
     {
         var city = _current.Values.GroupBy(d => d.City).OrderByDescending(g => g.Count()).First().Key;
