@@ -105,16 +105,15 @@ public sealed class SegmentColumns
     /// segment that takes updates has a few deleted documents among hundreds of thousands, and visiting every rank of
     /// the window to find them cost a search by date about a millisecond per large segment.
     /// </summary>
-    /// <param name="first">A multiple of 64, as block boundaries are.</param>
+    /// <param name="first">A block boundary, so a multiple of 64, as <paramref name="end"/> is.</param>
     private int CountDeleted(int first, int end, bool[]? categories, bool[]? cities, ulong[] live, int[] categoryCounts, int[] cityCounts)
     {
         var total = 0;
-        for (var word = first >> 6; word < (end + 63) >> 6; word++)
+        for (var word = first >> 6; word < end >> 6; word++)
         {
             for (var deleted = ~live[word]; deleted != 0; deleted &= deleted - 1)
             {
                 var rank = (word << 6) + BitOperations.TrailingZeroCount(deleted);
-                if (rank >= end) break;
                 var facets = FacetsByRank[rank];
                 int category = (int)(facets >> 32), city = (int)(uint)facets;
                 if (!Accepts(categories, category) || !Accepts(cities, city)) continue;

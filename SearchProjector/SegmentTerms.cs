@@ -36,20 +36,8 @@ public sealed class SegmentTerms(AtomicReader segment, SegmentColumns columns, M
     /// </summary>
     public void AddTo(RankSet.Builder into, string field, BytesRef term)
     {
-        if (Frequent.Find(field, term) is { } frequent)
-        {
-            into.Add(frequent);
-            return;
-        }
-        var key = Key(field, term);
-        var known = cache.Get(segment.CoreCacheKey, key);
-        if (known is RankSet set)
-        {
-            into.Add(set);
-            return;
-        }
-        if (Enum(field) is not { } terms || !terms.SeekExact(term)) return;
-        AddCurrent(into, terms, key, seenBefore: known is not null);
+        if (Known(field, term, out var key, out var seenBefore) is { } set) into.Add(set);
+        else if (Enum(field) is { } terms && terms.SeekExact(term)) AddCurrent(into, terms, key, seenBefore);
     }
 
     /// <summary>
@@ -63,15 +51,8 @@ public sealed class SegmentTerms(AtomicReader segment, SegmentColumns columns, M
         do
         {
             if (!StringHelper.StartsWith(terms.Term, prefix)) return;
-            if (FrequentTerms.IsFrequent(terms.DocFreq, columns.MaxDoc) && Frequent.Find(field, terms.Term) is { } frequent)
-            {
-                into.Add(frequent);
-                continue;
-            }
-            var key = Key(field, terms.Term);
-            var known = cache.Get(segment.CoreCacheKey, key);
-            if (known is RankSet set) into.Add(set);
-            else AddCurrent(into, terms, key, seenBefore: known is not null);
+            if (Known(field, terms.Term, out var key, out var seenBefore) is { } set) into.Add(set);
+            else AddCurrent(into, terms, key, seenBefore);
         }
         while (terms.MoveNext());
     }
@@ -79,6 +60,18 @@ public sealed class SegmentTerms(AtomicReader segment, SegmentColumns columns, M
     /// <summary>A value built from this segment's terms (a word's matches), from the cache or built and cached.</summary>
     public T Cached<T>(string key, Func<T> build, Func<T, long> bytes) where T : class =>
         cache.GetOrAdd(segment.CoreCacheKey, key, build, bytes);
+
+    /// <summary>The term's set when it is frequent or kept; else its cache key, and whether it was seen once before.</summary>
+    private RankSet? Known(string field, BytesRef term, out string key, out bool seenBefore)
+    {
+        key = "";
+        seenBefore = false;
+        if (Frequent.Find(field, term) is { } frequent) return frequent;
+        key = Key(field, term);
+        var known = cache.Get(segment.CoreCacheKey, key);
+        seenBefore = known is not null;
+        return known as RankSet;
+    }
 
     private void AddCurrent(RankSet.Builder into, TermsEnum terms, string key, bool seenBefore)
     {
