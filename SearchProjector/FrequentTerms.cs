@@ -6,14 +6,16 @@ namespace TicketMaster.SearchProjector;
 
 /// <summary>
 /// The sets of a segment's frequent words, decoded once when the segment opens (the index's warmer builds them with its
-/// columns): the words in one document in 32 or more, which a <see cref="RankSet"/> keeps as a bitset anyway. They are
-/// the costly ones to decode (a category or a city in the text: hundreds of thousands of postings, milliseconds, on a
-/// search that types one for the first time) and few (a bitset each of one bit per document: 5 MB per 300,000
-/// documents for this catalog's words). Rarer words are decoded at their first search and kept in the <see cref="MatchCache"/>.
+/// columns): every word in at least <see cref="MinDocs"/> of its documents, each in the smaller of its forms
+/// (<see cref="RankSet"/>). Decoding postings is what a word's first search spends its time on (some 50 ns a document,
+/// and a typo's neighbours, a prefix's words and a city's name in the text reach hundreds of thousands), and these words
+/// hold nearly all of a segment's postings, so a first search only unions sets. They cost at most 4 bytes a posting
+/// (a bitset when one bit per document is less): 50 MB for this catalog's million events. Rarer words are decoded at
+/// their first search, in microseconds, and kept in the <see cref="MatchCache"/>.
 /// </summary>
 public sealed class FrequentTerms
 {
-    /// <summary>Below this a word is cheap to decode whatever its share of a small segment.</summary>
+    /// <summary>Below this a word is cheap to decode at its first search: microseconds.</summary>
     public const int MinDocs = 128;
 
     /// <summary>The fields words are searched in.</summary>
@@ -32,7 +34,7 @@ public sealed class FrequentTerms
             var terms = segment.GetTerms(field)?.GetEnumerator();
             while (terms is not null && terms.MoveNext())
             {
-                if (!IsFrequent(terms.DocFreq, columns.MaxDoc)) continue;
+                if (!IsFrequent(terms.DocFreq)) continue;
                 var set = RankSet.OfTerm(terms, scratch, leads: false);
                 sets[BytesRef.DeepCopyOf(terms.Term)] = set;
                 Bytes += set.Bytes;
@@ -47,7 +49,7 @@ public sealed class FrequentTerms
     public static FrequentTerms For(AtomicReader segment) =>
         Cache.GetValue(segment.CoreCacheKey, _ => new FrequentTerms(segment, SegmentColumns.For(segment)));
 
-    public static bool IsFrequent(int docFreq, int maxDoc) => docFreq >= MinDocs && RankSet.DenseFor(docFreq, maxDoc, leads: false);
+    public static bool IsFrequent(int docFreq) => docFreq >= MinDocs;
 
     /// <summary>The term's set when it is frequent in the segment; null otherwise.</summary>
     public RankSet? Find(string field, BytesRef term) =>

@@ -5,9 +5,9 @@ namespace TicketMaster.SearchProjector;
 
 /// <summary>
 /// One segment's term sets for one search: a frequent word's from <see cref="FrequentTerms"/>, the others from the
-/// <see cref="MatchCache"/>, or decoded. A word's first search decodes dozens of neighbours per segment, so the decoding
-/// reuses what it can: one terms enum per field (a word's neighbours come in order, and a seek near the last one is
-/// short), one postings enum and one segment-wide bitset.
+/// <see cref="MatchCache"/>, or decoded. A word's first search may decode dozens of rare neighbours per segment, so the
+/// decoding reuses what it can: one terms enum per field (a word's neighbours come in order, and a seek near the last
+/// one is short), one postings enum and one segment-wide bitset.
 /// </summary>
 public sealed class SegmentTerms(AtomicReader segment, SegmentColumns columns, MatchCache cache) : IDisposable
 {
