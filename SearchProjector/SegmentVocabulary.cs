@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using Lucene.Net.Index;
 
@@ -22,6 +23,9 @@ public sealed class SegmentVocabulary
     private readonly string[] _terms;
     private readonly int[] _points;
 
+    /// <summary>Each term's letters as bits (<see cref="Letters"/>), to pass over most words without computing a distance.</summary>
+    private readonly ulong[] _letters;
+
     /// <summary>Term i's code points are <c>_points[_starts[i].._starts[i + 1]]</c>.</summary>
     private readonly int[] _starts;
 
@@ -34,6 +38,8 @@ public sealed class SegmentVocabulary
         _points = points;
         _starts = starts;
         _firstOfLength = firstOfLength;
+        _letters = new ulong[terms.Length];
+        for (var i = 0; i < terms.Length; i++) _letters[i] = Letters(points.AsSpan(starts[i], starts[i + 1] - starts[i]));
     }
 
     /// <summary>The field's words in the segment, or null when there are too many to scan.</summary>
@@ -50,12 +56,32 @@ public sealed class SegmentVocabulary
         var from = Math.Max(0, word.Length - edits);
         var to = Math.Min(_firstOfLength.Length - 2, word.Length + edits);
         if (from > to) yield break;
+        var letters = Letters(word);
         for (var i = _firstOfLength[from]; i < _firstOfLength[to + 1]; i++)
         {
+            if (LettersApart(letters, _letters[i]) > edits) continue;
             var distance = EditDistance.Within(_points.AsSpan(_starts[i], _starts[i + 1] - _starts[i]), word, edits);
             if (distance <= edits) yield return (_terms[i], distance);
         }
     }
+
+    /// <summary>
+    /// A word's letters as a set of 64 bits, by code point modulo 64: two letters sharing a bit make the test above
+    /// pass more words, never fewer.
+    /// </summary>
+    private static ulong Letters(ReadOnlySpan<int> points)
+    {
+        var letters = 0UL;
+        foreach (var point in points) letters |= 1UL << point;
+        return letters;
+    }
+
+    /// <summary>
+    /// At least how many edits apart two words are, from their letters: each letter one has and the other lacks takes an
+    /// edit of its own (a substitution serves one from each side, a swap none), so most words are passed over without
+    /// computing their distance.
+    /// </summary>
+    private static int LettersApart(ulong a, ulong b) => Math.Max(BitOperations.PopCount(a & ~b), BitOperations.PopCount(b & ~a));
 
     private static SegmentVocabulary Read(AtomicReader segment, string field)
     {
