@@ -7,7 +7,7 @@ namespace TicketMaster.SearchProjector;
 /// <summary>
 /// The sets of a segment's frequent words, decoded once when the segment opens (the index's warmer builds them with its
 /// columns): every word in at least <see cref="MinDocs"/> of its documents, each in the smaller of its forms
-/// (<see cref="RankSet"/>). Decoding postings is what a word's first search spends its time on (some 50 ns a document,
+/// (<see cref="RankSet"/>). Decoding postings is what a word's first search spends its time on (some 50 ns a posting,
 /// and a typo's neighbours, a prefix's words and a city's name in the text reach hundreds of thousands), and these words
 /// hold nearly all of a segment's postings, so a first search only unions sets. They cost at most 4 bytes a posting
 /// (a bitset when one bit per document is less): 50 MB for this catalog's million events. Rarer words are decoded at

@@ -40,7 +40,9 @@ public sealed class TermSetTests(GeneratedDocuments data) : IClassFixture<Genera
     [Fact]
     public void A_words_set_is_ready_when_its_segment_opens_from_128_documents_in_either_form_and_a_rarer_word_has_none()
     {
-        using var reader = Index();
+        // Four copies of the catalog: words in 128 to 375 of its 12,000 documents keep sorted sets, more frequent
+        // ones bitsets.
+        using var reader = Index(copies: 4);
         var segment = reader.Leaves[0].AtomicReader;
         var columns = SegmentColumns.For(segment);
         var frequent = FrequentTerms.For(segment);
@@ -60,8 +62,8 @@ public sealed class TermSetTests(GeneratedDocuments data) : IClassFixture<Genera
             found++;
             if (!set.IsDense) sparse++;
         }
-        // Sorted sets too: a word in one event in 100 is as costly to decode at a first search as a dense one.
-        Assert.True(found > 0 && sparse > 0 && rare > 0, $"{found} frequent ({sparse} sorted), {rare} rare");
+        // Sorted sets too: a word in one event in 100 has thousands of postings in a large segment.
+        Assert.True(found > sparse && sparse > 0 && rare > 0, $"{found} frequent ({sparse} sorted), {rare} rare");
         Assert.True(frequent.Bytes > 0);
     }
 
@@ -106,12 +108,18 @@ public sealed class TermSetTests(GeneratedDocuments data) : IClassFixture<Genera
         return count;
     }
 
-    /// <summary>The generated catalog in one segment: words from one document in a few thousand to one in three.</summary>
-    private DirectoryReader Index()
+    /// <summary>
+    /// The generated catalog in one segment, <paramref name="copies"/> times: words from one document in a few thousand
+    /// to one in three.
+    /// </summary>
+    private DirectoryReader Index(int copies = 1)
     {
         using (var writer = new IndexWriter(_directory, new IndexWriterConfig(SearchAnalyzer.Version, SearchAnalyzer.Create())))
         {
-            foreach (var document in data.Documents) writer.AddDocument(SearchFields.ToLucene(document));
+            for (var copy = 0; copy < copies; copy++)
+            {
+                foreach (var document in data.Documents) writer.AddDocument(SearchFields.ToLucene(document));
+            }
             writer.ForceMerge(1);
         }
         return DirectoryReader.Open(_directory);
