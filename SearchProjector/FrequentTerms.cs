@@ -49,6 +49,9 @@ public sealed class FrequentTerms
     public static FrequentTerms For(AtomicReader segment) =>
         Cache.GetValue(segment.CoreCacheKey, _ => new FrequentTerms(segment, SegmentColumns.For(segment)));
 
+    /// <summary>Whether the segment's sets are built already.</summary>
+    public static bool IsBuilt(AtomicReader segment) => Cache.TryGetValue(segment.CoreCacheKey, out _);
+
     public static bool IsFrequent(int docFreq) => docFreq >= MinDocs;
 
     /// <summary>The term's set when it is frequent in the segment; null otherwise.</summary>

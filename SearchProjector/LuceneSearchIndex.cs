@@ -68,6 +68,7 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, ISearchGeneration,
         {
             OpenMode = OpenMode.CREATE_OR_APPEND,
             RAMBufferSizeMB = 64,
+            MergedSegmentWarmer = new SegmentWarmer(),
         });
         _searchers = new SearcherManager(_writer, true, new WarmingSearcherFactory());
         _lastRefreshTimestamp = time.GetTimestamp();
@@ -263,12 +264,12 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, ISearchGeneration,
         }
     }
 
-    /// <summary>Builds the cached columns and frequent words' sets (<see cref="FrequentTerms"/>) of new segments at refresh, so the first search after a merge does not pay for them.</summary>
+    /// <summary>Builds the columns and sets of the segments a refresh opens that no merge built (<see cref="SegmentWarmer"/>), before searches run on them.</summary>
     private sealed class WarmingSearcherFactory : SearcherFactory
     {
         public override IndexSearcher NewSearcher(IndexReader reader)
         {
-            foreach (var leaf in reader.Leaves) FrequentTerms.For(leaf.AtomicReader);
+            foreach (var leaf in reader.Leaves) SegmentWarmer.Warm(leaf.AtomicReader, SegmentWarmer.Refresh);
             return base.NewSearcher(reader);
         }
     }

@@ -11,8 +11,13 @@ public static class SearchMetrics
     public const string CacheEvictions = "ticketmaster.search.cache.evictions";
     public const string CacheBytes = "ticketmaster.search.cache.bytes";
     public const string Lag = "ticketmaster.search.lag";
+    public const string SegmentWarmDuration = "ticketmaster.search.segment.warm.duration";
 
     private static readonly Meter Meter = new(MeterName);
+
+    /// <summary>Time to build a new Lucene segment's columns and sets (<see cref="SegmentWarmer"/>), tagged with what opened it: <c>trigger</c> = merge or refresh.</summary>
+    public static readonly Histogram<double> SegmentWarm = Meter.CreateHistogram<double>(
+        SegmentWarmDuration, "s", "Time to build a new segment's columns and frequent words' sets, on the merge's thread (trigger=merge) or at the refresh that opens it (trigger=refresh).");
 
     /// <summary>Elasticsearch writes refused because the index already held that event (or checkpoint) at an equal or newer version: replays, not failures.</summary>
     public static readonly Counter<long> VersionConflicts = Meter.CreateCounter<long>(
