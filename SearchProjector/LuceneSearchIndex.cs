@@ -208,7 +208,7 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, ISearchGeneration,
         return _documents.GetOrAdd(
             leaf.AtomicReader.CoreCacheKey,
             (doc - leaf.DocBase).ToString(CultureInfo.InvariantCulture),
-            () => SearchFields.FromLucene(searcher.Doc(doc)),
+            () => SearchFields.FromLucene(searcher.IndexReader, doc),
             static d => 400 + 2L * (d.Name.Length + d.Description.Length + d.Venue.Length + d.EventId.Length + d.Performers.Sum(p => p.Length + 24) + d.PerformerIds.Sum(p => p.Length + 24)));
     }
 

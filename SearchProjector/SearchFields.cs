@@ -98,19 +98,66 @@ public static class SearchFields
         return doc;
     }
 
-    public static SearchDocument FromLucene(Document doc) => new(
-        doc.Get(Id, CultureInfo.InvariantCulture),
-        doc.GetField(Version).GetInt64Value() ?? 0,
-        doc.Get(Name, CultureInfo.InvariantCulture),
-        doc.Get(Description, CultureInfo.InvariantCulture),
-        doc.Get(Category, CultureInfo.InvariantCulture),
-        new DateTimeOffset(doc.GetField(StartsAt).GetInt64Value() ?? 0, TimeSpan.Zero),
-        doc.GetValues(Performer, CultureInfo.InvariantCulture),
-        doc.Get(VenueId, CultureInfo.InvariantCulture),
-        doc.Get(Venue, CultureInfo.InvariantCulture),
-        doc.Get(City, CultureInfo.InvariantCulture),
-        decimal.Parse(doc.Get(MinPrice, CultureInfo.InvariantCulture), CultureInfo.InvariantCulture),
-        doc.Get(Currency, CultureInfo.InvariantCulture),
-        doc.Get(Availability, CultureInfo.InvariantCulture),
-        doc.GetValues(PerformerId, CultureInfo.InvariantCulture));
+    /// <summary>
+    /// The stored event <paramref name="doc"/> of <paramref name="reader"/>, read straight into a <see cref="SearchDocument"/>:
+    /// Lucene's own <see cref="Document"/> would first make an object per stored value, and a page's documents are most
+    /// of what a search allocates.
+    /// </summary>
+    public static SearchDocument FromLucene(IndexReader reader, int doc)
+    {
+        var stored = new StoredDocument();
+        reader.Document(doc, stored);
+        return stored.Result();
+    }
+
+    private sealed class StoredDocument : StoredFieldVisitor
+    {
+        private readonly List<string> _performers = [];
+        private readonly List<string> _performerIds = [];
+        private string? _id, _name, _description, _category, _venueId, _venue, _city, _minPrice, _currency, _availability;
+        private long _version, _startsAt;
+
+        public override Status NeedsField(FieldInfo fieldInfo) => Status.YES;
+
+        public override void StringField(FieldInfo fieldInfo, string value)
+        {
+            switch (fieldInfo.Name)
+            {
+                case Id: _id ??= value; break;
+                case Name: _name ??= value; break;
+                case Description: _description ??= value; break;
+                case Category: _category ??= value; break;
+                case VenueId: _venueId ??= value; break;
+                case Venue: _venue ??= value; break;
+                case City: _city ??= value; break;
+                case MinPrice: _minPrice ??= value; break;
+                case Currency: _currency ??= value; break;
+                case Availability: _availability ??= value; break;
+                case Performer: _performers.Add(value); break;
+                case PerformerId: _performerIds.Add(value); break;
+            }
+        }
+
+        public override void Int64Field(FieldInfo fieldInfo, long value)
+        {
+            if (fieldInfo.Name == Version) _version = value;
+            else if (fieldInfo.Name == StartsAt) _startsAt = value;
+        }
+
+        public SearchDocument Result() => new(
+            _id!,
+            _version,
+            _name!,
+            _description!,
+            _category!,
+            new DateTimeOffset(_startsAt, TimeSpan.Zero),
+            _performers.ToArray(),
+            _venueId!,
+            _venue!,
+            _city!,
+            decimal.Parse(_minPrice!, CultureInfo.InvariantCulture),
+            _currency!,
+            _availability!,
+            _performerIds.ToArray());
+    }
 }
