@@ -20,6 +20,21 @@ public sealed class TracedApiFactory : ApiFactory
     {
         lock (Spans) return [.. Spans];
     }
+
+    /// <summary>
+    /// The first exported span that matches, waiting up to 5 s: a span is exported when its activity stops, which for
+    /// a request is just after its response is written and for a grain call on the grain's side may be just after its
+    /// answer left.
+    /// </summary>
+    public async Task<Activity?> Exported(Func<Activity, bool> match)
+    {
+        for (var attempt = 0; attempt < 200; attempt++)
+        {
+            if (Snapshot().FirstOrDefault(match) is { } span) return span;
+            await Task.Delay(25);
+        }
+        return null;
+    }
 }
 
 public sealed class ReserveTraceTests(TracedApiFactory factory) : IClassFixture<TracedApiFactory>
@@ -32,21 +47,12 @@ public sealed class ReserveTraceTests(TracedApiFactory factory) : IClassFixture<
         var reserve = await Api.Reserve(api.AsNewUser(), eventId, "A-1-1");
         Assert.Equal(System.Net.HttpStatusCode.Created, reserve.StatusCode);
 
-        // The server span is exported when the request's activity stops, just after the response is written.
-        Activity? request = null;
-        for (var attempt = 0; attempt < 200 && request is null; attempt++)
-        {
-            request = factory.Snapshot().FirstOrDefault(s =>
-                s.Kind == ActivityKind.Server && s.DisplayName.TrimEnd('/') == "POST /api/v1/reserve");
-            if (request is null) await Task.Delay(25);
-        }
+        var request = await factory.Exported(s => s.Kind == ActivityKind.Server && s.DisplayName.TrimEnd('/') == "POST /api/v1/reserve");
         Assert.True(request is not null, "no reserve span among: " + string.Join(", ", factory.Snapshot().Where(s => !s.Source.Name.StartsWith("Microsoft.Orleans", StringComparison.Ordinal)).Select(s => $"{s.Source.Name}:{s.Kind}:{s.DisplayName}")));
 
-        // A grain call's span is exported when it stops too, which on the grain's side may be just after its answer
-        // left, so after the request's own span.
         bool IsChild(Activity call) => call.Source.Name.StartsWith("Microsoft.Orleans", StringComparison.Ordinal)
             && call.TraceId == request!.TraceId && call.ParentSpanId == request.SpanId;
-        for (var attempt = 0; attempt < 200 && !factory.Snapshot().Any(IsChild); attempt++) await Task.Delay(25);
+        await factory.Exported(IsChild);
         Assert.Contains(factory.Snapshot(), IsChild);
     }
 }
