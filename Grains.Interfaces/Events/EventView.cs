@@ -2,7 +2,7 @@ using TicketMaster.Catalog;
 
 namespace TicketMaster.Events;
 
-/// <summary>GET /api/v1/view: the event with exact per-section availability.</summary>
+/// <summary>GET /api/v1/view: the event with exact per-section availability, as of its <see cref="Version"/> (grows with every change of the event).</summary>
 [GenerateSerializer, Immutable, Alias("EventView")]
 public sealed record EventView(
     [property: Id(0)] string EventId,

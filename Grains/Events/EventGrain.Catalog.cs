@@ -31,7 +31,7 @@ public sealed partial class EventGrain
                 map.Available(s.Index), map.Held(s.Index), map.Sold(s.Index), s.IsGeneralAdmission))
             .ToList();
         return new EventView(EventId, definition.Name, definition.Description, definition.Category, definition.StartsAt,
-            State.Performers, State.Venue!, State.QueueActive, sections, State.DocumentVersion, State.Cancelled);
+            State.Performers, State.Venue!, State.QueueActive, sections, State.Version, State.Cancelled);
     }
 
     private SearchDocument BuildSearchDocument(SearchFields durable)

@@ -33,6 +33,7 @@ public sealed class EventMemory
         switch (change)
         {
             case EventDefined defined:
+                State.Version++;
                 State.Definition = defined.Definition;
                 State.Performers = defined.Performers;
                 State.DocumentVersion = defined.DocumentVersion;
@@ -45,13 +46,16 @@ public sealed class EventMemory
                 }
                 break;
             case QueueSwitched queue:
+                State.Version++;
                 State.QueueActive = queue.Active;
                 break;
             case AvailabilityPublished published:
+                State.Version++;
                 State.SearchAvailability = published.Availability;
                 State.DocumentVersion = published.DocumentVersion;
                 break;
             case EventCancelled cancelled:
+                State.Version++;
                 State.Cancelled = true;
                 State.SearchAvailability = Availability.Cancelled;
                 State.DocumentVersion = cancelled.DocumentVersion;

@@ -48,6 +48,9 @@ public sealed class EventState
 
     /// <summary>Sales refunded because the event was cancelled.</summary>
     [Id(12)] public int BookingsRefunded { get; set; }
+
+    /// <summary>Grows by one with every change applied (live or replayed): what a reader's copy of view or seats is as of.</summary>
+    [Id(13)] public long Version { get; set; }
 }
 
 public enum HoldState

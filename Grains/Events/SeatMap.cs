@@ -245,6 +245,7 @@ public sealed partial class SeatMap
     /// <summary>Applies a decided change: the one way seats change, live or in a replay.</summary>
     public void Apply(EventChange change)
     {
+        _state.Version++;
         switch (change)
         {
             case HoldAdded added:
