@@ -11,6 +11,12 @@ public sealed class BookingOptions
     /// <summary>How long a payment may take before the booking answers 504; below Orleans' 30 s call timeout.</summary>
     public TimeSpan PaymentTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>How often an event grain tidies expired holds out of its state.</summary>
+    /// <summary>
+    /// How long past <see cref="PaymentTimeout"/> a sale may stay pinned (or a cancelled sale unrefunded)
+    /// before the event's sweep settles it: a booking that is merely slow finishes first.
+    /// </summary>
+    public TimeSpan SettleMargin { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often an event grain tidies expired holds out of its state and settles sales whose booking never came back.</summary>
     public TimeSpan ExpirySweepPeriod { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -1,6 +1,6 @@
 namespace TicketMaster.Accounts;
 
-/// <summary>One user (key: user id): profile, password hash, roles and bookings.</summary>
+/// <summary>One user (key: user id): profile, password hash and roles. Their bookings are listed by <see cref="Bookings.IBookingShardGrain"/>.</summary>
 [Alias("IUserGrain")]
 public interface IUserGrain : IGrainWithStringKey
 {
@@ -15,12 +15,4 @@ public interface IUserGrain : IGrainWithStringKey
     /// <summary>The user, or null when it does not exist.</summary>
     [Alias("Get")]
     Task<UserIdentity?> Get();
-
-    /// <summary>Adds a confirmed booking to the user's list; repeating it is harmless.</summary>
-    [Alias("AddBooking")]
-    Task AddBooking(string bookingId);
-
-    /// <summary>The user's booking ids, newest last.</summary>
-    [Alias("GetBookingIds")]
-    Task<IReadOnlyList<string>> GetBookingIds();
 }

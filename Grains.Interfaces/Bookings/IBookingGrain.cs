@@ -2,7 +2,8 @@ namespace TicketMaster.Bookings;
 
 /// <summary>
 /// One booking (key: <see cref="BookingIds.For"/> of user and idempotency key), so replays of one
-/// request meet in one grain and are answered from its state.
+/// request meet in one grain. It runs the sale's saga and keeps no state of its own: each step is
+/// durable in a batched journal (the fan's shard, the payment's ledger, the event's journal).
 /// </summary>
 [Alias("IBookingGrain")]
 public interface IBookingGrain : IGrainWithStringKey
@@ -11,7 +12,7 @@ public interface IBookingGrain : IGrainWithStringKey
     [Alias("Book")]
     Task<BookResult> Book(BookCommand command);
 
-    /// <summary>The booking once confirmed, else null.</summary>
+    /// <summary>The booking once confirmed (or cancelled since), else null.</summary>
     [Alias("Get")]
     Task<Booking?> Get();
 
@@ -20,10 +21,17 @@ public interface IBookingGrain : IGrainWithStringKey
     Task<CancelResult> Cancel(string userId);
 
     /// <summary>
-    /// The organiser cancelled the booking's event: refunds whatever was charged and marks the
-    /// booking cancelled, whoever owns it and whenever the event starts. False when nothing was
-    /// sold under this booking. Repeating it is harmless.
+    /// The organiser cancelled the booking's event: refunds whatever was charged, whoever owns it
+    /// and whenever the event starts. False when nothing was charged under this booking. Repeating it is harmless.
     /// </summary>
     [Alias("RefundCancelledEvent")]
     Task<bool> RefundCancelledEvent();
+
+    /// <summary>
+    /// The event found this booking's sale unsettled long after its payment should have ended (the
+    /// booking died mid-saga and its fan never retried): charged means confirm, not charged means
+    /// unpin, a returned sale is refunded. Waits behind a running attempt; repeating it is harmless.
+    /// </summary>
+    [Alias("Settle")]
+    Task Settle(string reservationId);
 }

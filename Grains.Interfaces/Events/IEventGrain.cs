@@ -28,7 +28,10 @@ public interface IEventGrain : IGrainWithStringKey
     [Alias("Release")]
     Task<HoldResult> Release(string reservationId, string userId);
 
-    /// <summary>Stops a hold from expiring while <paramref name="bookingId"/> charges for it.</summary>
+    /// <summary>
+    /// Stops a hold from expiring while <paramref name="bookingId"/> charges for it; when that
+    /// booking bought it already, answers its sale (a replay after the confirmation).
+    /// </summary>
     [Alias("Pin")]
     Task<HoldResult> Pin(string reservationId, string userId, string bookingId);
 
@@ -36,13 +39,24 @@ public interface IEventGrain : IGrainWithStringKey
     [Alias("Unpin")]
     Task<HoldResult> Unpin(string reservationId, string bookingId);
 
-    /// <summary>Marks the pinned seats sold to <paramref name="bookingId"/>; repeating it is harmless.</summary>
+    /// <summary>
+    /// Marks the pinned seats sold to <paramref name="bookingId"/> and answers the sale with its
+    /// tickets; repeating it is harmless. Gone (with the sale) when the event was cancelled meanwhile: the booking refunds.
+    /// </summary>
     [Alias("Confirm")]
     Task<HoldResult> Confirm(string reservationId, string bookingId);
 
-    /// <summary>Returns sold seats to sale after a cancellation.</summary>
+    /// <summary>Returns sold seats to sale when their fan cancels; the sale stays, its refund under way, until <see cref="MarkRefunded"/>.</summary>
     [Alias("ReturnSeats")]
     Task<HoldResult> ReturnSeats(string reservationId, string bookingId);
+
+    /// <summary>What <paramref name="bookingId"/> has of the reservation (pinned, sold, cancelled), as durable; null when nothing.</summary>
+    [Alias("GetSale")]
+    Task<SaleView?> GetSale(string reservationId, string bookingId);
+
+    /// <summary>The booking's refund went through: a returned sale (or one sold after the event's cancellation) is refunded. False when there is none.</summary>
+    [Alias("MarkRefunded")]
+    Task<bool> MarkRefunded(string reservationId, string bookingId);
 
     /// <summary>Switches the admission-token check of /reserve; false when the event does not exist.</summary>
     [Alias("SetQueueActive")]

@@ -33,14 +33,5 @@ public sealed class UserGrain(
 
     public Task<UserIdentity?> Get() => Task.FromResult(state.RecordExists ? Identity() : null);
 
-    public async Task AddBooking(string bookingId)
-    {
-        if (state.State.BookingIds.Contains(bookingId)) return;
-        state.State.BookingIds.Add(bookingId);
-        await state.WriteStateAsync();
-    }
-
-    public Task<IReadOnlyList<string>> GetBookingIds() => Task.FromResult<IReadOnlyList<string>>([.. state.State.BookingIds]);
-
     private UserIdentity Identity() => new(UserId, state.State.Email, state.State.DisplayName, [.. state.State.Roles]);
 }

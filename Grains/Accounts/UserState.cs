@@ -7,5 +7,4 @@ public sealed class UserState
     [Id(1)] public string DisplayName { get; set; } = "";
     [Id(2)] public string PasswordHash { get; set; } = "";
     [Id(3)] public List<string> Roles { get; set; } = [];
-    [Id(4)] public List<string> BookingIds { get; set; } = [];
 }

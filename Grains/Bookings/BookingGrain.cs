@@ -1,158 +1,136 @@
 using Microsoft.Extensions.DependencyInjection;
-using System.Security.Cryptography;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using TicketMaster.Accounts;
 using TicketMaster.Bookings;
 using TicketMaster.Events;
 using TicketMaster.Grains.Payments;
-using TicketMaster.Grains.Persistence;
 
 namespace TicketMaster.Grains.Bookings;
 
 /// <summary>
-/// Pay and confirm, as a small saga whose every step is durable or repeatable: pin the hold,
-/// charge with the booking id as the payment's idempotency key, mark the seats sold, issue the
-/// tickets. Not reentrant, so a replay that arrives while the first call runs waits and then
-/// reads the first call's answer; a replay after a crash resumes from the stage stored.
+/// Pay and confirm, as a saga whose every step is durable in a batched journal and repeatable:
+/// pin the hold (the event's journal), begin (the fan's shard records the booking and its
+/// reservation), charge with the booking id as the payment's idempotency key (the gateway's ledger),
+/// confirm (the event's journal, which derives the tickets). The grain keeps no state: a replay,
+/// on any silo, reads where the sale stands from the shard and the event and goes on from there.
+/// Not reentrant, so a replay that arrives while the first call runs waits and then finds its sale.
 /// </summary>
 public sealed class BookingGrain(
-    [PersistentState("booking", StorageNames.Grains)] IPersistentState<BookingState> state,
     IPaymentGateway payments,
     [FromKeyedServices(BookingClock.Key)] TimeProvider time,
-    IOptions<BookingOptions> options,
-    ILogger<BookingGrain> logger) : Grain, IBookingGrain
+    IOptions<BookingOptions> options) : Grain, IBookingGrain
 {
-    private GrainPersistence _persistence = null!;
-
     private string BookingId => this.GetPrimaryKeyString();
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
-    {
-        _persistence = new GrainPersistence($"booking '{BookingId}'", state.WriteStateAsync, DeactivateOnIdle, logger);
-        return Task.CompletedTask;
-    }
+    private IBookingShardGrain Shard => GrainFactory.GetGrain<IBookingShardGrain>(BookingIds.ShardOf(BookingId));
 
-    /// <summary>A failed write leaves memory ahead of storage: the activation goes, and a retry resumes from the stored stage.</summary>
-    private Task Save() => _persistence.Durable();
+    private IEventGrain EventOf(string reservationId) => GrainFactory.GetGrain<IEventGrain>(ReservationIds.EventIdOf(reservationId)!);
 
     public async Task<BookResult> Book(BookCommand command)
     {
-        _persistence.EnsureCurrent();
-        var booking = state.State;
-        if (booking.Stage != BookingStage.New && (booking.ReservationId != command.ReservationId || booking.UserId != command.UserId))
+        if (ReservationIds.EventIdOf(command.ReservationId) is null) return new BookResult(BookStatus.ReservationNotFound);
+        var eventGrain = EventOf(command.ReservationId);
+        var pinned = await eventGrain.Pin(command.ReservationId, command.UserId, BookingId);
+        // Nothing is recorded for a hold that is not the fan's to pay for: made-up requests leave no trace.
+        if (pinned.Status != HoldStatus.Ok) return Refusal(pinned.Status);
+
+        // Durable before anything is charged: this key's charge is only ever for the reservation its entry names.
+        var entry = await Shard.Begin(new BookingEntry(BookingId, command.UserId, command.ReservationId, time.GetUtcNow()));
+        if (pinned.Sale is { } done) return Answer(entry, done);
+        if (entry.UserId != command.UserId || entry.ReservationId != command.ReservationId || entry.DeclineReason is not null)
         {
-            return new BookResult(BookStatus.KeyReused);
-        }
-        switch (booking.Stage)
-        {
-            case BookingStage.Confirmed or BookingStage.Cancelled:
-                return new BookResult(BookStatus.Confirmed, ToBooking());
-            case BookingStage.Declined:
-                return new BookResult(BookStatus.PaymentDeclined);
-        }
-
-        var eventId = ReservationIds.EventIdOf(command.ReservationId);
-        if (eventId is null) return new BookResult(BookStatus.ReservationNotFound);
-        var eventGrain = GrainFactory.GetGrain<IEventGrain>(eventId);
-
-        if (booking.Stage is BookingStage.New or BookingStage.Charging)
-        {
-            var pinned = await eventGrain.Pin(command.ReservationId, command.UserId, BookingId);
-            if (pinned.Status != HoldStatus.Ok) return Refusal(pinned.Status);
-
-            booking.Stage = BookingStage.Charging;
-            booking.UserId = command.UserId;
-            booking.ReservationId = command.ReservationId;
-            booking.Reservation = pinned.Reservation;
-            booking.CreatedAt = time.GetUtcNow();
-            await Save();
-
-            var charged = await Charge(command.PaymentToken, pinned.Reservation!);
-            if (charged is null)
-            {
-                GrainMetrics.PaymentFailures.Add(1, new KeyValuePair<string, object?>("reason", "timeout"));
-                GrainMetrics.Payments.Add(1, new KeyValuePair<string, object?>("outcome", "timeout"));
-                await eventGrain.Unpin(command.ReservationId, BookingId);
-                booking.Stage = BookingStage.New;
-                await Save();
-                return new BookResult(BookStatus.PaymentTimedOut);
-            }
-            if (!charged.Approved)
-            {
-                GrainMetrics.PaymentFailures.Add(1, new KeyValuePair<string, object?>("reason", "declined"));
-                GrainMetrics.Payments.Add(1, new KeyValuePair<string, object?>("outcome", "declined"));
-                await eventGrain.Unpin(command.ReservationId, BookingId);
-                booking.Stage = BookingStage.Declined;
-                await Save();
-                return new BookResult(BookStatus.PaymentDeclined, DeclineReason: charged.DeclineReason);
-            }
-            GrainMetrics.Payments.Add(1, new KeyValuePair<string, object?>("outcome", "charged"));
-            booking.ChargeId = charged.ChargeId;
-            booking.Stage = BookingStage.Charged;
-            await Save();
+            await eventGrain.Unpin(command.ReservationId, BookingId);
+            return entry.DeclineReason is { } declined && entry.ReservationId == command.ReservationId
+                ? new BookResult(BookStatus.PaymentDeclined, DeclineReason: declined)
+                : new BookResult(BookStatus.KeyReused);
         }
 
-        var confirmed = await eventGrain.Confirm(command.ReservationId, BookingId);
-        if (confirmed.Status != HoldStatus.Ok)
+        var charged = await Charge(command.PaymentToken, pinned.Reservation!);
+        if (charged is null)
         {
-            // Unreachable while the pin holds; if the seats are gone anyway, the money goes back.
-            await payments.Refund(booking.ChargeId!, CancellationToken.None);
-            booking.Stage = BookingStage.Cancelled;
-            await Save();
-            return new BookResult(BookStatus.ReservationGone);
+            Count("timeout");
+            await eventGrain.Unpin(command.ReservationId, BookingId);
+            return new BookResult(BookStatus.PaymentTimedOut);
         }
-
-        booking.Tickets = IssueTickets(booking.Reservation!);
-        booking.Stage = BookingStage.Confirmed;
-        await Save();
-        await GrainFactory.GetGrain<IUserGrain>(booking.UserId).AddBooking(BookingId);
-        return new BookResult(BookStatus.Confirmed, ToBooking());
+        if (!charged.Approved)
+        {
+            Count("declined");
+            var reason = charged.DeclineReason ?? "declined";
+            await Task.WhenAll(Shard.Decline(BookingId, reason), eventGrain.Unpin(command.ReservationId, BookingId));
+            return new BookResult(BookStatus.PaymentDeclined, DeclineReason: reason);
+        }
+        GrainMetrics.Payments.Add(1, new KeyValuePair<string, object?>("outcome", "charged"));
+        return await Confirm(entry, charged.ChargeId!);
     }
 
-    public Task<Booking?> Get()
+    /// <summary>Charged: the seats become sold, or (the event was cancelled meanwhile) the money goes back.</summary>
+    private async Task<BookResult> Confirm(BookingEntry entry, string chargeId)
     {
-        if (state.State.Stage is BookingStage.Confirmed or BookingStage.Cancelled) return Task.FromResult<Booking?>(ToBooking());
-        // Nothing to show: an id someone made up, or a booking not yet confirmed; either way no reason to stay in memory.
-        if (state.State.Stage == BookingStage.New) DeactivateOnIdle();
-        return Task.FromResult<Booking?>(null);
+        var eventGrain = EventOf(entry.ReservationId);
+        var confirmed = await eventGrain.Confirm(entry.ReservationId, BookingId);
+        if (confirmed.Status == HoldStatus.Ok) return Answer(entry, confirmed.Sale!);
+
+        // Unreachable while the pin holds, except when the organiser cancelled the event; either way the money goes back.
+        await payments.Refund(chargeId, CancellationToken.None);
+        await eventGrain.MarkRefunded(entry.ReservationId, BookingId);
+        return new BookResult(BookStatus.ReservationGone);
+    }
+
+    public async Task<Booking?> Get()
+    {
+        if (await Shard.Find(BookingId) is not { } entry) return Nothing<Booking?>(null);
+        return BookingView.Of(entry, await EventOf(entry.ReservationId).GetSale(entry.ReservationId, BookingId));
     }
 
     public async Task<CancelResult> Cancel(string userId)
     {
-        _persistence.EnsureCurrent();
-        var booking = state.State;
-        if (booking.Stage is not (BookingStage.Confirmed or BookingStage.Cancelled))
+        if (await Shard.Find(BookingId) is not { } entry) return Nothing(new CancelResult(CancelStatus.NotFound));
+        var eventGrain = EventOf(entry.ReservationId);
+        var sale = await eventGrain.GetSale(entry.ReservationId, BookingId);
+        if (BookingView.Of(entry, sale) is null) return new CancelResult(CancelStatus.NotFound);
+        if (entry.UserId != userId) return new CancelResult(CancelStatus.Forbidden);
+
+        if (sale!.Status == SaleStatus.Sold)
         {
-            if (booking.Stage == BookingStage.New) DeactivateOnIdle();
-            return new CancelResult(CancelStatus.NotFound);
+            var startsAt = (await eventGrain.GetView())?.StartsAt;
+            if (startsAt is { } start && time.GetUtcNow() >= start) return new CancelResult(CancelStatus.TooLate);
+            // Seats first, then money: a crash between leaves a refund under way, which the event's sweep finishes.
+            sale = (await eventGrain.ReturnSeats(entry.ReservationId, BookingId)).Sale;
         }
-        if (booking.UserId != userId) return new CancelResult(CancelStatus.Forbidden);
-        if (booking.Stage == BookingStage.Cancelled) return new CancelResult(CancelStatus.Cancelled, ToBooking());
-
-        var eventId = ReservationIds.EventIdOf(booking.ReservationId)!;
-        var startsAt = (await GrainFactory.GetGrain<IEventGrain>(eventId).GetView())?.StartsAt;
-        if (startsAt is { } start && time.GetUtcNow() >= start) return new CancelResult(CancelStatus.TooLate);
-
-        await payments.Refund(booking.ChargeId!, CancellationToken.None);
-        await GrainFactory.GetGrain<IEventGrain>(eventId).ReturnSeats(booking.ReservationId, BookingId);
-        booking.Stage = BookingStage.Cancelled;
-        await Save();
-        return new CancelResult(CancelStatus.Cancelled, ToBooking());
+        if (sale?.Status == SaleStatus.Returned) sale = await Refund(entry);
+        return new CancelResult(CancelStatus.Cancelled, BookingView.Of(entry, sale));
     }
 
     public async Task<bool> RefundCancelledEvent()
     {
-        _persistence.EnsureCurrent();
-        var booking = state.State;
-        if (booking.Stage == BookingStage.Cancelled) return true;
-        // Charged: the event confirmed the sale but this grain died before it noted so; the money goes back all the same.
-        if (booking.Stage is not (BookingStage.Confirmed or BookingStage.Charged)) return false;
-
-        await payments.Refund(booking.ChargeId!, CancellationToken.None);
-        booking.Stage = BookingStage.Cancelled;
-        await Save();
+        if (await payments.Find(BookingId, CancellationToken.None) is not { } charge) return false;
+        if (!charge.Refunded) await payments.Refund(charge.ChargeId, CancellationToken.None);
         return true;
+    }
+
+    public async Task Settle(string reservationId)
+    {
+        var eventGrain = EventOf(reservationId);
+        var sale = await eventGrain.GetSale(reservationId, BookingId);
+        if (sale is null || sale.Status is SaleStatus.Sold or SaleStatus.Refunded) return;
+        var entry = await Shard.Find(BookingId);
+        if (sale.Status == SaleStatus.Returned)
+        {
+            if (entry is not null) await Refund(entry);
+            return;
+        }
+        var charge = await payments.Find(BookingId, CancellationToken.None);
+        // A charge under this key is for the reservation its entry names, and no other.
+        if (entry?.ReservationId == reservationId && charge is { Refunded: false }) await Confirm(entry, charge.ChargeId);
+        else await eventGrain.Unpin(reservationId, BookingId);
+    }
+
+    /// <summary>A returned sale's money goes back (once, whatever is repeated), and the event records it.</summary>
+    private async Task<SaleView?> Refund(BookingEntry entry)
+    {
+        if (await payments.Find(BookingId, CancellationToken.None) is { Refunded: false } charge) await payments.Refund(charge.ChargeId, CancellationToken.None);
+        var eventGrain = EventOf(entry.ReservationId);
+        await eventGrain.MarkRefunded(entry.ReservationId, BookingId);
+        return await eventGrain.GetSale(entry.ReservationId, BookingId);
     }
 
     /// <summary>The gateway's answer, or null when it timed out.</summary>
@@ -169,13 +147,15 @@ public sealed class BookingGrain(
         }
     }
 
-    private List<Ticket> IssueTickets(Reservation reservation) =>
-        reservation.Seats
-            .Select((seat, i) => new Ticket($"{BookingId}-{i + 1}", seat.SeatId, seat.SectionId, TicketCode()))
-            .ToList();
+    private static void Count(string failure)
+    {
+        GrainMetrics.PaymentFailures.Add(1, new KeyValuePair<string, object?>("reason", failure));
+        GrainMetrics.Payments.Add(1, new KeyValuePair<string, object?>("outcome", failure));
+    }
 
-    /// <summary>128 random bits: a code printed on the ticket that nobody can guess from another.</summary>
-    private static string TicketCode() => Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+    /// <summary>A replay after the sale was settled: confirmed (or cancelled since) is the same booking; anything else means the seats are gone.</summary>
+    private static BookResult Answer(BookingEntry entry, SaleView sale) =>
+        BookingView.Of(entry, sale) is { } booking ? new BookResult(BookStatus.Confirmed, booking) : new BookResult(BookStatus.ReservationGone);
 
     private static BookResult Refusal(HoldStatus status) => status switch
     {
@@ -185,12 +165,10 @@ public sealed class BookingGrain(
         _ => new BookResult(BookStatus.ReservationInUse),
     };
 
-    private Booking ToBooking()
+    /// <summary>An id someone made up, or a booking that never started: no reason to stay in memory.</summary>
+    private T Nothing<T>(T answer)
     {
-        var booking = state.State;
-        var reservation = booking.Reservation!;
-        return new Booking(BookingId, reservation.EventId, booking.UserId, booking.ReservationId,
-            booking.Stage == BookingStage.Cancelled ? BookingStatus.Cancelled : BookingStatus.Confirmed,
-            reservation.Total, reservation.Currency, booking.Tickets, booking.CreatedAt);
+        DeactivateOnIdle();
+        return answer;
     }
 }

@@ -40,8 +40,9 @@ public sealed record HoldAdded(
 [GenerateSerializer, Immutable, Alias("HoldRemoved")]
 public sealed record HoldRemoved([property: Id(0)] int Serial) : EventChange;
 
+/// <summary>A booking started paying for the hold: it no longer expires. <see cref="At"/> lets a sweep find a sale whose booking never came back.</summary>
 [GenerateSerializer, Immutable, Alias("HoldPinned")]
-public sealed record HoldPinned([property: Id(0)] int Serial, [property: Id(1)] string BookingId) : EventChange;
+public sealed record HoldPinned([property: Id(0)] int Serial, [property: Id(1)] string BookingId, [property: Id(2)] DateTimeOffset At = default) : EventChange;
 
 [GenerateSerializer, Immutable, Alias("HoldUnpinned")]
 public sealed record HoldUnpinned([property: Id(0)] int Serial) : EventChange;
@@ -53,9 +54,17 @@ public sealed record HoldSold([property: Id(0)] int Serial) : EventChange;
 [GenerateSerializer, Immutable, Alias("EventCancelled")]
 public sealed record EventCancelled([property: Id(0)] long DocumentVersion) : EventChange;
 
-/// <summary>A sale of a cancelled event was refunded by its booking: the sale is gone and counted.</summary>
+/// <summary>A sale of a cancelled event was refunded by its booking: its seats are free, and the sale is kept as refunded and counted.</summary>
 [GenerateSerializer, Immutable, Alias("BookingRefunded")]
 public sealed record BookingRefunded([property: Id(0)] int Serial) : EventChange;
+
+/// <summary>The fan cancelled the sale: its seats are back on sale and its refund is under way (a sweep finishes it if the booking does not).</summary>
+[GenerateSerializer, Immutable, Alias("SaleReturned")]
+public sealed record SaleReturned([property: Id(0)] int Serial, [property: Id(1)] DateTimeOffset At) : EventChange;
+
+/// <summary>A returned sale's money went back.</summary>
+[GenerateSerializer, Immutable, Alias("SaleRefunded")]
+public sealed record SaleRefunded([property: Id(0)] int Serial) : EventChange;
 
 /// <summary>One group-commit batch: the unit the journal appends.</summary>
 [GenerateSerializer, Immutable, Alias("EventBatch")]

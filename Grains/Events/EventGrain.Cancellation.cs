@@ -94,19 +94,10 @@ public sealed partial class EventGrain : IRemindable
             return;
         }
         _persistence.EnsureCurrent();
-        // The fan may have cancelled the booking meanwhile, which removed the sale already.
+        // The booking may have refunded this sale itself meanwhile (a confirmation after the cancellation).
         if (!Map!.HasSale(serial)) return;
         Record(new BookingRefunded(serial));
         await _persistence.Durable();
-    }
-
-    /// <summary>A booking confirming after the cancellation: its hold goes and it hears Gone, so it refunds what it charged.</summary>
-    private async Task<HoldResult> Withdraw(string reservationId, string bookingId)
-    {
-        var result = await Change(map => map.Withdraw(reservationId, bookingId));
-        // Gone does not commit by itself; the withdrawn hold must be durable before the booking refunds.
-        if (_pending.Count > 0) await Commit();
-        return result;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Event {EventId}: refunding booking {BookingId} failed; the next pass retries")]

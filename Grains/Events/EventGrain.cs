@@ -145,21 +145,50 @@ public sealed partial class EventGrain(
     }
 
     public Task<HoldResult> Pin(string reservationId, string userId, string bookingId) =>
-        Change(map => map.Pin(reservationId, userId, bookingId));
+        Change(map => map.Pin(reservationId, userId, bookingId, Now));
 
     public Task<HoldResult> Unpin(string reservationId, string bookingId) =>
-        Change(map => map.Unpin(reservationId, bookingId));
+        Change(map => map.Unpin(reservationId, bookingId, drop: State.Cancelled));
 
     public async Task<HoldResult> Confirm(string reservationId, string bookingId)
     {
-        if (State.Cancelled) return await Withdraw(reservationId, bookingId);
+        // A payment that ends after the organiser cancelled still sells, so the cancellation's
+        // refunds (resumed by the reminder) own the money from the moment the sale is durable;
+        // the booking hears Gone and refunds at once, but a crash between loses nothing.
+        var cancelled = State.Cancelled;
+        if (cancelled) await this.RegisterOrUpdateReminder(RefundReminder, RefundRetryPeriod, RefundRetryPeriod);
         var result = await Change(map => map.Confirm(reservationId, bookingId));
         if (result.Reservation is { } sold) GrainMetrics.SeatsSold.Add(sold.Seats.Count);
-        return result;
+        return cancelled && result.Status == HoldStatus.Ok ? result with { Status = HoldStatus.Gone } : result;
     }
 
     public Task<HoldResult> ReturnSeats(string reservationId, string bookingId) =>
-        Change(map => map.ReturnSeats(reservationId, bookingId));
+        Change(map => map.ReturnSeats(reservationId, bookingId, Now));
+
+    public async Task<SaleView?> GetSale(string reservationId, string bookingId)
+    {
+        _persistence.EnsureCurrent();
+        if (Map?.SaleOf(reservationId, bookingId) is not { } sale) return Missing<SaleView?>(null);
+        // Only what is durable is told: a confirmation still in its batch could yet be lost with it.
+        await _persistence.Durable();
+        return Map.SaleOf(reservationId, bookingId);
+    }
+
+    public async Task<bool> MarkRefunded(string reservationId, string bookingId)
+    {
+        _persistence.EnsureCurrent();
+        if (Map is null) return Missing(false);
+        bool known;
+        if (State.Cancelled && Map.SoldSerial(reservationId, bookingId) is { } serial)
+        {
+            // A sale made after the cancellation (see Confirm), refunded by its own booking before the cancellation's pass.
+            Record(new BookingRefunded(serial));
+            known = true;
+        }
+        else known = Map.MarkRefunded(reservationId, bookingId);
+        await _persistence.Durable();
+        return known;
+    }
 
     public async Task<bool> SetQueueActive(bool active)
     {
@@ -214,6 +243,7 @@ public sealed partial class EventGrain(
             // Reads record expiries too; the sweep makes sure they reach the journal.
             if (_pending.Count > 0) await Commit();
             if (_searchBehind) await PublishSearchDocument();
+            SettleUnfinishedSales();
         }
         catch (RetryableException)
         {

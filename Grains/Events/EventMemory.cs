@@ -62,7 +62,7 @@ public sealed class EventMemory
                 break;
             case BookingRefunded refunded:
                 State.BookingsRefunded++;
-                Seats().Apply(new HoldRemoved(refunded.Serial));
+                Seats().Apply(refunded);
                 break;
             default:
                 Seats().Apply(change);

@@ -49,6 +49,9 @@ public sealed class EventState
     /// <summary>Sales refunded because the event was cancelled.</summary>
     [Id(12)] public int BookingsRefunded { get; set; }
 
+    /// <summary>Sales cancelled (by their fan or with the event) by serial: kept so their bookings still show, and a refund under way is finished.</summary>
+    [Id(14)] public Dictionary<int, ReturnedSale> Returned { get; set; } = [];
+
     /// <summary>Grows by one with every change applied (live or replayed): what a reader's copy of view or seats is as of.</summary>
     [Id(13)] public long Version { get; set; }
 }
@@ -74,7 +77,17 @@ public sealed class HoldRecord
     /// <summary>General admission: the section index and ticket count (-1 and 0 for seated holds).</summary>
     [Id(5)] public int GaSection { get; set; } = -1;
     [Id(6)] public int GaCount { get; set; }
+
+    /// <summary>When the booking pinned it: a pin much older than a payment may take belongs to a booking that died.</summary>
+    [Id(7)] public DateTimeOffset PinnedAt { get; set; }
 }
+
+/// <summary>A cancelled sale: refunded, or with its refund under way since <see cref="At"/>.</summary>
+[GenerateSerializer, Immutable, Alias("ReturnedSale")]
+public readonly record struct ReturnedSale(
+    [property: Id(0)] SaleRecord Sale,
+    [property: Id(1)] bool Refunded,
+    [property: Id(2)] DateTimeOffset At);
 
 /// <summary>
 /// What a sale must remember: whose booking it is (to confirm again, return it, or refund it when

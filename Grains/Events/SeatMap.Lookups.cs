@@ -65,19 +65,26 @@ public sealed partial class SeatMap
 
     private Reservation ToReservation(int serial, HoldRecord hold)
     {
-        var seats = new List<ReservedSeat>(Math.Max(hold.Seats.Length, hold.GaCount));
-        foreach (var ordinal in hold.Seats)
+        var seats = SeatsOf(serial, hold.Seats, hold.GaSection, hold.GaCount);
+        return new Reservation(NewReservationId(serial), _eventId, hold.UserId, seats, seats.Sum(s => s.Price), Currency, hold.ExpiresAt);
+    }
+
+    /// <summary>The tickets of a hold or sale: its seats, then its general-admission places (numbered by serial, so ids never repeat).</summary>
+    private List<ReservedSeat> SeatsOf(int serial, int[] ordinals, int gaSection, int gaCount)
+    {
+        var seats = new List<ReservedSeat>(Math.Max(ordinals.Length, gaCount));
+        foreach (var ordinal in ordinals)
         {
             var section = SectionOf(ordinal);
             seats.Add(new ReservedSeat(section.SeatId(ordinal), section.SectionId, section.Price));
         }
-        if (hold.GaSection >= 0)
+        if (gaSection >= 0)
         {
-            var section = _sections[hold.GaSection];
+            var section = _sections[gaSection];
             var number = serial.ToString(CultureInfo.InvariantCulture);
-            for (var i = 1; i <= hold.GaCount; i++) seats.Add(new ReservedSeat($"{section.SectionId}-GA-{number}-{i}", section.SectionId, section.Price));
+            for (var i = 1; i <= gaCount; i++) seats.Add(new ReservedSeat($"{section.SectionId}-GA-{number}-{i}", section.SectionId, section.Price));
         }
-        return new Reservation(NewReservationId(serial), _eventId, hold.UserId, seats, seats.Sum(s => s.Price), Currency, hold.ExpiresAt);
+        return seats;
     }
 
     public SeatStatus StatusOf(int ordinal) => _state.SeatOwners[ordinal] switch

@@ -25,6 +25,10 @@ public sealed partial class SeatMap
     /// <summary>Holds (held or being paid for) per fan, for one hold per admission; derived, never stored.</summary>
     private readonly Dictionary<long, int> _holdsByFan = [];
 
+    /// <summary>Pinned holds and returned sales not yet refunded: the sales a sweep may have to settle; derived, never stored.</summary>
+    private readonly HashSet<int> _pinned = [];
+    private readonly HashSet<int> _refundsDue = [];
+
     private readonly string _eventId;
 
     /// <param name="changes">Where decided changes are recorded for the journal; null when only replaying.</param>
@@ -53,6 +57,11 @@ public sealed partial class SeatMap
             Count(_held, hold.Seats, hold.GaSection, hold.GaCount, +1);
             CountHold(SaleRecord.Fingerprint(hold.UserId), hold.Seats.Length + hold.GaCount, +1);
             if (hold.State == HoldState.Held) _expiries.Enqueue(serial, hold.ExpiresAt);
+            else _pinned.Add(serial);
+        }
+        foreach (var (serial, returned) in state.Returned)
+        {
+            if (!returned.Refunded) _refundsDue.Add(serial);
         }
         foreach (var sale in state.Sales.Values)
         {
@@ -159,64 +168,61 @@ public sealed partial class SeatMap
         return HoldResult.Ok();
     }
 
-    public HoldResult Pin(string reservationId, string userId, string bookingId)
+    /// <summary>Ok with the reservation when pinned for <paramref name="bookingId"/>; with its sale when that booking bought it already.</summary>
+    public HoldResult Pin(string reservationId, string userId, string bookingId, DateTimeOffset now)
     {
         if (Find(reservationId, out var serial) is { } missing) return missing;
-        if (!_state.Holds.TryGetValue(serial, out var hold)) return _state.Sales.ContainsKey(serial) ? HoldResult.Conflict : HoldResult.Gone;
+        if (SaleOf(serial, bookingId) is { Status: not SaleStatus.Pinned } sale) return HoldResult.Sold(sale);
+        if (!_state.Holds.TryGetValue(serial, out var hold)) return _state.Sales.ContainsKey(serial) || _state.Returned.ContainsKey(serial) ? HoldResult.Conflict : HoldResult.Gone;
         if (hold.UserId != userId) return HoldResult.Forbidden;
         if (hold.State != HoldState.Held) return hold.BookingId == bookingId ? HoldResult.Ok(ToReservation(serial, hold)) : HoldResult.Conflict;
-        Record(new HoldPinned(serial, bookingId));
+        Record(new HoldPinned(serial, bookingId, now));
         return HoldResult.Ok(ToReservation(serial, hold));
     }
 
-    public HoldResult Unpin(string reservationId, string bookingId)
-    {
-        if (Find(reservationId, out var serial) is not null) return HoldResult.Gone;
-        if (IsSaleOf(serial, bookingId)) return HoldResult.Ok();
-        if (!_state.Holds.TryGetValue(serial, out var hold) || hold.BookingId != bookingId) return HoldResult.Gone;
-        Record(new HoldUnpinned(serial));
-        return HoldResult.Ok(ToReservation(serial, hold));
-    }
-
-    /// <summary>Pinned seats become sold; Ok with no reservation when they already are (a retried confirmation).</summary>
-    public HoldResult Confirm(string reservationId, string bookingId)
+    /// <param name="drop">The event is cancelled: the hold goes instead of waiting to expire.</param>
+    public HoldResult Unpin(string reservationId, string bookingId, bool drop = false)
     {
         if (Find(reservationId, out var serial) is not null) return HoldResult.Gone;
         if (IsSaleOf(serial, bookingId)) return HoldResult.Ok();
         if (!_state.Holds.TryGetValue(serial, out var hold) || hold.BookingId != bookingId) return HoldResult.Gone;
         var reservation = ToReservation(serial, hold);
-        Record(new HoldSold(serial));
+        Record(drop ? new HoldRemoved(serial) : new HoldUnpinned(serial));
         return HoldResult.Ok(reservation);
     }
 
-    /// <summary>A cancelled booking's sold seats go back on sale.</summary>
-    public HoldResult ReturnSeats(string reservationId, string bookingId)
+    /// <summary>
+    /// Pinned seats become sold to <paramref name="bookingId"/>; answers the sale with its tickets,
+    /// the same when they already are (a retried confirmation), Gone when the pin is not this booking's.
+    /// </summary>
+    public HoldResult Confirm(string reservationId, string bookingId)
     {
-        // Already returned (a retried cancellation) is success.
-        if (Find(reservationId, out var serial) is not null) return HoldResult.Ok();
-        if (IsSaleOf(serial, bookingId)) Record(new HoldRemoved(serial));
-        return HoldResult.Ok();
+        if (Find(reservationId, out var serial) is not null) return HoldResult.Gone;
+        if (SaleOf(serial, bookingId) is { Status: not SaleStatus.Pinned } sold) return HoldResult.Sold(sold);
+        if (!_state.Holds.TryGetValue(serial, out var hold) || hold.BookingId != bookingId) return HoldResult.Gone;
+        var reservation = ToReservation(serial, hold);
+        Record(new HoldSold(serial));
+        return new HoldResult(HoldStatus.Ok, reservation, SaleOf(serial, bookingId));
     }
 
-    /// <summary>The event is cancelled: every hold not being paid for is dropped. Pinned ones are left to their bookings (see <see cref="Withdraw"/>).</summary>
+    /// <summary>A cancelled booking's sold seats go back on sale, its refund under way; Ok too when they were returned already.</summary>
+    public HoldResult ReturnSeats(string reservationId, string bookingId, DateTimeOffset now)
+    {
+        if (Find(reservationId, out var serial) is not null) return HoldResult.NotFound;
+        if (IsSaleOf(serial, bookingId)) Record(new SaleReturned(serial, now));
+        return SaleOf(serial, bookingId) is { Status: not SaleStatus.Pinned } sale ? HoldResult.Sold(sale) : HoldResult.NotFound;
+    }
+
+    /// <summary>
+    /// The event is cancelled: every hold not being paid for is dropped. Pinned ones are left to
+    /// their bookings: a confirmation still sells (and the cancellation's refunds take it back), an unpin drops.
+    /// </summary>
     public void DropHolds()
     {
         foreach (var serial in _state.Holds.Where(h => h.Value.State == HoldState.Held).Select(h => h.Key).ToList())
         {
             Record(new HoldRemoved(serial));
         }
-    }
-
-    /// <summary>
-    /// The event is cancelled while a booking pays for a hold: the hold goes and the booking hears
-    /// Gone, so it refunds. A sale already made (a retried confirmation) stays, for the cancellation's refunds.
-    /// </summary>
-    public HoldResult Withdraw(string reservationId, string bookingId)
-    {
-        if (Find(reservationId, out var serial) is not null) return HoldResult.Gone;
-        if (IsSaleOf(serial, bookingId)) return HoldResult.Ok();
-        if (_state.Holds.TryGetValue(serial, out var hold) && hold.BookingId == bookingId) Record(new HoldRemoved(serial));
-        return HoldResult.Gone;
     }
 
     /// <summary>Every sale and the booking it belongs to: what a cancelled event has left to refund.</summary>
@@ -262,27 +268,47 @@ public sealed partial class SeatMap
                 _expiries.Enqueue(added.Serial, hold.ExpiresAt);
                 break;
             case HoldRemoved removed when _state.Holds.Remove(removed.Serial, out var gone):
+                _pinned.Remove(removed.Serial);
                 Free(gone.Seats, removed.Serial);
                 Count(_held, gone.Seats, gone.GaSection, gone.GaCount, -1);
                 CountHold(SaleRecord.Fingerprint(gone.UserId), gone.Seats.Length + gone.GaCount, -1);
                 break;
             case HoldRemoved removed when _state.Sales.Remove(removed.Serial, out var returned):
-                Free(returned.Seats, -removed.Serial);
-                Count(_sold, returned.Seats, returned.GaSection, returned.GaCount, -1);
-                CountFan(returned.Fan, -(returned.Seats.Length + returned.GaCount));
+                Unsell(removed.Serial, returned);
+                break;
+            case SaleReturned saleReturned when _state.Sales.Remove(saleReturned.Serial, out var returned):
+                Unsell(saleReturned.Serial, returned);
+                _state.Returned[saleReturned.Serial] = new ReturnedSale(returned, false, saleReturned.At);
+                _refundsDue.Add(saleReturned.Serial);
+                break;
+            case SaleRefunded refunded when _state.Returned.TryGetValue(refunded.Serial, out var pending):
+                _state.Returned[refunded.Serial] = pending with { Refunded = true };
+                _refundsDue.Remove(refunded.Serial);
+                break;
+            case BookingRefunded refunded when _state.Sales.Remove(refunded.Serial, out var cancelled):
+                Unsell(refunded.Serial, cancelled);
+                _state.Returned[refunded.Serial] = new ReturnedSale(cancelled, true, default);
+                break;
+            case BookingRefunded refunded when _state.Returned.TryGetValue(refunded.Serial, out var pending):
+                _state.Returned[refunded.Serial] = pending with { Refunded = true };
+                _refundsDue.Remove(refunded.Serial);
                 break;
             case HoldPinned pinned:
                 var toPin = HoldOf(pinned.Serial);
                 toPin.State = HoldState.Pinned;
                 toPin.BookingId = pinned.BookingId;
+                toPin.PinnedAt = pinned.At;
+                _pinned.Add(pinned.Serial);
                 break;
             case HoldUnpinned unpinned:
+                _pinned.Remove(unpinned.Serial);
                 var toUnpin = HoldOf(unpinned.Serial);
                 toUnpin.State = HoldState.Held;
                 toUnpin.BookingId = null;
                 _expiries.Enqueue(unpinned.Serial, toUnpin.ExpiresAt);
                 break;
             case HoldSold sold:
+                _pinned.Remove(sold.Serial);
                 var toSell = HoldOf(sold.Serial);
                 _state.Holds.Remove(sold.Serial);
                 var buyer = SaleRecord.Fingerprint(toSell.UserId);
@@ -295,6 +321,14 @@ public sealed partial class SeatMap
             default:
                 throw new InvalidOperationException($"Event '{_eventId}': a {change.GetType().Name} does not apply to seats in this state.");
         }
+    }
+
+    /// <summary>A sale's seats go back: freed, and no longer counted as sold or as its fan's.</summary>
+    private void Unsell(int serial, SaleRecord sale)
+    {
+        Free(sale.Seats, -serial);
+        Count(_sold, sale.Seats, sale.GaSection, sale.GaCount, -1);
+        CountFan(sale.Fan, -(sale.Seats.Length + sale.GaCount));
     }
 
     private HoldRecord HoldOf(int serial) =>

@@ -1,20 +1,21 @@
 namespace TicketMaster.Grains.Payments;
 
 /// <summary>
-/// The sandbox's record of one charge, keyed by the charge's idempotency key. One activation in the
-/// cluster and its state in grain storage: a retry on any silo, after any failover, finds the charge
-/// made before and gets the same charge back.
+/// One shard of the sandbox's ledger (key: <see cref="LedgerShards.Of"/> of the idempotency key).
+/// One activation in the cluster and its charges in a journal: a retry on any silo, after any
+/// failover, finds the charge made before and gets the same charge back; the charges of many
+/// bookings at once share one append.
 /// </summary>
-public interface IPaymentLedgerGrain : IGrainWithStringKey
+public interface IPaymentLedgerGrain : IGrainWithIntegerKey
 {
-    /// <summary>Records the charge unless one exists for this key; answers the recorded charge.</summary>
-    Task<LedgerEntry> Charge(decimal amount, string currency);
+    /// <summary>Records the charge unless one exists for this key; answers the recorded charge once it is durable.</summary>
+    Task<LedgerEntry> Charge(string idempotencyKey, decimal amount, string currency);
 
     /// <summary>Records the refund unless recorded already; null when nothing was charged under this key.</summary>
-    Task<LedgerEntry?> Refund();
+    Task<LedgerEntry?> Refund(string idempotencyKey);
 
     /// <summary>The charge, or null when nothing was charged under this key.</summary>
-    Task<LedgerEntry?> Get();
+    Task<LedgerEntry?> Get(string idempotencyKey);
 }
 
 /// <param name="Refunds">How many refunds moved money back: 0 or 1, whatever the number of refund calls.</param>

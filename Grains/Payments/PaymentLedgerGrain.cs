@@ -1,60 +1,56 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Concurrency;
+using Orleans.Serialization;
 using TicketMaster.Grains.Persistence;
 
 namespace TicketMaster.Grains.Payments;
 
 /// <summary>
-/// One charge of the sandbox gateway. Not reentrant, so two racing charges with one key are served
-/// one after the other and the second reads the first's record. Writes go through
-/// <see cref="GrainPersistence"/> like every other grain's: a failed write deactivates, and the
-/// caller's retry finds what storage holds.
+/// One shard of the sandbox's charges. Reentrant so that charges of many bookings meet in one
+/// append; each call checks and records in one turn, so two racing charges with one key still make
+/// one charge (the second sees the first's record and waits until it is durable).
 /// </summary>
+[Reentrant]
 public sealed class PaymentLedgerGrain(
-    [PersistentState("payment", StorageNames.Grains)] IPersistentState<PaymentLedgerState> state,
+    IJournalStorage journals,
+    Serializer serializer,
+    IOptions<JournalOptions> journalOptions,
     ILogger<PaymentLedgerGrain> logger) : Grain, IPaymentLedgerGrain
 {
-    private GrainPersistence _persistence = null!;
-
-    private string Key => this.GetPrimaryKeyString();
+    private BatchedJournal<PaymentLedgerState, LedgerChange, LedgerBatch> _ledger = null!;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _persistence = new GrainPersistence($"payment '{Key}'", state.WriteStateAsync, DeactivateOnIdle, logger);
-        return Task.CompletedTask;
+        _ledger = new(journals, serializer, journalOptions.Value, LedgerShards.JournalName(this.GetPrimaryKeyLong()), "ledger",
+            changes => new LedgerBatch(changes), batch => batch.Changes, (state, change) => state.Apply(change), DeactivateOnIdle, logger);
+        return _ledger.Load();
     }
 
-    public async Task<LedgerEntry> Charge(decimal amount, string currency)
+    public async Task<LedgerEntry> Charge(string idempotencyKey, decimal amount, string currency)
     {
-        _persistence.EnsureCurrent();
-        if (state.State.ChargeId is null)
-        {
-            state.State.ChargeId = SandboxPaymentGateway.ChargeIdFor(Key);
-            state.State.Amount = amount;
-            state.State.Currency = currency;
-            await _persistence.Durable();
-        }
-        return Entry()!;
+        _ledger.EnsureCurrent();
+        if (!_ledger.State.Charges.ContainsKey(idempotencyKey)) _ledger.Record(new LedgerCharged(idempotencyKey, amount, currency));
+        // A charge seen in memory may still be in flight: the answer waits until it is durable either way.
+        await _ledger.Durable();
+        return _ledger.State.Charges[idempotencyKey];
     }
 
-    public async Task<LedgerEntry?> Refund()
+    public async Task<LedgerEntry?> Refund(string idempotencyKey)
     {
-        _persistence.EnsureCurrent();
-        if (state.State.ChargeId is null) return null;
-        if (state.State.Refunds == 0)
-        {
-            state.State.Refunds = 1;
-            await _persistence.Durable();
-        }
-        return Entry();
+        _ledger.EnsureCurrent();
+        if (!_ledger.State.Charges.TryGetValue(idempotencyKey, out var entry)) return null;
+        if (!entry.Refunded) _ledger.Record(new LedgerRefunded(idempotencyKey));
+        await _ledger.Durable();
+        return _ledger.State.Charges[idempotencyKey];
     }
 
-    public Task<LedgerEntry?> Get()
+    public async Task<LedgerEntry?> Get(string idempotencyKey)
     {
-        _persistence.EnsureCurrent();
-        return Task.FromResult(Entry());
+        _ledger.EnsureCurrent();
+        if (!_ledger.State.Charges.TryGetValue(idempotencyKey, out var entry)) return null;
+        // Only what is durable is told: a charge still in flight could yet be lost with its batch.
+        await _ledger.Durable();
+        return _ledger.State.Charges.GetValueOrDefault(idempotencyKey);
     }
-
-    private LedgerEntry? Entry() => state.State.ChargeId is { } chargeId
-        ? new LedgerEntry(Key, chargeId, state.State.Amount, state.State.Currency, state.State.Refunds)
-        : null;
 }

@@ -1,11 +1,23 @@
 namespace TicketMaster.Grains.Payments;
 
-[GenerateSerializer, Alias("PaymentLedgerState")]
+/// <summary>A ledger shard's charges by idempotency key, as its snapshots store them.</summary>
+[GenerateSerializer, Alias("PaymentLedgerShardState")]
 public sealed class PaymentLedgerState
 {
-    /// <summary>Null until charged.</summary>
-    [Id(0)] public string? ChargeId { get; set; }
-    [Id(1)] public decimal Amount { get; set; }
-    [Id(2)] public string Currency { get; set; } = "";
-    [Id(3)] public int Refunds { get; set; }
+    [Id(0)] public Dictionary<string, LedgerEntry> Charges { get; set; } = [];
+
+    /// <summary>The one way a change reaches the ledger, live or replayed.</summary>
+    public void Apply(LedgerChange change)
+    {
+        switch (change)
+        {
+            case LedgerCharged charged:
+                Charges.TryAdd(charged.IdempotencyKey, new LedgerEntry(
+                    charged.IdempotencyKey, SandboxPaymentGateway.ChargeIdFor(charged.IdempotencyKey), charged.Amount, charged.Currency, 0));
+                break;
+            case LedgerRefunded refunded when Charges.TryGetValue(refunded.IdempotencyKey, out var entry):
+                Charges[refunded.IdempotencyKey] = entry with { Refunds = 1 };
+                break;
+        }
+    }
 }

@@ -48,9 +48,9 @@ public static class BookingsApi
 
     public static async Task<Ok<List<BookingResponse>>> List(ClaimsPrincipal user, IGrainFactory grains)
     {
-        var ids = await grains.GetGrain<IUserGrain>(user.UserId()).GetBookingIds();
-        var bookings = await Task.WhenAll(ids.Select(id => grains.GetGrain<IBookingGrain>(id).Get()));
-        return TypedResults.Ok(bookings.OfType<Booking>().Select(BookingResponse.From).ToList());
+        var userId = user.UserId();
+        var bookings = await grains.GetGrain<IBookingShardGrain>(BookingIds.ShardOfUser(userId)).ListOf(userId);
+        return TypedResults.Ok(bookings.Select(BookingResponse.From).ToList());
     }
 
     public static async Task<IResult> Get(

@@ -22,7 +22,7 @@ public sealed class BookingTests(ClusterFixture fixture)
             .Book(new BookCommand(user, reservationId, token));
 
     /// <summary>1 when the ledger holds a charge under the booking's key (one key, one charge), else 0.</summary>
-    private async Task<int> ChargesFor(string bookingId) => await fixture.Payments.Find(bookingId) is null ? 0 : 1;
+    private async Task<int> ChargesFor(string bookingId) => await fixture.Payments.Entry(bookingId) is null ? 0 : 1;
 
     private async Task<SeatStatus> StatusOf(Reservation reservation) =>
         (await Grains.GetGrain<IEventGrain>(reservation.EventId).GetSeats(null))!.Seats.Single(s => s.SeatId == reservation.Seats[0].SeatId).Status;
@@ -44,7 +44,7 @@ public sealed class BookingTests(ClusterFixture fixture)
         Assert.All(booking.Tickets, t => Assert.True(t.Code.Length >= 32));
         Assert.Equal(SeatStatus.Sold, await StatusOf(reservation));
         Assert.Equal(1, await ChargesFor(booking.BookingId));
-        Assert.Contains(booking.BookingId, await Grains.GetGrain<IUserGrain>(user).GetBookingIds());
+        Assert.Contains(booking.BookingId, (await Grains.GetGrain<IBookingShardGrain>(BookingIds.ShardOfUser(user)).ListOf(user)).Select(b => b.BookingId));
         var section = (await Grains.GetGrain<IEventGrain>(eventId).GetView())!.Sections.Single();
         Assert.Equal((196, 0, 4), (section.Available, section.Held, section.Sold));
     }
@@ -182,7 +182,7 @@ public sealed class BookingTests(ClusterFixture fixture)
 
         Assert.Equal(CancelStatus.Cancelled, cancelled.Status);
         Assert.Equal(BookingStatus.Cancelled, cancelled.Booking!.Status);
-        Assert.True((await fixture.Payments.Find(booking.BookingId))!.Refunded);
+        Assert.True((await fixture.Payments.Entry(booking.BookingId))!.Refunded);
         Assert.Equal(SeatStatus.Available, await StatusOf(reservation));
         Assert.Equal(CancelStatus.Cancelled, (await grain.Cancel(user)).Status);
         var again = await Grains.GetGrain<IEventGrain>(reservation.EventId).Reserve(ReserveRequest.ChosenSeats(TestCatalog.User(), [reservation.Seats[0].SeatId]));

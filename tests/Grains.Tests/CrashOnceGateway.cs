@@ -32,6 +32,8 @@ public sealed class CrashOnceGateway(SandboxPaymentGateway inner) : IPaymentGate
         return result;
     }
 
+    public Task<ChargeRecord?> Find(string idempotencyKey, CancellationToken cancellationToken) => inner.Find(idempotencyKey, cancellationToken);
+
     public async Task Refund(string chargeId, CancellationToken cancellationToken)
     {
         await inner.Refund(chargeId, cancellationToken);

@@ -24,7 +24,7 @@ public sealed class EventCancellationTests(ClusterFixture fixture)
         return booked.Booking!;
     }
 
-    private async Task<LedgerEntry> Ledger(Booking booking) => (await fixture.Payments.Find(booking.BookingId))!;
+    private async Task<LedgerEntry> Ledger(Booking booking) => (await fixture.Payments.Entry(booking.BookingId))!;
 
     private int RefundCalls(Booking booking) =>
         fixture.Gateway.RefundCalls.GetValueOrDefault(SandboxPaymentGateway.ChargeIdFor(booking.BookingId));
@@ -129,7 +129,7 @@ public sealed class EventCancellationTests(ClusterFixture fixture)
         var replay = await booking.Book(command);
 
         Assert.Equal(BookStatus.ReservationGone, replay.Status);
-        Assert.True((await fixture.Payments.Find(booking.GetPrimaryKeyString()))!.Refunded);
+        Assert.True((await fixture.Payments.Entry(booking.GetPrimaryKeyString()))!.Refunded);
         var section = (await Event(eventId).GetView())!.Sections.Single();
         Assert.Equal((0, 0), (section.Held, section.Sold));
     }

@@ -84,6 +84,9 @@ public sealed class JournalReplayTests
             Assert.Equal((sale.BookingId, sale.GaSection, sale.GaCount), (other.BookingId, other.GaSection, other.GaCount));
             Assert.Equal(sale.Seats, other.Seats);
         }
+        Assert.Equal(live.Returned.OrderBy(r => r.Key).Select(r => (r.Key, r.Value.Refunded, r.Value.At, r.Value.Sale.BookingId)),
+            replayed.State.Returned.OrderBy(r => r.Key).Select(r => (r.Key, r.Value.Refunded, r.Value.At, r.Value.Sale.BookingId)));
+        Assert.Equal(live.Holds.OrderBy(h => h.Key).Select(h => h.Value.PinnedAt), replayed.State.Holds.OrderBy(h => h.Key).Select(h => h.Value.PinnedAt));
         Assert.All(Fans, fan => Assert.Equal(liveMap.TicketsOf(fan), replayed.Map.TicketsOf(fan)));
         for (var i = 0; i < liveMap.Sections.Count; i++)
         {
@@ -104,12 +107,15 @@ public sealed class JournalReplayTests
         };
     }
 
-    private enum Stage { Held, Pinned, Sold }
+    private enum Stage { Held, Pinned, Sold, Returned, Refunded }
 
     private sealed record Hold(string Id, string User, List<string> Seats, int Ga, DateTimeOffset ExpiresAt)
     {
         public Stage Stage { get; set; }
         public string? Booking { get; set; }
+
+        /// <summary>The tickets' codes as first sold: a sale's codes never change.</summary>
+        public List<string>? Codes { get; set; }
     }
 
     /// <summary>Seats by id and holds by reservation id, changed by the rules as a person would state them.</summary>
@@ -118,8 +124,12 @@ public sealed class JournalReplayTests
         private static readonly TimeSpan Hold = TimeSpan.FromMinutes(2);
         private readonly Dictionary<string, string?> _seatOwner = map.SeatViews(null).ToDictionary(s => s.SeatId, _ => (string?)null);
         private readonly Dictionary<string, Hold> _holds = [];
+
+        /// <summary>Sales their fan cancelled: the seats are free, the sale is kept (refund under way, or refunded).</summary>
+        private readonly Dictionary<string, Hold> _returned = [];
         private readonly List<string> _everIssued = [];
         private int _bookings;
+        private int _refunds;
 
         private int GaTaken => _holds.Values.Sum(h => h.Ga);
 
@@ -185,19 +195,22 @@ public sealed class JournalReplayTests
         private void ActOnAnExistingHold(Random random, DateTimeOffset now)
         {
             if (_everIssued.Count == 0) return;
-            var id = _everIssued[random.Next(_everIssued.Count)];
-            _holds.TryGetValue(id, out var hold);
+            // Half the time a hold a booking has reached, so sales are returned and refunded often enough to matter.
+            var reached = _holds.Values.Where(h => h.Stage != Stage.Held).Concat(_returned.Values).Select(h => h.Id).ToList();
+            var id = reached.Count > 0 && random.Next(2) == 0 ? reached[random.Next(reached.Count)] : _everIssued[random.Next(_everIssued.Count)];
+            var hold = _holds.GetValueOrDefault(id) ?? _returned.GetValueOrDefault(id);
             var booking = "bkg_" + (++_bookings).ToString(CultureInfo.InvariantCulture);
-            switch (random.Next(5))
+            var stage = hold?.Stage;
+            switch (random.Next(7))
             {
                 case 0:
                     var released = map.Release(id, hold?.User ?? "u_nobody");
-                    Assert.Equal(hold is null ? HoldStatus.Gone : hold.Stage == Stage.Held ? HoldStatus.Ok : HoldStatus.Conflict, released.Status);
+                    Assert.Equal(stage switch { Stage.Held => HoldStatus.Ok, Stage.Pinned or Stage.Sold => HoldStatus.Conflict, _ => HoldStatus.Gone }, released.Status);
                     if (released.Status == HoldStatus.Ok) Remove(hold!);
                     break;
                 case 1:
-                    var pinned = map.Pin(id, hold?.User ?? "u_nobody", booking);
-                    Assert.Equal(hold is null ? HoldStatus.Gone : hold.Stage == Stage.Held ? HoldStatus.Ok : HoldStatus.Conflict, pinned.Status);
+                    var pinned = map.Pin(id, hold?.User ?? "u_nobody", booking, now);
+                    Assert.Equal(stage switch { null => HoldStatus.Gone, Stage.Held => HoldStatus.Ok, _ => HoldStatus.Conflict }, pinned.Status);
                     if (pinned.Status == HoldStatus.Ok) (hold!.Stage, hold.Booking) = (Stage.Pinned, booking);
                     break;
                 case 2:
@@ -212,19 +225,50 @@ public sealed class JournalReplayTests
                     break;
                 case 3:
                     var confirmed = map.Confirm(id, hold?.Booking ?? booking);
-                    if (hold is { Stage: Stage.Pinned })
-                    {
-                        Assert.Equal(HoldStatus.Ok, confirmed.Status);
-                        hold.Stage = Stage.Sold;
-                    }
-                    else if (hold is { Stage: Stage.Sold }) Assert.Equal(HoldStatus.Ok, confirmed.Status);
+                    if (hold is { Stage: Stage.Pinned }) hold.Stage = Stage.Sold;
+                    if (hold is { Stage: Stage.Sold or Stage.Returned or Stage.Refunded }) AssertSale(hold, confirmed);
                     else Assert.Equal(HoldStatus.Gone, confirmed.Status);
                     break;
+                case 4:
+                    // A replay of the booking that pinned it: the same sale whatever became of it.
+                    if (hold?.Booking is not { } own) break;
+                    var replayed = map.Pin(id, hold.User, own, now);
+                    if (stage == Stage.Pinned) Assert.Equal((HoldStatus.Ok, null), (replayed.Status, replayed.Sale));
+                    else AssertSale(hold, replayed);
+                    break;
+                case 5:
+                    var refunded = map.MarkRefunded(id, hold?.Booking ?? booking);
+                    Assert.Equal(stage is Stage.Returned or Stage.Refunded, refunded);
+                    if (stage == Stage.Returned)
+                    {
+                        hold!.Stage = Stage.Refunded;
+                        _refunds++;
+                    }
+                    break;
                 default:
-                    Assert.Equal(HoldStatus.Ok, map.ReturnSeats(id, hold?.Booking ?? booking).Status);
-                    if (hold is { Stage: Stage.Sold }) Remove(hold);
+                    var returned = map.ReturnSeats(id, hold?.Booking ?? booking, now);
+                    if (stage == Stage.Sold)
+                    {
+                        Remove(hold!);
+                        hold!.Stage = Stage.Returned;
+                        _returned.Add(id, hold);
+                    }
+                    if (stage is Stage.Sold or Stage.Returned or Stage.Refunded) AssertSale(hold!, returned);
+                    else Assert.Equal(HoldStatus.NotFound, returned.Status);
                     break;
             }
+        }
+
+        /// <summary>The answer carries the sale as the model has it, with one ticket a place and the codes it had when first sold.</summary>
+        private static void AssertSale(Hold hold, HoldResult result)
+        {
+            Assert.Equal(HoldStatus.Ok, result.Status);
+            var sale = result.Sale!;
+            var expected = hold.Stage switch { Stage.Sold => SaleStatus.Sold, Stage.Returned => SaleStatus.Returned, _ => SaleStatus.Refunded };
+            Assert.Equal((expected, hold.Id, hold.Seats.Count + hold.Ga), (sale.Status, sale.ReservationId, sale.Tickets.Count));
+            Assert.Equal(hold.Seats, sale.Tickets.Take(hold.Seats.Count).Select(t => t.SeatId));
+            hold.Codes ??= [.. sale.Tickets.Select(t => t.Code)];
+            Assert.Equal(hold.Codes, sale.Tickets.Select(t => t.Code));
         }
 
         private void Add(ReserveResult result, string user, List<string> seats, int ga, DateTimeOffset now)
@@ -251,6 +295,8 @@ public sealed class JournalReplayTests
             Assert.Equal(_holds.Values.Where(h => h.Stage == Stage.Sold).Sum(h => h.Ga), map.Sold(ga));
             Assert.Equal(_holds.Values.Where(h => h.Stage != Stage.Sold).Select(h => Serial(h.Id)).Order(), state.Holds.Keys.Order());
             Assert.Equal(_holds.Values.Where(h => h.Stage == Stage.Sold).Select(h => Serial(h.Id)).Order(), state.Sales.Keys.Order());
+            Assert.Equal(_returned.Values.Select(h => (Serial(h.Id), h.Stage == Stage.Refunded)).Order(), state.Returned.Select(r => (r.Key, r.Value.Refunded)).Order());
+            Assert.True(_refunds > 2, $"Only {_refunds} sales were returned and refunded.");
             Assert.Equal(0, map.Audit().SeatsClaimedTwice);
             Assert.All(Fans, fan => Assert.Equal(_holds.Values.Where(h => h.User == fan).Sum(h => h.Seats.Count + h.Ga), map.TicketsOf(fan)));
         }

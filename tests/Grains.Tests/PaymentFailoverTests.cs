@@ -11,11 +11,14 @@ namespace TicketMaster.Grains.Tests;
 
 /// <summary>
 /// Three silos, each with its own gateway instance as separate processes would have, sharing only
-/// grain storage: the ledger must be in the cluster, not in a silo.
+/// storage: the ledger must be in the cluster, not in a silo.
 /// </summary>
 public sealed class PaymentFailoverTests : IAsyncLifetime
 {
     private readonly ConcurrentDictionary<string, (byte[] Data, string ETag)> _storage = new();
+
+    /// <summary>The ledger's journals, shared by every silo and outliving each, as a database does.</summary>
+    private readonly FaultyJournal _journals = new();
     private InProcessTestCluster _cluster = null!;
 
     public async Task InitializeAsync()
@@ -23,7 +26,7 @@ public sealed class PaymentFailoverTests : IAsyncLifetime
         var builder = new InProcessTestClusterBuilder(3);
         builder.ConfigureSilo((_, silo) =>
         {
-            silo.Services.AddSingleton<IJournalStorage>(new FaultyJournal());
+            silo.Services.AddSingleton<IJournalStorage>(_journals);
             silo.Services.AddGrainStorage(StorageNames.Grains, (sp, _) => new SharedGrainStorage(_storage, sp.GetRequiredService<Serializer>()));
             silo.AddMemoryGrainStorage(StorageNames.PubSub);
             silo.AddMemoryStreams(StorageNames.Streams);
@@ -39,7 +42,7 @@ public sealed class PaymentFailoverTests : IAsyncLifetime
 
     private InProcessSiloHandle HostOf(string idempotencyKey)
     {
-        var grain = _cluster.Client.GetGrain<IPaymentLedgerGrain>(idempotencyKey);
+        var grain = _cluster.Client.GetGrain<IPaymentLedgerGrain>(LedgerShards.Of(idempotencyKey));
         Assert.True(_cluster.TryGetGrainContext(grain.GetGrainId(), out var activation));
         return _cluster.GetSiloForAddress(activation.Address.SiloAddress!)!;
     }
@@ -59,7 +62,7 @@ public sealed class PaymentFailoverTests : IAsyncLifetime
         Assert.True(first.Approved);
         Assert.Equal(first.ChargeId, retried.ChargeId);
         Assert.NotEqual(victim, HostOf(request.IdempotencyKey));
-        var entry = await ((SandboxPaymentGateway)GatewayOf(survivor)).Find(request.IdempotencyKey);
+        var entry = await ((SandboxPaymentGateway)GatewayOf(survivor)).Entry(request.IdempotencyKey);
         Assert.Equal((first.ChargeId, 120m, "EUR", 0), (entry!.ChargeId, entry.Amount, entry.Currency, entry.Refunds));
     }
 
@@ -72,7 +75,7 @@ public sealed class PaymentFailoverTests : IAsyncLifetime
         await Task.WhenAll(_cluster.Silos.Select(s => GatewayOf(s).Refund(charged.ChargeId!, CancellationToken.None)));
         await GatewayOf(_cluster.Silos[1]).Refund(charged.ChargeId!, CancellationToken.None);
 
-        var entry = await ((SandboxPaymentGateway)GatewayOf(_cluster.Silos[2])).Find(request.IdempotencyKey);
+        var entry = await ((SandboxPaymentGateway)GatewayOf(_cluster.Silos[2])).Entry(request.IdempotencyKey);
         Assert.Equal(1, entry!.Refunds);
         Assert.True(entry.Refunded);
     }

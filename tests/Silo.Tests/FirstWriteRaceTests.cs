@@ -1,5 +1,5 @@
 using Orleans.Storage;
-using TicketMaster.Grains.Bookings;
+using TicketMaster.Grains.Accounts;
 
 namespace TicketMaster.Silo.Tests;
 
@@ -17,10 +17,10 @@ public sealed class FirstWriteRaceTests(PostgresFixture postgres)
         // Many rounds, so the two inserts really meet in the database rather than one after the other.
         for (var round = 0; round < 25; round++)
         {
-            var grainId = GrainId.Create("booking", $"race-{round}-{Guid.NewGuid():N}");
+            var grainId = GrainId.Create("user", $"race-{round}-{Guid.NewGuid():N}");
             var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            var a = new GrainState<BookingState>(new BookingState { UserId = "a" });
-            var b = new GrainState<BookingState>(new BookingState { UserId = "b" });
+            var a = new GrainState<UserState>(new UserState { Email = "a" });
+            var b = new GrainState<UserState>(new UserState { Email = "b" });
             var writes = new[] { a, b }.Select(state => Task.Run(async () =>
             {
                 await gate.Task;
@@ -41,9 +41,9 @@ public sealed class FirstWriteRaceTests(PostgresFixture postgres)
             Assert.Single(outcomes, e => e is InconsistentStateException);
 
             var winner = outcomes[0] is null ? a : b;
-            var stored = new GrainState<BookingState>();
+            var stored = new GrainState<UserState>();
             await storage.ReadStateAsync(StateName, grainId, stored);
-            Assert.Equal(winner.State!.UserId, stored.State!.UserId);
+            Assert.Equal(winner.State!.Email, stored.State!.Email);
             Assert.Equal("1", stored.ETag);
         }
     }
@@ -53,14 +53,14 @@ public sealed class FirstWriteRaceTests(PostgresFixture postgres)
     {
         await using var cluster = await PostgresCluster.StartAsync(postgres.ConnectionString, "svc-" + Guid.NewGuid().ToString("N"));
         var storage = cluster.Storage(StorageNames.Grains);
-        var grainId = GrainId.Create("booking", Guid.NewGuid().ToString("N"));
-        await storage.WriteStateAsync(StateName, grainId, new GrainState<BookingState>(new BookingState { UserId = "first" }));
+        var grainId = GrainId.Create("user", Guid.NewGuid().ToString("N"));
+        await storage.WriteStateAsync(StateName, grainId, new GrainState<UserState>(new UserState { Email = "first" }));
 
-        var late = new GrainState<BookingState>(new BookingState { UserId = "late" });
+        var late = new GrainState<UserState>(new UserState { Email = "late" });
         await Assert.ThrowsAsync<InconsistentStateException>(() => storage.WriteStateAsync(StateName, grainId, late));
 
-        var stored = new GrainState<BookingState>();
+        var stored = new GrainState<UserState>();
         await storage.ReadStateAsync(StateName, grainId, stored);
-        Assert.Equal("first", stored.State!.UserId);
+        Assert.Equal("first", stored.State!.Email);
     }
 }

@@ -59,7 +59,7 @@ public sealed class BookingFlowTests(ApiFactory factory)
 
         Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
         Assert.Equal("cancelled", (await Api.Json(cancelled))["status"]!.GetValue<string>());
-        Assert.True((await factory.Payments.Find(bookingId))!.Refunded);
+        Assert.True((await factory.Payments.Entry(bookingId))!.Refunded);
         Assert.Equal("available", (await Api.SeatStatuses(fan, eventId))["A-2-2"]);
         Assert.Equal(HttpStatusCode.Created, (await Api.Reserve(_api.AsNewUser(), eventId, "A-2-2")).StatusCode);
     }
@@ -92,7 +92,7 @@ public sealed class BookingFlowTests(ApiFactory factory)
         Assert.All(answers, a => Assert.Equal(HttpStatusCode.Created, a.StatusCode));
         var bookingId = Assert.Single(bodies.Select(b => b["bookingId"]!.GetValue<string>()).Distinct());
         Assert.Single(bodies.Select(b => b["tickets"]![0]!["code"]!.GetValue<string>()).Distinct());
-        Assert.NotNull(await factory.Payments.Find(bookingId));
+        Assert.NotNull(await factory.Payments.Entry(bookingId));
     }
 
     [Fact]
@@ -117,7 +117,7 @@ public sealed class BookingFlowTests(ApiFactory factory)
 
         await Api.Problem(await Api.Book(fan, reservationId, "tok_timeout_slow_bank", key: "slow-bank"), HttpStatusCode.GatewayTimeout);
 
-        Assert.Null(await factory.Payments.Find(BookingIds.For(userId, "slow-bank")));
+        Assert.Null(await factory.Payments.Entry(BookingIds.For(userId, "slow-bank")));
         Assert.Equal("held", (await Api.SeatStatuses(fan, eventId))["A-1-1"]);
     }
 

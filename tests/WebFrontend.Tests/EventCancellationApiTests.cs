@@ -35,7 +35,7 @@ public sealed class EventCancellationApiTests(ApiFactory factory)
         Assert.Equal(2, cancelled["bookingsRefunded"]!.GetValue<int>());
         Assert.Equal(0, cancelled["bookingsToRefund"]!.GetValue<int>());
         Assert.Equal(cancelled.ToJsonString(), (await Cancel(admin, eventId)).ToJsonString());
-        foreach (var bookingId in bookings) Assert.True((await factory.Payments.Find(bookingId))!.Refunded);
+        foreach (var bookingId in bookings) Assert.True((await factory.Payments.Entry(bookingId))!.Refunded);
         var mine = await Api.Json(await fan.GetAsync($"/api/v1/bookings/{bookings[0]}"));
         Assert.Equal("cancelled", mine["status"]!.GetValue<string>());
 

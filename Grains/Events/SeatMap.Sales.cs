@@ -1,0 +1,86 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using TicketMaster.Bookings;
+using TicketMaster.Events;
+
+namespace TicketMaster.Grains.Events;
+
+public sealed partial class SeatMap
+{
+    /// <summary>
+    /// What <paramref name="bookingId"/> has of the hold <paramref name="reservationId"/>: pinned,
+    /// sold or cancelled; null when nothing (never pinned by it, unpinned, released, expired).
+    /// </summary>
+    public SaleView? SaleOf(string reservationId, string bookingId) =>
+        Find(reservationId, out var serial) is null ? SaleOf(serial, bookingId) : null;
+
+    /// <summary>The serial of the sale <paramref name="bookingId"/> bought and still has; null otherwise.</summary>
+    public int? SoldSerial(string reservationId, string bookingId) =>
+        Find(reservationId, out var serial) is null && IsSaleOf(serial, bookingId) ? serial : null;
+
+    /// <summary>A returned sale is refunded (by its booking, or by a sweep that found it unfinished); false when there was none.</summary>
+    public bool MarkRefunded(string reservationId, string bookingId)
+    {
+        if (Find(reservationId, out var serial) is not null
+            || !_state.Returned.TryGetValue(serial, out var returned) || !returned.Sale.IsOf(bookingId)) return false;
+        if (!returned.Refunded) Record(new SaleRefunded(serial));
+        return true;
+    }
+
+    /// <summary>
+    /// Sales left unsettled since before <paramref name="before"/>: holds pinned by a booking that
+    /// never confirmed or unpinned them, and returned sales whose refund never finished.
+    /// </summary>
+    public List<(string ReservationId, string BookingId)> Unsettled(DateTimeOffset before)
+    {
+        var due = new List<(string, string)>();
+        foreach (var serial in _pinned)
+        {
+            var hold = _state.Holds[serial];
+            if (hold.PinnedAt < before) due.Add((NewReservationId(serial), hold.BookingId!));
+        }
+        foreach (var serial in _refundsDue)
+        {
+            var returned = _state.Returned[serial];
+            if (returned.At < before) due.Add((NewReservationId(serial), returned.Sale.BookingId));
+        }
+        return due;
+    }
+
+    private SaleView? SaleOf(int serial, string bookingId)
+    {
+        if (_state.Sales.TryGetValue(serial, out var sale) && sale.IsOf(bookingId)) return ToSale(serial, SaleStatus.Sold, sale, bookingId);
+        if (_state.Returned.TryGetValue(serial, out var returned) && returned.Sale.IsOf(bookingId))
+        {
+            return ToSale(serial, returned.Refunded ? SaleStatus.Refunded : SaleStatus.Returned, returned.Sale, bookingId);
+        }
+        if (_state.Holds.TryGetValue(serial, out var hold) && hold.State == HoldState.Pinned && hold.BookingId == bookingId)
+        {
+            var reservation = ToReservation(serial, hold);
+            return new SaleView(SaleStatus.Pinned, reservation.ReservationId, _eventId, reservation.Seats, reservation.Total, Currency, []);
+        }
+        return null;
+    }
+
+    private SaleView ToSale(int serial, SaleStatus status, SaleRecord sale, string bookingId)
+    {
+        var seats = SeatsOf(serial, sale.Seats, sale.GaSection, sale.GaCount);
+        var tickets = new Ticket[seats.Count];
+        for (var i = 0; i < seats.Count; i++)
+        {
+            tickets[i] = new Ticket($"{bookingId}-{(i + 1).ToString(CultureInfo.InvariantCulture)}", seats[i].SeatId, seats[i].SectionId, TicketCode(bookingId, i));
+        }
+        return new SaleView(status, NewReservationId(serial), _eventId, seats, seats.Sum(s => s.Price), Currency, tickets);
+    }
+
+    /// <summary>
+    /// 128 bits of a MAC under the event's secret key: unguessable from any other ticket, and the
+    /// same every time the sale is read, so a ticket's code needs no storage and never changes.
+    /// </summary>
+    private string TicketCode(string bookingId, int index)
+    {
+        var mac = HMACSHA256.HashData(_state.ReservationKey, Encoding.UTF8.GetBytes($"ticket\n{bookingId}\n{index.ToString(CultureInfo.InvariantCulture)}"));
+        return Convert.ToHexString(mac.AsSpan(0, 16));
+    }
+}
