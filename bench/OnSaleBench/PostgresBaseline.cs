@@ -6,7 +6,8 @@ namespace TicketMaster.Bench.OnSale;
 /// <summary>
 /// The usual PostgreSQL design, as the baseline on the same server: one pre-created row per seat,
 /// best-available 2 seats taken with <c>FOR UPDATE SKIP LOCKED</c>, one transaction per
-/// reservation, a fixed number of clients with one connection each.
+/// reservation, a fixed number of clients with one connection each. Its full flow books each hold
+/// in a second transaction: an order row, a payment row, and the held seats marked sold.
 /// </summary>
 public static class PostgresBaseline
 {
@@ -22,6 +23,70 @@ public static class PostgresBaseline
             FOR UPDATE SKIP LOCKED)
         RETURNING seat_no
         """;
+
+    private const string Book = """
+        WITH booked AS (
+            INSERT INTO bench_orders (order_id, hold_id, user_id, amount) VALUES (@order, @hold, @user, 100) RETURNING order_id),
+        paid AS (
+            INSERT INTO bench_payments (order_id, charge_id, amount) SELECT order_id, 'ch_' || order_id, 100 FROM booked)
+        UPDATE bench_seats SET status = 'sold', order_id = @order WHERE event_id = @event AND hold_id = @hold AND status = 'held'
+        """;
+
+    /// <summary>Reserve in one transaction, then book in a second: the usual design's full flow. Returns bookings per second.</summary>
+    public static async Task<double> RunFullFlow(string connectionString, BenchOptions options, Report report)
+    {
+        var seats = options.BaselineSeats;
+        var sections = (seats + BenchEvent.SeatsPerSection - 1) / BenchEvent.SeatsPerSection;
+        await CreateSeats(connectionString, seats);
+        var reserveLatency = new Latency();
+        var bookLatency = new Latency();
+        var soldOut = new bool[sections];
+        var bookings = 0;
+        var stopwatch = Stopwatch.StartNew();
+        var deadline = DateTime.UtcNow + options.Duration;
+        await Task.WhenAll(Enumerable.Range(0, options.BaselineClients).Select(async c =>
+        {
+            await using var connection = new NpgsqlConnection(connectionString);
+            await connection.OpenAsync();
+            var random = new Random(c);
+            var open = new List<int>(sections);
+            while (DateTime.UtcNow < deadline)
+            {
+                open.Clear();
+                for (var i = 0; i < sections; i++) if (!Volatile.Read(ref soldOut[i])) open.Add(i);
+                if (open.Count == 0) return;
+                var section = open[random.Next(open.Count)];
+                var start = Stopwatch.GetTimestamp();
+                var hold = await TryHold(connection, $"S{section + 1}");
+                reserveLatency.Record(start);
+                if (hold is null)
+                {
+                    if (await FreeSeats(connection, $"S{section + 1}") < Buyers.SeatsPerHold) Volatile.Write(ref soldOut[section], true);
+                    continue;
+                }
+                start = Stopwatch.GetTimestamp();
+                await using (var transaction = await connection.BeginTransactionAsync())
+                {
+                    await using var command = new NpgsqlCommand(Book, connection, transaction);
+                    command.Parameters.AddWithValue("order", Guid.NewGuid());
+                    command.Parameters.AddWithValue("hold", hold.Value);
+                    command.Parameters.AddWithValue("user", $"fan-{c}");
+                    command.Parameters.AddWithValue("event", EventId);
+                    if (await command.ExecuteNonQueryAsync() != Buyers.SeatsPerHold) throw new InvalidOperationException("BASELINE FAILED: a held seat was not there to sell.");
+                    await transaction.CommitAsync();
+                }
+                bookLatency.Record(start);
+                Interlocked.Increment(ref bookings);
+            }
+        }));
+        var elapsed = stopwatch.Elapsed;
+        var perSecond = bookings / elapsed.TotalSeconds;
+        report.Add("PostgreSQL, SKIP LOCKED", $"reserve + pay + confirm, baseline ({options.BaselineClients} clients)", seats, 0, Report.Rate(perSecond, "bookings"), bookLatency, null,
+            $"latencies: book (order, payment and seats in one transaction); reserve {reserveLatency.Summary}; {Report.N(bookings)} bookings in {elapsed.TotalSeconds:F1} s{(soldOut.All(s => s) ? " (sold out)" : "")}; " +
+            "2 transactions per booking");
+        await DropTables(connectionString);
+        return perSecond;
+    }
 
     public static async Task<double> Run(string connectionString, BenchOptions options, Report report)
     {
@@ -47,7 +112,7 @@ public static class PostgresBaseline
                 if (open.Count == 0) return;
                 var section = open[random.Next(open.Count)];
                 var start = Stopwatch.GetTimestamp();
-                var held = await TryHold(connection, $"S{section + 1}");
+                var held = await TryHold(connection, $"S{section + 1}") is not null;
                 latency.Record(start);
                 if (held) Interlocked.Increment(ref holds);
                 else if (await FreeSeats(connection, $"S{section + 1}") < Buyers.SeatsPerHold) Volatile.Write(ref soldOut[section], true);
@@ -57,20 +122,24 @@ public static class PostgresBaseline
         var perSecond = holds / elapsed.TotalSeconds;
         report.Add("PostgreSQL, SKIP LOCKED", $"reserve, baseline ({options.BaselineClients} clients)", seats, 0, Report.Rate(perSecond, "holds"), latency, null,
             $"{Report.N(holds)} holds in {elapsed.TotalSeconds:F1} s{(soldOut.All(s => s) ? " (sold out)" : "")}; one transaction per reservation");
-        await using (var drop = new NpgsqlConnection(connectionString))
-        {
-            await drop.OpenAsync();
-            await Execute(drop, "DROP TABLE bench_seats");
-        }
+        await DropTables(connectionString);
         return perSecond;
     }
 
-    /// <summary>All or nothing: fewer than 2 free seats found (taken, or locked by another client) rolls back.</summary>
-    private static async Task<bool> TryHold(NpgsqlConnection connection, string section)
+    private static async Task DropTables(string connectionString)
     {
+        await using var drop = new NpgsqlConnection(connectionString);
+        await drop.OpenAsync();
+        await Execute(drop, "DROP TABLE bench_payments, bench_orders, bench_seats");
+    }
+
+    /// <summary>The hold's id; null (all or nothing) when fewer than 2 free seats were found (taken, or locked by another client).</summary>
+    private static async Task<Guid?> TryHold(NpgsqlConnection connection, string section)
+    {
+        var hold = Guid.NewGuid();
         await using var transaction = await connection.BeginTransactionAsync();
         await using var command = new NpgsqlCommand(Reserve, connection, transaction);
-        command.Parameters.AddWithValue("hold", Guid.NewGuid());
+        command.Parameters.AddWithValue("hold", hold);
         command.Parameters.AddWithValue("event", EventId);
         command.Parameters.AddWithValue("section", section);
         var taken = 0;
@@ -81,10 +150,10 @@ public static class PostgresBaseline
         if (taken < Buyers.SeatsPerHold)
         {
             await transaction.RollbackAsync();
-            return false;
+            return null;
         }
         await transaction.CommitAsync();
-        return true;
+        return hold;
     }
 
     private static async Task<long> FreeSeats(NpgsqlConnection connection, string section)
@@ -99,7 +168,7 @@ public static class PostgresBaseline
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
-        await Execute(connection, "DROP TABLE IF EXISTS bench_seats");
+        await Execute(connection, "DROP TABLE IF EXISTS bench_payments, bench_orders, bench_seats");
         await Execute(connection, """
             CREATE TABLE bench_seats
             (
@@ -109,9 +178,13 @@ public static class PostgresBaseline
                 status     text        NOT NULL DEFAULT 'free',
                 hold_id    uuid,
                 held_until timestamptz,
+                order_id   uuid,
                 PRIMARY KEY (event_id, seat_no)
             )
             """);
+        await Execute(connection, "CREATE INDEX bench_seats_hold ON bench_seats (event_id, hold_id)");
+        await Execute(connection, "CREATE TABLE bench_orders (order_id uuid PRIMARY KEY, hold_id uuid NOT NULL UNIQUE, user_id text NOT NULL, amount numeric NOT NULL, created_at timestamptz NOT NULL DEFAULT now())");
+        await Execute(connection, "CREATE TABLE bench_payments (order_id uuid PRIMARY KEY REFERENCES bench_orders, charge_id text NOT NULL, amount numeric NOT NULL)");
         await Execute(connection, "CREATE INDEX bench_seats_section ON bench_seats (event_id, section, seat_no)");
         await Execute(connection, $"""
             INSERT INTO bench_seats (event_id, seat_no, section)

@@ -24,10 +24,12 @@ static async Task<int> Run(BenchOptions options, string[] args)
     Console.WriteLine(Report.Header);
 
     double? baseline = null;
+    double? bookingBaseline = null;
     if (options.Baseline)
     {
         Console.Error.WriteLine($"baseline on {storage.Describe("Postgres")}...");
         baseline = await PostgresBaseline.Run(storage.PostgresConnection!, options, report);
+        bookingBaseline = await PostgresBaseline.RunFullFlow(storage.PostgresConnection!, options, report);
     }
 
     foreach (var kind in options.Storages)
@@ -39,7 +41,11 @@ static async Task<int> Run(BenchOptions options, string[] args)
         // First, while the silo holds nothing else that could be collected during the measurement.
         await EventMemoryPhase.Run(context);
         var rates = await EventPhase.Run(context);
-        await FullFlowPhase.Run(context);
+        var bookings = await FullFlowPhase.Run(context);
+        if (bookingBaseline is { } bb && bb > 0)
+        {
+            report.Note($"{kind}: full flow / PostgreSQL SKIP LOCKED full-flow baseline = {bookings / bb:F1}x ({Report.N(bookings)} vs {Report.N(bb)} bookings/s, same run, same PostgreSQL server)");
+        }
         if (options.QueueFans > 0)
         {
             await QueuePhase.Run(host.Services, new QueuePhaseOptions(Fans: options.QueueFans, WarmUpFans: Math.Min(50_000, options.QueueFans / 2)));

@@ -5,8 +5,9 @@ namespace TicketMaster.Bench.OnSale;
 
 /// <summary>
 /// The grains' write counters (meter <c>TicketMaster</c>), read in-process: journal appends and
-/// bytes and snapshots per journal (tag <c>journal</c> = <c>event</c> | <c>queue</c>) and the
-/// event grain's <c>ticketmaster.event.writes</c>, so each phase can print what one batch cost.
+/// bytes and snapshots per journal (tag <c>journal</c> = <c>event</c> | <c>queue</c>; the booking's
+/// other journals, <c>bookings</c> and <c>ledger</c>, together) and the event grain's
+/// <c>ticketmaster.event.writes</c>, so each phase can print what one batch or one booking cost.
 /// </summary>
 public sealed class StorageCounters : IDisposable
 {
@@ -22,6 +23,8 @@ public sealed class StorageCounters : IDisposable
     private long _queueBytes;
     private long _stateWrites;
     private long _eventSnapshots;
+    private long _saleAppends;
+    private long _saleSnapshots;
 
     public StorageCounters()
     {
@@ -40,7 +43,8 @@ public sealed class StorageCounters : IDisposable
     public Snapshot Read() => new(
         Interlocked.Read(ref _eventAppends), Interlocked.Read(ref _eventBytes),
         Interlocked.Read(ref _queueAppends), Interlocked.Read(ref _queueBytes),
-        Interlocked.Read(ref _stateWrites), Interlocked.Read(ref _eventSnapshots));
+        Interlocked.Read(ref _stateWrites), Interlocked.Read(ref _eventSnapshots),
+        Interlocked.Read(ref _saleAppends), Interlocked.Read(ref _saleSnapshots));
 
     public void Dispose() => _listener.Dispose();
 
@@ -51,26 +55,35 @@ public sealed class StorageCounters : IDisposable
             Interlocked.Add(ref _stateWrites, value);
             return;
         }
-        var queue = false;
+        var journal = "";
         foreach (var tag in tags)
         {
-            if (tag.Key == "journal") queue = tag.Value as string == "queue";
+            if (tag.Key == "journal") journal = tag.Value as string ?? "";
         }
-        switch (instrument.Name)
+        switch (instrument.Name, journal)
         {
-            case Appends: Interlocked.Add(ref (queue ? ref _queueAppends : ref _eventAppends), value); break;
-            case Bytes: Interlocked.Add(ref (queue ? ref _queueBytes : ref _eventBytes), value); break;
-            case Snapshots: if (!queue) Interlocked.Add(ref _eventSnapshots, value); break;
+            case (Appends, "queue"): Interlocked.Add(ref _queueAppends, value); break;
+            case (Appends, "event"): Interlocked.Add(ref _eventAppends, value); break;
+            case (Appends, _): Interlocked.Add(ref _saleAppends, value); break;
+            case (Bytes, "queue"): Interlocked.Add(ref _queueBytes, value); break;
+            case (Bytes, "event"): Interlocked.Add(ref _eventBytes, value); break;
+            case (Snapshots, "event"): Interlocked.Add(ref _eventSnapshots, value); break;
+            case (Snapshots, not "queue"): Interlocked.Add(ref _saleSnapshots, value); break;
         }
     }
 
     /// <summary>Counter totals at one moment; subtract two to get a phase's.</summary>
-    public sealed record Snapshot(long EventAppends, long EventBytes, long QueueAppends, long QueueBytes, long StateWrites, long EventSnapshots)
+    /// <param name="SaleAppends">Appends of the fans' bookings shards and the sandbox ledger's shards.</param>
+    public sealed record Snapshot(long EventAppends, long EventBytes, long QueueAppends, long QueueBytes, long StateWrites, long EventSnapshots, long SaleAppends, long SaleSnapshots)
     {
         public static Snapshot operator -(Snapshot a, Snapshot b) => new(
             a.EventAppends - b.EventAppends, a.EventBytes - b.EventBytes,
             a.QueueAppends - b.QueueAppends, a.QueueBytes - b.QueueBytes,
-            a.StateWrites - b.StateWrites, a.EventSnapshots - b.EventSnapshots);
+            a.StateWrites - b.StateWrites, a.EventSnapshots - b.EventSnapshots,
+            a.SaleAppends - b.SaleAppends, a.SaleSnapshots - b.SaleSnapshots);
+
+        /// <summary>Every storage write the sale made: appends and snapshots of every journal but the waiting room's.</summary>
+        public long RoundTrips => EventAppends + EventSnapshots + SaleAppends + SaleSnapshots;
 
         public double EventBytesPerAppend => EventAppends == 0 ? 0 : EventBytes / (double)EventAppends;
 

@@ -46,6 +46,8 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.AddTicketMasterGrains(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["Booking:PaymentTimeout"] = "00:00:02",
+                // Sweeps often, so a sale whose booking never came back is settled within a test's patience.
+                ["Booking:ExpirySweepPeriod"] = "00:00:01",
                 ["Accounts:PasswordHasher:IterationCount"] = "1000",
                 ["Journal:SnapshotChanges"] = SnapshotChanges.ToString(System.Globalization.CultureInfo.InvariantCulture),
             }).Build());

@@ -30,12 +30,4 @@ public sealed class PersistenceTests(ClusterFixture fixture)
         Assert.Equal(HoldStatus.Forbidden, (await grain.Release(held.ReservationId, TestCatalog.User())).Status);
         Assert.Equal(HoldStatus.Ok, (await grain.Release(held.ReservationId, user)).Status);
     }
-
-    private sealed class BookingComparer : IEqualityComparer<Booking?>
-    {
-        public bool Equals(Booking? x, Booking? y) =>
-            x is not null && y is not null && x.BookingId == y.BookingId && x.Status == y.Status && x.Tickets.SequenceEqual(y.Tickets);
-
-        public int GetHashCode(Booking? obj) => obj?.BookingId.GetHashCode(StringComparison.Ordinal) ?? 0;
-    }
 }
