@@ -35,13 +35,50 @@ public static class PostgresBaseline
     /// <summary>Reserve in one transaction, then book in a second: the usual design's full flow. Returns bookings per second.</summary>
     public static async Task<double> RunFullFlow(string connectionString, BenchOptions options, Report report)
     {
-        var seats = options.BaselineSeats;
-        var sections = (seats + BenchEvent.SeatsPerSection - 1) / BenchEvent.SeatsPerSection;
-        await CreateSeats(connectionString, seats);
         var reserveLatency = new Latency();
         var bookLatency = new Latency();
+        var run = await Clients(connectionString, options, reserveLatency, async (connection, client, hold) =>
+        {
+            var start = Stopwatch.GetTimestamp();
+            await using var transaction = await connection.BeginTransactionAsync();
+            await using var command = new NpgsqlCommand(Book, connection, transaction);
+            command.Parameters.AddWithValue("order", Guid.NewGuid());
+            command.Parameters.AddWithValue("hold", hold);
+            command.Parameters.AddWithValue("user", $"fan-{client}");
+            command.Parameters.AddWithValue("event", EventId);
+            if (await command.ExecuteNonQueryAsync() != Buyers.SeatsPerHold) throw new InvalidOperationException("BASELINE FAILED: a held seat was not there to sell.");
+            await transaction.CommitAsync();
+            bookLatency.Record(start);
+        });
+        var perSecond = run.Count / run.Elapsed.TotalSeconds;
+        report.Add("PostgreSQL, SKIP LOCKED", $"reserve + pay + confirm, baseline ({options.BaselineClients} clients)", options.BaselineSeats, 0, Report.Rate(perSecond, "bookings"), bookLatency, null,
+            $"latencies: book (order, payment and seats in one transaction); reserve {reserveLatency.Summary}; {Report.N(run.Count)} bookings in {run.Elapsed.TotalSeconds:F1} s{(run.SoldOut ? " (sold out)" : "")}; " +
+            "2 transactions per booking");
+        return perSecond;
+    }
+
+    public static async Task<double> Run(string connectionString, BenchOptions options, Report report)
+    {
+        var latency = new Latency();
+        var run = await Clients(connectionString, options, latency, (_, _, _) => Task.CompletedTask);
+        var perSecond = run.Count / run.Elapsed.TotalSeconds;
+        report.Add("PostgreSQL, SKIP LOCKED", $"reserve, baseline ({options.BaselineClients} clients)", options.BaselineSeats, 0, Report.Rate(perSecond, "holds"), latency, null,
+            $"{Report.N(run.Count)} holds in {run.Elapsed.TotalSeconds:F1} s{(run.SoldOut ? " (sold out)" : "")}; one transaction per reservation");
+        return perSecond;
+    }
+
+    /// <summary>
+    /// The baseline's clients on fresh tables, one connection each, holding 2 seats in a random open
+    /// section until the time is up or all are sold out; <paramref name="afterHold"/> runs on each
+    /// hold before the client goes on. Counts the holds that went through it.
+    /// </summary>
+    private static async Task<(int Count, TimeSpan Elapsed, bool SoldOut)> Clients(
+        string connectionString, BenchOptions options, Latency reserveLatency, Func<NpgsqlConnection, int, Guid, Task> afterHold)
+    {
+        var sections = (options.BaselineSeats + BenchEvent.SeatsPerSection - 1) / BenchEvent.SeatsPerSection;
+        await CreateSeats(connectionString, options.BaselineSeats);
         var soldOut = new bool[sections];
-        var bookings = 0;
+        var count = 0;
         var stopwatch = Stopwatch.StartNew();
         var deadline = DateTime.UtcNow + options.Duration;
         await Task.WhenAll(Enumerable.Range(0, options.BaselineClients).Select(async c =>
@@ -59,71 +96,17 @@ public static class PostgresBaseline
                 var start = Stopwatch.GetTimestamp();
                 var hold = await TryHold(connection, $"S{section + 1}");
                 reserveLatency.Record(start);
-                if (hold is null)
+                if (hold is { } held)
                 {
-                    if (await FreeSeats(connection, $"S{section + 1}") < Buyers.SeatsPerHold) Volatile.Write(ref soldOut[section], true);
-                    continue;
+                    await afterHold(connection, c, held);
+                    Interlocked.Increment(ref count);
                 }
-                start = Stopwatch.GetTimestamp();
-                await using (var transaction = await connection.BeginTransactionAsync())
-                {
-                    await using var command = new NpgsqlCommand(Book, connection, transaction);
-                    command.Parameters.AddWithValue("order", Guid.NewGuid());
-                    command.Parameters.AddWithValue("hold", hold.Value);
-                    command.Parameters.AddWithValue("user", $"fan-{c}");
-                    command.Parameters.AddWithValue("event", EventId);
-                    if (await command.ExecuteNonQueryAsync() != Buyers.SeatsPerHold) throw new InvalidOperationException("BASELINE FAILED: a held seat was not there to sell.");
-                    await transaction.CommitAsync();
-                }
-                bookLatency.Record(start);
-                Interlocked.Increment(ref bookings);
-            }
-        }));
-        var elapsed = stopwatch.Elapsed;
-        var perSecond = bookings / elapsed.TotalSeconds;
-        report.Add("PostgreSQL, SKIP LOCKED", $"reserve + pay + confirm, baseline ({options.BaselineClients} clients)", seats, 0, Report.Rate(perSecond, "bookings"), bookLatency, null,
-            $"latencies: book (order, payment and seats in one transaction); reserve {reserveLatency.Summary}; {Report.N(bookings)} bookings in {elapsed.TotalSeconds:F1} s{(soldOut.All(s => s) ? " (sold out)" : "")}; " +
-            "2 transactions per booking");
-        await DropTables(connectionString);
-        return perSecond;
-    }
-
-    public static async Task<double> Run(string connectionString, BenchOptions options, Report report)
-    {
-        var seats = options.BaselineSeats;
-        var sections = (seats + BenchEvent.SeatsPerSection - 1) / BenchEvent.SeatsPerSection;
-        await CreateSeats(connectionString, seats);
-
-        var latency = new Latency();
-        var soldOut = new bool[sections];
-        var holds = 0;
-        var stopwatch = Stopwatch.StartNew();
-        var deadline = DateTime.UtcNow + options.Duration;
-        await Task.WhenAll(Enumerable.Range(0, options.BaselineClients).Select(async c =>
-        {
-            await using var connection = new NpgsqlConnection(connectionString);
-            await connection.OpenAsync();
-            var random = new Random(c);
-            var open = new List<int>(sections);
-            while (DateTime.UtcNow < deadline)
-            {
-                open.Clear();
-                for (var i = 0; i < sections; i++) if (!Volatile.Read(ref soldOut[i])) open.Add(i);
-                if (open.Count == 0) return;
-                var section = open[random.Next(open.Count)];
-                var start = Stopwatch.GetTimestamp();
-                var held = await TryHold(connection, $"S{section + 1}") is not null;
-                latency.Record(start);
-                if (held) Interlocked.Increment(ref holds);
                 else if (await FreeSeats(connection, $"S{section + 1}") < Buyers.SeatsPerHold) Volatile.Write(ref soldOut[section], true);
             }
         }));
         var elapsed = stopwatch.Elapsed;
-        var perSecond = holds / elapsed.TotalSeconds;
-        report.Add("PostgreSQL, SKIP LOCKED", $"reserve, baseline ({options.BaselineClients} clients)", seats, 0, Report.Rate(perSecond, "holds"), latency, null,
-            $"{Report.N(holds)} holds in {elapsed.TotalSeconds:F1} s{(soldOut.All(s => s) ? " (sold out)" : "")}; one transaction per reservation");
         await DropTables(connectionString);
-        return perSecond;
+        return (count, elapsed, soldOut.All(s => s));
     }
 
     private static async Task DropTables(string connectionString)

@@ -156,15 +156,7 @@ public sealed class GroupCommitTests(ClusterFixture fixture)
         }
     }
 
-    private static async Task Until(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The condition never came true.");
-            await Task.Delay(10);
-        }
-    }
+    private static Task Until(Func<Task<bool>> condition) => Eventually.True(condition, TimeSpan.FromSeconds(10), "the condition came true");
 
     private static async Task<T> Until<T>(Func<Task<T?>> probe) where T : class
     {
