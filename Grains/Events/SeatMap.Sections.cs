@@ -34,9 +34,9 @@ public sealed partial class SeatMap
         int[]? changes = null;
         if (since is { } known && (epoch is null || epoch == log.Epoch) && known >= log.Floor && known <= _state.Version)
         {
-            // A change is written as about nine bytes, a seat of the whole section as one.
+            // A change is written as up to nine bytes ("[9999,1],"), a seat of the whole section as one.
             var changed = new HashSet<int>();
-            if (log.TryChangedSince(known, from, to, section.Capacity / 8, changed))
+            if (log.TryChangedSince(known, from, to, section.Capacity / 10, changed))
             {
                 changes = new int[changed.Count * 2];
                 var i = 0;
