@@ -18,6 +18,9 @@ public static class GrainServices
     {
         services.TryAddKeyedSingleton(BookingClock.Key, TimeProvider.System);
         services.AddOptions<BookingOptions>().Bind(configuration.GetSection(BookingOptions.Section));
+        services.AddOptions<SeatMapOptions>().Bind(configuration.GetSection(SeatMapOptions.Section))
+            .Validate(o => o.ChangeLogSize is > 0 and <= 10_000_000, $"Configuration '{SeatMapOptions.Section}:{nameof(SeatMapOptions.ChangeLogSize)}' must be 1 to 10,000,000.")
+            .ValidateOnStart();
         services.AddOptions<JournalOptions>().Bind(configuration.GetSection(JournalOptions.Section))
             .Validate(o => o.SnapshotChanges > 0, $"Configuration '{JournalOptions.Section}:{nameof(JournalOptions.SnapshotChanges)}' must be above 0.")
             .Validate(o => o.SnapshotBytes > 0, $"Configuration '{JournalOptions.Section}:{nameof(JournalOptions.SnapshotBytes)}' must be above 0.")

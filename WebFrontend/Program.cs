@@ -64,6 +64,7 @@ app.MapAuthApi();
 app.MapCatalogApi();
 app.MapSearchApi();
 app.MapEventsApi();
+app.MapSectionsApi();
 app.MapReservationsApi();
 app.MapBookingsApi();
 app.MapWaitingRoomApi();

@@ -20,6 +20,10 @@ public interface IEventGrain : IGrainWithStringKey
     [Alias("GetSeats")]
     Task<SeatMapView?> GetSeats(string? sectionId);
 
+    /// <summary>One section's seats in a compact form: all of them, or only those changed after <paramref name="since"/> when this epoch's log still has them.</summary>
+    [Alias("GetSectionSeats")]
+    Task<SectionSeatsResult> GetSectionSeats(string sectionId, long? since, long? epoch);
+
     /// <summary>Holds seats for a user, all or nothing.</summary>
     [Alias("Reserve")]
     Task<ReserveResult> Reserve(ReserveRequest request);

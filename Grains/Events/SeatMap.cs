@@ -338,7 +338,11 @@ public sealed partial class SeatMap
 
     private void Own(int[] seats, int owner)
     {
-        foreach (var ordinal in seats) _state.SeatOwners[ordinal] = owner;
+        foreach (var ordinal in seats)
+        {
+            _state.SeatOwners[ordinal] = owner;
+            Changed(ordinal);
+        }
     }
 
     /// <summary>Frees only the seats this owner still has: a hold never frees a seat it does not own.</summary>
@@ -346,7 +350,9 @@ public sealed partial class SeatMap
     {
         foreach (var ordinal in seats)
         {
-            if (_state.SeatOwners[ordinal] == owner) _state.SeatOwners[ordinal] = 0;
+            if (_state.SeatOwners[ordinal] != owner) continue;
+            _state.SeatOwners[ordinal] = 0;
+            Changed(ordinal);
         }
     }
 

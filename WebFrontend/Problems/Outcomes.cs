@@ -82,6 +82,13 @@ public static class Outcomes
         [CancelEventStatus.Started] = Conflict("Event '{0}' has started; it can no longer be cancelled."),
     };
 
+    /// <summary>Reading one section's seats; the subject is the event id, or the section id when only the section is unknown.</summary>
+    public static readonly OutcomeMap<SectionSeatsStatus> SectionSeats = new()
+    {
+        [SectionSeatsStatus.EventNotFound] = NotFound("event"),
+        [SectionSeatsStatus.SectionNotFound] = NotFound("section"),
+    };
+
     /// <summary>Joining a waiting room; the subject is the event id.</summary>
     public static readonly OutcomeMap<JoinStatus> Join = new()
     {

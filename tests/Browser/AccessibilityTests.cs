@@ -13,6 +13,8 @@ public sealed class AccessibilityTests(BrowserFixture browser)
         using var api = new Api(browser.Server.BaseAddress);
         var eventId = await api.CreateEvent("Accessible Evening");
         var queued = await api.CreateEvent("Accessible Queue");
+        // Nine sections make the page a stadium's: sections first, then one section's seats.
+        var stadium = await api.CreateStadium("Accessible Stadium", sections: 9, rows: 10, seatsPerRow: 20);
         await api.SetQueue(queued, active: true, admitPerSecond: 0.1);
         var fan = await api.RegisterFan();
 
@@ -24,6 +26,7 @@ public sealed class AccessibilityTests(BrowserFixture browser)
             await Check(page, "/account", $"a11y-{size}-account", "#signin-form");
             await Fan.SignIn(page, fan, Api.FanPassword);
             await Check(page, $"/events/{eventId}", $"a11y-{size}-event", "[data-seat='A-1-1']");
+            await Check(page, $"/events/{stadium}", $"a11y-{size}-stadium-section", "[data-seat='S2-1-1']", p => p.ClickAsync("[data-section='S2']"));
             await Check(page, $"/events/{queued}/queue", $"a11y-{size}-queue", "#queue-join");
             await Check(page, "/tickets", $"a11y-{size}-tickets", "#bookings .card");
 
@@ -33,10 +36,11 @@ public sealed class AccessibilityTests(BrowserFixture browser)
         }
     }
 
-    /// <summary>Loads the page, waits for its module to draw <paramref name="ready"/>, and runs axe.</summary>
-    private static async Task Check(IPage page, string path, string screenshot, string ready)
+    /// <summary>Loads the page, does <paramref name="act"/> if any, waits for its module to draw <paramref name="ready"/>, and runs axe.</summary>
+    private static async Task Check(IPage page, string path, string screenshot, string ready, Func<IPage, Task>? act = null)
     {
         await page.GotoAsync(path);
+        if (act is not null) await act(page);
         await Expect(page.Locator(ready).First).ToBeVisibleAsync();
         await BrowserFixture.Screenshot(page, screenshot);
         var results = await page.RunAxe();

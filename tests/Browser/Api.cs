@@ -52,6 +52,32 @@ public sealed class Api(Uri baseAddress) : IDisposable
         return created["eventId"]!.GetValue<string>();
     }
 
+    /// <summary>A stadium event: <paramref name="sections"/> seated sections S1, S2, … of rows x seatsPerRow (20 of 100 x 100 is the venue limit, 200,000 seats).</summary>
+    public async Task<string> CreateStadium(string name, int sections, int rows, int seatsPerRow)
+    {
+        var admin = await AdminToken();
+        var ids = Enumerable.Range(1, sections).Select(i => "S" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var venue = await Post(admin, "/api/v1/venues", new
+        {
+            name = "Olympic Ring", city = "Berlin", address = "1 Ring Road",
+            sections = ids.Select((id, i) => new { sectionId = id, name = $"Block {i + 1}", rows, seatsPerRow }).ToArray(),
+        });
+        var performer = await Post(admin, "/api/v1/performers", new { name, genre = "pop" });
+        var created = await Post(admin, "/api/v1/events", new
+        {
+            name, description = $"{name} at the Olympic Ring.", category = "concert",
+            startsAt = DateTimeOffset.UtcNow.AddDays(30).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture),
+            venueId = venue["venueId"]!.GetValue<string>(),
+            performerIds = new[] { performer["performerId"]!.GetValue<string>() },
+            prices = ids.Select(id => new { sectionId = id, price = 95, currency = "EUR" }).ToArray(),
+        });
+        return created["eventId"]!.GetValue<string>();
+    }
+
+    /// <summary>One section's seats as the section endpoint says them: one character per seat, 0 free, 1 held, 2 sold.</summary>
+    public async Task<string> SectionStatus(string eventId, string sectionId) =>
+        (await http.GetFromJsonAsync<JsonObject>($"/api/v1/events/{eventId}/sections/{sectionId}/seats"))!["status"]!.GetValue<string>();
+
     public async Task SetQueue(string eventId, bool active, double admitPerSecond) =>
         await Post(await AdminToken(), $"/api/v1/events/{eventId}/queue", new { active, admitPerSecond });
 

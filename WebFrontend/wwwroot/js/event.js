@@ -1,9 +1,14 @@
 // Event page: details, sections, the live seat map, the hold with its countdown, and checkout.
 import { api, ApiError, currentUser, el, money, dateTime, seatLabel, seatParts, signInUrl } from './api.js';
 import { SeatMap } from './seatmap.js';
+import { SectionMap } from './sectionmap.js';
 
 const MAX_TICKETS = 10;
 const POLL_MS = 1000;
+// Past this size the page shows sections first and then one section's seats, read by change.
+const STADIUM_SEATS = 5000;
+const STADIUM_SECTIONS = 8;
+const STATUS = ['available', 'held', 'sold']; // the section encoding's 0, 1, 2
 const root = document.querySelector('[data-module=event]');
 const eventId = root.dataset.eventId ?? '';
 const sandbox = root.dataset.sandbox === 'true';
@@ -20,6 +25,11 @@ let seatsEtag = null;
 let seatList = [];
 let statusById = new Map(); // the latest status of each seat; the map keeps the seats it drew first
 let map = null;
+let stadium = false;
+let overview = null; // the sections overview (stadium only)
+let overviewEtag = null;
+const tiles = new Map(); // sectionId -> {button, count, detail}
+let current = null; // the section shown (stadium only): {section, version, epoch}
 const selected = new Set(JSON.parse(sessionStorage.getItem(PICK_KEY) ?? '[]'));
 sessionStorage.removeItem(PICK_KEY);
 let hold = loadHold();
@@ -61,13 +71,52 @@ async function loadView() {
   return true;
 }
 
-async function loadSeats() {
+function loadSeats() {
+  return stadium ? loadSection() : loadAllSeats();
+}
+
+async function loadAllSeats() {
   const { status, body, etag } = await api(`/events/${encodeURIComponent(eventId)}/seats`, { headers: seatsEtag ? { 'If-None-Match': seatsEtag } : {} });
   if (status === 304) return false;
   seatList = body.seats;
   statusById = new Map(seatList.map(s => [s.seatId, s.status]));
   seatsEtag = etag;
   return true;
+}
+
+async function loadOverview() {
+  const { status, body, etag } = await api(`/events/${encodeURIComponent(eventId)}/sections`, { headers: overviewEtag ? { 'If-None-Match': overviewEtag } : {} });
+  if (status === 304) return false;
+  overview = body;
+  overviewEtag = etag;
+  return true;
+}
+
+/** The shown section's seats: the whole section the first time, then only what changed since the version we have. */
+async function loadSection() {
+  const asked = current;
+  if (!asked) return false;
+  const since = asked.version === null ? '' : `?since=${asked.version}&epoch=${asked.epoch}`;
+  const { body } = await api(`/events/${encodeURIComponent(eventId)}/sections/${encodeURIComponent(asked.section.sectionId)}/seats${since}`);
+  if (asked !== current) return false; // the fan chose another section meanwhile
+  let changed = true;
+  if (body.full && seatList.length !== body.status.length) {
+    const id = asked.section.sectionId;
+    seatList = Array.from(body.status, (c, i) => ({
+      seatId: `${id}-${Math.floor(i / body.seatsPerRow) + 1}-${i % body.seatsPerRow + 1}`, sectionId: id,
+      row: Math.floor(i / body.seatsPerRow) + 1, number: i % body.seatsPerRow + 1, status: STATUS[c],
+    }));
+    map.draw(seatList);
+  } else if (body.full) {
+    for (let i = 0; i < seatList.length; i++) seatList[i].status = STATUS[body.status[i]];
+  } else {
+    for (const [i, c] of body.changes) if (seatList[i]) seatList[i].status = STATUS[c];
+    changed = body.changes.length > 0;
+  }
+  asked.version = body.version;
+  asked.epoch = body.epoch;
+  updateTile({ ...asked.section, available: body.available, held: body.held, sold: body.sold });
+  return changed;
 }
 
 function stateOf(seat) {
@@ -96,6 +145,7 @@ async function poll() {
   try {
     if (await loadSeats()) refreshMap();
     if (++polls % 5 === 0 && await loadView()) renderSections();
+    if (stadium && polls % 3 === 0 && await loadOverview()) overview.sections.forEach(updateTile);
     document.getElementById('live').textContent = 'Live availability';
   } catch {
     document.getElementById('live').textContent = 'Reconnecting…';
@@ -114,13 +164,25 @@ async function start() {
   if (!eventId) { fail('No event was given. Go back to the search and pick one.'); return; }
   try {
     await loadView();
-    await loadSeats();
+    stadium = isStadium(view);
+    if (stadium) await loadOverview();
+    else await loadSeats();
   } catch (e) {
     fail(e instanceof ApiError && e.status === 404 ? 'We could not find this event. It may have been removed.' : (e.message || 'This event cannot be shown right now.'));
     return;
   }
   renderEvent();
   if (view.cancelled) return;
+  if (stadium) {
+    renderOverview();
+    renderSections();
+    renderBasket();
+    // Back from signing in with seats picked: show their section again.
+    const picked = seatParts([...selected][0] ?? '')?.section;
+    if (picked) await openSection(picked);
+    pollTimer = setTimeout(poll, POLL_MS);
+    return;
+  }
   map = new SeatMap(document.getElementById('seatmap-wrap'), view.sections, toggle);
   if (seatList.length) {
     map.draw(seatList);
@@ -134,6 +196,38 @@ async function start() {
   renderSections();
   renderBasket();
   pollTimer = setTimeout(poll, POLL_MS);
+}
+
+function isStadium(v) {
+  const seats = v.sections.filter(s => !s.generalAdmission).reduce((sum, s) => sum + s.capacity, 0);
+  return seats > STADIUM_SEATS || v.sections.length > STADIUM_SECTIONS;
+}
+
+async function openSection(sectionId) {
+  const section = overview.sections.find(s => s.sectionId === sectionId);
+  if (!section) return;
+  if (section.standing) {
+    // Standing has no seats to draw: its quantity is chosen in the list of sections.
+    document.getElementById(`qty-${sectionId}`)?.focus();
+    return;
+  }
+  current = { section, version: null, epoch: null };
+  seatList = [];
+  for (const [id, t] of tiles) t.button.setAttribute('aria-pressed', String(id === sectionId));
+  const title = document.getElementById('section-title');
+  title.textContent = `${section.name}: ${section.rows} rows of ${section.seatsPerRow} seats, ${money(section.price, section.currency)} each`;
+  title.hidden = false;
+  const wrap = document.getElementById('seatmap-wrap');
+  map = new SectionMap(wrap, section, toggle);
+  try {
+    await loadSection();
+  } catch (e) {
+    say(e.message || 'This section cannot be shown right now.');
+    return;
+  }
+  refreshMap();
+  renderBasket();
+  wrap.scrollLeft = (wrap.scrollWidth - wrap.clientWidth) / 2;
 }
 
 function fail(text) {
@@ -165,6 +259,37 @@ function renderEvent() {
   if (queued && !hold) location.replace(`/events/${encodeURIComponent(eventId)}/queue`);
   document.getElementById('queue-link').href = `/events/${encodeURIComponent(eventId)}/queue`;
   document.getElementById('event').hidden = false;
+}
+
+/** The overview: a tile per section with its counts at a glance; a tile opens its section's seats. */
+function renderOverview() {
+  document.getElementById('map-hint').textContent =
+    'Pick a section to see its seats, then click or tap up to 10 of them (or Tab to the seats and use the arrow keys and Enter). Or let us pick the best seats in a section below.';
+  document.getElementById('seatmap-wrap').classList.add('stadium');
+  fill(document.getElementById('seatmap-wrap'), el('p', { class: 'muted' }, 'Choose a section above to see its seats.'));
+  const list = el('ul', { class: 'tiles', id: 'section-tiles', 'aria-label': 'Sections' });
+  tiles.clear();
+  for (const s of overview.sections) {
+    const count = el('span', { class: 'tile-count' });
+    const detail = el('span', { class: 'tile-detail' });
+    const button = el('button', { type: 'button', class: 'tile', 'data-section': s.sectionId, 'aria-pressed': 'false', onclick: () => openSection(s.sectionId) },
+      el('strong', {}, s.name), count, detail, el('span', { class: 'tile-price' }, money(s.price, s.currency)));
+    tiles.set(s.sectionId, { button, count, detail });
+    list.append(el('li', {}, button));
+    updateTile(s);
+  }
+  const box = document.getElementById('section-overview');
+  box.replaceChildren(list);
+  box.hidden = false;
+}
+
+function updateTile(s) {
+  const tile = tiles.get(s.sectionId);
+  if (!tile) return;
+  const level = s.available === 0 ? 'soldout' : s.available <= Math.max(10, s.capacity * 0.1) ? 'few' : 'available';
+  tile.button.className = `tile tile-${level}`;
+  tile.count.textContent = s.available === 0 ? 'Sold out' : `${s.available.toLocaleString()} free${s.standing ? ' (standing)' : ''}`;
+  tile.detail.textContent = `${s.held.toLocaleString()} held · ${s.sold.toLocaleString()} sold`;
 }
 
 function availabilityText(s) {
@@ -201,7 +326,8 @@ function renderBasket() {
   clearInterval(countdownTimer);
   if (booking) return renderConfirmation();
   if (hold) return renderHold();
-  const items = [...selected].map(id => seatList.find(s => s.seatId === id)).filter(Boolean);
+  // Picks in a section no longer shown are still listed (their ids name them).
+  const items = [...selected].map(id => seatList.find(s => s.seatId === id) ?? { seatId: id, sectionId: seatParts(id)?.section }).filter(s => s.sectionId);
   const currency = view.sections[0]?.currency ?? 'USD';
   const total = items.reduce((sum, s) => sum + (section(s.sectionId)?.price ?? 0), 0);
   fill(basket, 
@@ -292,6 +418,9 @@ async function reserve(body) {
     const { body: reservation } = await api('/reserve', { method: 'POST', auth: true, headers, body: { eventId, ...body } });
     selected.clear();
     saveHold(reservation);
+    // Best seats in a section not shown: show that section, where they are.
+    const heldIn = reservation.seats[0]?.sectionId;
+    if (stadium && heldIn && heldIn !== current?.section.sectionId) await openSection(heldIn);
     map?.markConflicts([]);
     say('');
   } catch (e) {
