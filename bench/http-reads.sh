@@ -2,7 +2,7 @@
 # Reads over HTTP of one 200,000-seat event while it sells: the web frontend (embedded default, or its
 # co-hosted silo on PostgreSQL), wrk on /healthz (the floor), /api/v1/view and the seat map, each
 # as is and with Accept-Encoding: br, while a second wrk reserves seats of the same event all along
-# (16 fans, one connection each). Reports req/s, latency percentiles, bytes per poll and the
+# (16 connections taking turns over 160 fans of up to 1,000 tickets each). Reports req/s, latency percentiles, bytes per poll and the
 # frontend's CPU seconds per 1,000 requests. Goal: view >= 90% of /healthz, >= 25,000 req/s.
 #
 # Usage: bench/http-reads.sh [--storage Memory|Postgres] [--postgres "<npgsql connection string>"]
@@ -15,7 +15,7 @@ cd "$(dirname "$0")/.."
 STORAGE=Memory
 POSTGRES=""
 DURATION=8s
-FANS=16
+FANS=160
 SEATS=200000
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -112,7 +112,7 @@ VENUE=$(post /api/v1/venues "$(jq -nc --argjson n "$SECTIONS" \
     sections: [range(1; $n + 1) | {sectionId: "S\(.)", name: "Section \(.)", rows: 100, seatsPerRow: 100}]}')" "$ADMIN" | jq -r .venueId)
 EVENT=$(post /api/v1/events "$(jq -nc --arg v "$VENUE" --argjson n "$SECTIONS" --arg at "$(date -u -d '+90 days' +%Y-%m-%dT%H:%M:%SZ)" \
   '{name: "HTTP Reads Bench", description: "bench", category: "concert", startsAt: $at, venueId: $v, performerIds: [],
-    prices: [range(1; $n + 1) | {sectionId: "S\(.)", price: 80, currency: "EUR"}]}')" "$ADMIN" | jq -r .eventId)
+    maxTicketsPerFan: 1000, prices: [range(1; $n + 1) | {sectionId: "S\(.)", price: 80, currency: "EUR"}]}')" "$ADMIN" | jq -r .eventId)
 echo "event $EVENT: $SEATS seats in $SECTIONS sections of 100 x 100" >&2
 
 echo "registering $FANS fans..." >&2
@@ -131,9 +131,9 @@ APP_PID=$(pgrep -P "$FRONTEND_PID" -f WebFrontend | head -1)
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$APP_PID/stat"; }
 TICKS=$(getconf CLK_TCK)
 
-sale() { # duration: reserve seats of the event, one 2-seat hold a request, all along a read run
+sale() { # duration from to: reserve seats of the event, one 2-seat hold a request, all along a read run
   EVENT_ID=$EVENT THREADS=1 TOKENS_FILE="$WORK/tokens" SEAT_FROM=$2 SEAT_TO=$3 SEATS_PER_REQUEST=2 \
-    wrk -t1 -c"$FANS" -d"$1" --timeout 10s -s bench/http-reserve.lua "$BASE" >"$WORK/sale.txt" 2>&1 || true
+    wrk -t1 -c16 -d"$1" --timeout 10s -s bench/http-reserve.lua "$BASE" >"$WORK/sale.txt" 2>&1 || true
 }
 bytes() { # path accept-encoding
   curl -sS -o /dev/null -w '%{size_download}' ${2:+-H "Accept-Encoding: $2"} "$BASE$1"
@@ -148,7 +148,7 @@ read_run() { # label path connections accept-encoding
   wrk -t2 -c"$3" -d"$DURATION" --timeout 10s --latency ${4:+-H "Accept-Encoding: $4"} "$BASE$2" >"$WORK/$1.txt" 2>&1 || true
   after=$(cpu_ticks)
   wait "$sale_pid"
-  python3 - "$1" "$WORK/$1.txt" "$WORK/sale.txt" "$((after - before))" "$TICKS" "$(bytes "$2" "$4")" <<'PY'
+  python3 - "$1" "$WORK/$1.txt" "$WORK/sale.txt" "$((after - before))" "$TICKS" "$(bytes "$2" "${4:-}")" <<'PY'
 import re, sys
 label, path, sale_path, ticks, hz, size = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), int(sys.argv[5]), sys.argv[6]
 text = open(path).read()

@@ -85,7 +85,13 @@ public sealed partial class EventReadCache(
             }
             if (entry.Missing) return EventReadAnswer.NotFound;
             if (copy is not null && copy.Stamp == entry.Current) return new EventReadAnswer(copy.Body, false, TimeSpan.Zero);
-            if (!entry.Fetching.TryGetValue(what, out fetching!))
+            if (entry.Fetching.TryGetValue(what, out fetching!))
+            {
+                // One request waits for the new version; the others meanwhile get the copy one version older, which is
+                // as old as the interval allows plus one fetch (the seconds a large map takes to render must not queue every poll).
+                if (copy is not null) return new EventReadAnswer(copy.Body, false, TimeSpan.Zero);
+            }
+            else
             {
                 var done = new TaskCompletionSource<CachedRead?>(TaskCreationOptions.RunContinuationsAsynchronously);
                 fetching = done.Task;
