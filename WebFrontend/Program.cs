@@ -8,6 +8,7 @@ using TicketMaster.SearchProjector.Http;
 using TicketMaster.WebFrontend.Endpoints;
 using TicketMaster.WebFrontend.Hosting;
 using TicketMaster.WebFrontend.Problems;
+using TicketMaster.WebFrontend.Reads;
 using TicketMaster.WebFrontend.Web;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -19,6 +20,8 @@ builder.AddWaitingRoom();
 builder.AddTicketMasterWebApp();
 builder.AddTicketMasterRateLimits();
 builder.AddTicketMasterRequestLimits();
+builder.AddTicketMasterResponseCompression();
+builder.AddTicketMasterEventReads();
 builder.Services.TryAddSingleton(TimeProvider.System);
 builder.Services.AddSearchProjector(builder.Configuration);
 
@@ -42,6 +45,7 @@ var app = builder.Build();
 app.UseSecurityHeaders();
 app.UseTicketMasterProblemDetails();
 app.UseTicketMasterRequestLimits();
+app.UseTicketMasterResponseCompression();
 app.UseTicketMasterWebApp();
 app.UseRouting();
 app.UseAuthentication();

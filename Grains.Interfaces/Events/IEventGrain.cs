@@ -16,6 +16,10 @@ public interface IEventGrain : IGrainWithStringKey
     [Alias("GetView")]
     Task<EventView?> GetView();
 
+    /// <summary>The version the event's reads are as of, or null when it does not exist: a frontend's cheap check of its cached copies.</summary>
+    [Alias("GetVersion")]
+    Task<EventVersion?> GetVersion();
+
     /// <summary>Every seat of one seated section, or of all of them when <paramref name="sectionId"/> is null.</summary>
     [Alias("GetSeats")]
     Task<SeatMapView?> GetSeats(string? sectionId);

@@ -1,15 +1,15 @@
-using System.Security.Cryptography;
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
-using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
 using TicketMaster.Events;
 using TicketMaster.WebFrontend.Problems;
+using TicketMaster.WebFrontend.Reads;
 
 namespace TicketMaster.WebFrontend.Endpoints;
 
-/// <summary>The public, cacheable reads of one event: view and seat map.</summary>
+/// <summary>
+/// The public, cacheable reads of one event: view and seat map, answered from this frontend's
+/// copies (<see cref="EventReadCache"/>): stale, and marked so, while the event's grain does not answer.
+/// </summary>
 public static class EventsApi
 {
     public static IEndpointRouteBuilder MapEventsApi(this IEndpointRouteBuilder app)
@@ -22,39 +22,24 @@ public static class EventsApi
         return app;
     }
 
-    public static async Task<Results<Ok<ViewResponse>, StatusCodeHttpResult, ValidationProblem, NotFoundProblem>> View(
-        [FromQuery(Name = "event_id")] string? eventId, HttpContext http, IGrainFactory grains, IOptions<JsonOptions> json)
+    public static async Task<Results<CachedJson<ViewResponse>, ValidationProblem, NotFoundProblem>> View(
+        [FromQuery(Name = "event_id")] string? eventId, EventReadCache reads, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(eventId)) return Problem.Invalid("event_id", "The event id is required.");
         if (!Ids.IsPlausible(eventId)) return Problem.Invalid("event_id", "Not a valid event id.");
-        var view = await grains.GetGrain<IEventGrain>(eventId).GetView();
-        if (view is null) return Problem.NotFound($"No event '{eventId}'.");
-
-        var response = ViewResponse.From(view);
-        if (NotModified(http, JsonSerializer.SerializeToUtf8Bytes(response, json.Value.SerializerOptions))) return TypedResults.StatusCode(StatusCodes.Status304NotModified);
-        return TypedResults.Ok(response);
+        var answer = await reads.Read(eventId, "view", grain => grain.GetView(), ViewResponse.From, cancellationToken);
+        if (answer.Body is null) return Problem.NotFound($"No event '{eventId}'.");
+        return new CachedJson<ViewResponse>(answer);
     }
 
-    public static async Task<Results<Ok<SeatsResponse>, StatusCodeHttpResult, ValidationProblem, NotFoundProblem>> Seats(
-        string eventId, string? section, HttpContext http, IGrainFactory grains, IOptions<JsonOptions> json)
+    public static async Task<Results<CachedJson<SeatsResponse>, ValidationProblem, NotFoundProblem>> Seats(
+        string eventId, string? section, EventReadCache reads, CancellationToken cancellationToken)
     {
         if (!Ids.IsPlausible(eventId)) return Problem.NotFound($"No event '{eventId}'.");
         if (section is not null && (section.Length is 0 or > 16 || !section.All(char.IsAsciiLetterOrDigit))) return Problem.Invalid("section", "1 to 16 letters or digits.");
-        var map = await grains.GetGrain<IEventGrain>(eventId).GetSeats(section);
-        if (map is null) return Problem.NotFound($"No event '{eventId}'.");
-
-        var response = new SeatsResponse(map.EventId, map.Seats);
-        if (NotModified(http, JsonSerializer.SerializeToUtf8Bytes(response, json.Value.SerializerOptions))) return TypedResults.StatusCode(StatusCodes.Status304NotModified);
-        return TypedResults.Ok(response);
-    }
-
-    /// <summary>Sets ETag and a short Cache-Control; true when the client's copy is current.</summary>
-    private static bool NotModified(HttpContext http, byte[] body)
-    {
-        var etag = $"\"{Convert.ToHexStringLower(SHA256.HashData(body).AsSpan(0, 12))}\"";
-        http.Response.Headers.ETag = etag;
-        // Availability moves with every sale: caches may serve a copy for a second, no longer.
-        http.Response.Headers.CacheControl = "public, max-age=1";
-        return http.Request.Headers.IfNoneMatch.Any(v => v is not null && v.Split(',').Any(t => t.Trim() == etag || t.Trim() == "*"));
+        var answer = await reads.Read(eventId, section is null ? "seats" : $"seats:{section}", grain => grain.GetSeats(section),
+            map => new SeatsResponse(map.EventId, map.Seats), cancellationToken);
+        if (answer.Body is null) return Problem.NotFound($"No event '{eventId}'.");
+        return new CachedJson<SeatsResponse>(answer);
     }
 }

@@ -40,6 +40,8 @@ public class ApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Accounts:PasswordHasher:IterationCount", "1000");
         builder.UseSetting("Demo:Events", "30");
         builder.UseSetting("Search:PullInterval", "00:00:00.500");
+        // These tests read what they just wrote; the copies' one-second check has tests of its own (EventReadTests).
+        builder.UseSetting("EventReads:CheckInterval", "00:00:00");
         builder.ConfigureServices(services => services.AddKeyedSingleton<TimeProvider>(BookingClock.Key, Time));
     }
 
