@@ -149,7 +149,7 @@ if (args.Contains("--latency-only")) return 0;
 using var meter = new Meter("searchbench");
 using var counters = new CacheCounters(meter);
 // The index's clock: answers without "from" then last until their first match starts, as in production, where both read the system clock.
-var cache = new SearchRequestCache(index, index, new RequestCacheOptions { MaxBytes = cacheBytes }, time, meter, r => SearchApi.Json(r, FrontendJson.Options));
+var cache = new SearchRequestCache(index, index, new RequestCacheOptions { MaxBytes = cacheBytes }, time, meter, r => SearchApi.Answer(r, FrontendJson.Options));
 var zipfDraws = ZipfMix.Draw(distinct, zipfExponent, 200_000, seed: 10);
 // At the peak's rate the cache fills within seconds; on this machine that would take the whole run, so the first
 // draws warm it before anything is measured, and the measured phases continue the same stream of draws.
