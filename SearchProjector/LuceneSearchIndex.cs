@@ -78,8 +78,12 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, ISearchGeneration,
             RAMBufferSizeMB = 64,
             MergedSegmentWarmer = new SegmentWarmer(),
         });
-        // An empty commit replaces an index of the older layout at once, so nothing below reads it back.
-        if (!current) _writer.Commit();
+        if (!current)
+        {
+            // An empty commit replaces an index of the older layout at once, checkpoints too (a new writer keeps them), so nothing below reads it back.
+            _writer.SetCommitData(new Dictionary<string, string>());
+            _writer.Commit();
+        }
         _searchers = new SearcherManager(_writer, true, new WarmingSearcherFactory());
         _lastRefreshTimestamp = time.GetTimestamp();
         Load();
