@@ -6,13 +6,14 @@ namespace TicketMaster.SearchProjector;
 /// <summary>
 /// The search endpoint's answers, kept as the JSON it sends, like Elasticsearch's shard request cache: keyed by the
 /// normalised query and page (<see cref="SearchRequestKey"/>), valid for one generation of the index
-/// (<see cref="ISearchGeneration"/>): the first search after a refresh that changed matches, order, facets or shown fields
-/// drops every older answer, so such a change is never missed. Availability is not in the generation: each answer is kept
-/// with where its items' availability stands (<see cref="SearchAnswer"/>) and shows the engine's
-/// <see cref="ISearchGeneration.Availability"/> when it is sent, so an on-sale's flips keep the cache. Bounded by bytes; the least recently used go first. An answer whose window starts at
-/// "now" also ends when its first match starts (the event leaves the window). Popular searches repeat (a Zipf curve), so
-/// a small cache answers most of the traffic. Keeping the JSON rather than the engine's results costs a third of the
-/// memory (no descriptions or ids the answer does not show) and one object per answer for the collector to move.
+/// (<see cref="ISearchGeneration"/>): the first search after a refresh that changed matches, order, facets or shown
+/// fields drops every older answer, so such a change is never missed. Availability is not in the generation: each answer
+/// is kept with where its items' availability stands (<see cref="SearchAnswer"/>) and shows the engine's
+/// <see cref="ISearchGeneration.Availability"/> when it is sent, so an on-sale's flips keep the cache. Bounded by bytes;
+/// the least recently used go first. An answer whose window starts at "now" also ends when its first match starts (the
+/// event leaves the window). Popular searches repeat (a Zipf curve), so a small cache answers most of the traffic.
+/// Keeping the JSON rather than the engine's results costs a third of the memory (no descriptions or ids the answer does
+/// not show) and a few objects per answer for the collector to move.
 /// Off (<see cref="RequestCacheOptions.MaxBytes"/> 0, or an engine without a generation, whose own cache applies),
 /// every search is asked of the engine and rendered.
 /// </summary>
@@ -39,7 +40,7 @@ public sealed class SearchRequestCache
     private long _entriesGeneration = long.MinValue;
     private long _bytes;
 
-    /// <param name="generation">The engine's reader generation; null keeps nothing.</param>
+    /// <param name="generation">The engine's generation and availability; null keeps nothing.</param>
     /// <param name="render">An answer as the endpoint sends it.</param>
     public SearchRequestCache(ISearchIndex engine, ISearchGeneration? generation, RequestCacheOptions options, TimeProvider time, Meter meter, Func<SearchResults, SearchAnswer> render)
     {
