@@ -1,12 +1,16 @@
 namespace TicketMaster.SearchProjector;
 
 /// <summary>
-/// An index that can say which state a search would read now: the generation moves forward whenever
-/// a refresh makes new changes visible and stays put otherwise. What lets <see cref="SearchRequestCache"/>
-/// reuse an answer; an engine without it is searched every time.
+/// An index that can say which state a search would read now: the generation moves forward whenever a refresh makes
+/// a change of matches, order, facets or shown fields visible, and stays put otherwise. Availability is not part of
+/// it: an answer shows the <see cref="Availability"/> held when it is sent. What lets <see cref="SearchRequestCache"/>
+/// reuse an answer; an engine without it (Elasticsearch, which indexes availability as a field) is searched every time.
 /// </summary>
 public interface ISearchGeneration
 {
     /// <summary>The generation the next search reads; reading it may make pending changes visible first.</summary>
     long Generation { get; }
+
+    /// <summary>Each event's availability as searches show it now, fresh or cached.</summary>
+    AvailabilityTable Availability { get; }
 }

@@ -11,7 +11,9 @@ namespace TicketMaster.SearchProjector;
 /// The search replica on Lucene.Net. Writes go through one <see cref="IndexWriter"/>; searches use a
 /// near-real-time reader that is reopened lazily, at the first search after a write, so a burst of
 /// changes costs one reopen rather than one per change; and at most once per refresh interval, so the
-/// reader (and the request cache, valid for one reader) lives through a stream of writes.
+/// reader lives through a stream of writes. A new version that changes only the event's availability is not a write the
+/// reader needs: it goes to <see cref="Availability"/>, which every answer shows, and to the document's doc values in place
+/// (no match, order or facet reads them), so neither the reader nor the generation moves and cached answers stay.
 /// </summary>
 public sealed partial class LuceneSearchIndex : ISearchIndex, ISearchGeneration, IDisposable
 {
@@ -36,10 +38,15 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, ISearchGeneration,
     private readonly MatchCache _documents;
     private readonly string? _temporaryPath;
 
-    /// <summary>The version held per event: what makes applying idempotent without a search per write.</summary>
-    private readonly Dictionary<string, long> _versions = new(StringComparer.Ordinal);
+    /// <summary>
+    /// The <see cref="SearchFields.Content"/> fingerprint held per event: what tells an availability-only change apart without
+    /// a search per write. The version held per event is <see cref="Availability"/>'s, which makes applying idempotent.
+    /// </summary>
+    private readonly Dictionary<string, long> _contents = new(StringComparer.Ordinal);
     private readonly long[] _checkpoints = new long[CatalogShards.Count];
+    /// <summary>Set by a write the reader needs (anything but availability alone); a refresh that takes it in moves <see cref="_generation"/>.</summary>
     private int _dirty;
+    private long _generation;
     private readonly TimeSpan _refreshInterval;
     private long _lastRefreshTimestamp;
     private int _disposed;
@@ -64,12 +71,19 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, ISearchGeneration,
             ? Path.Combine(Path.GetTempPath(), "ticketmaster-search-" + Guid.NewGuid().ToString("N"))
             : null;
         _directory = new MMapDirectory(System.IO.Directory.CreateDirectory(_temporaryPath ?? dataPath!));
+        var current = !DirectoryReader.IndexExists(_directory) || HasAvailabilityColumn(_directory);
         _writer = new IndexWriter(_directory, new IndexWriterConfig(SearchAnalyzer.Version, _analyzer)
         {
-            OpenMode = OpenMode.CREATE_OR_APPEND,
+            OpenMode = current ? OpenMode.CREATE_OR_APPEND : OpenMode.CREATE,
             RAMBufferSizeMB = 64,
             MergedSegmentWarmer = new SegmentWarmer(),
         });
+        if (!current)
+        {
+            // An empty commit replaces an index of the older layout at once, checkpoints too (a new writer keeps them), so nothing below reads it back.
+            _writer.SetCommitData(new Dictionary<string, string>());
+            _writer.Commit();
+        }
         _searchers = new SearcherManager(_writer, true, new WarmingSearcherFactory());
         _lastRefreshTimestamp = time.GetTimestamp();
         Load();
@@ -104,23 +118,38 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, ISearchGeneration,
     {
         get
         {
-            lock (_writeLock) return _versions.Count;
+            lock (_writeLock) return _contents.Count;
         }
     }
+
+    /// <summary>Each event's availability as every search shows it, fresh or cached.</summary>
+    public AvailabilityTable Availability { get; } = new();
 
     public bool Apply(SearchDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
         lock (_writeLock)
         {
-            var known = _versions.TryGetValue(document.EventId, out var version);
-            if (known && version >= document.Version) return false;
+            var held = Availability.VersionOf(document.EventId);
+            if (held >= document.Version) return false;
 
-            var doc = SearchFields.ToLucene(document);
-            if (known) _writer.UpdateDocument(new Term(SearchFields.Id, document.EventId), doc);
-            else _writer.AddDocument(doc);
-            _versions[document.EventId] = document.Version;
-            Volatile.Write(ref _dirty, 1);
+            var content = SearchFields.Content(document);
+            var id = new Term(SearchFields.Id, document.EventId);
+            if (held is not null && _contents[document.EventId] == content)
+            {
+                // Availability alone: in place, for the next commit and a restart; searches read it from the table.
+                _writer.UpdateNumericDocValue(id, SearchFields.Version, document.Version);
+                _writer.UpdateBinaryDocValue(id, SearchFields.Availability, new Lucene.Net.Util.BytesRef(document.Availability));
+            }
+            else
+            {
+                var doc = SearchFields.ToLucene(document);
+                if (held is null) _writer.AddDocument(doc);
+                else _writer.UpdateDocument(id, doc);
+                _contents[document.EventId] = content;
+                Volatile.Write(ref _dirty, 1);
+            }
+            Availability.Set(document.EventId, document.Version, document.Availability);
             return true;
         }
     }
@@ -149,26 +178,22 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, ISearchGeneration,
     /// <summary>Makes every applied document visible to the next search now, instead of at the next search.</summary>
     public void Refresh()
     {
-        Interlocked.Exchange(ref _dirty, 0);
+        var changed = Interlocked.Exchange(ref _dirty, 0) == 1;
         _searchers.MaybeRefreshBlocking();
+        if (changed) Interlocked.Increment(ref _generation);
         Volatile.Write(ref _lastRefreshTimestamp, _time.GetTimestamp());
     }
 
-    /// <summary>The version of the reader searches read now (it grows with every change a refresh makes visible), after the pending refresh.</summary>
+    /// <summary>
+    /// Grows with every refresh that makes a change other than availability visible, after the pending refresh. It moves
+    /// only once the new reader is in place, so a search that read it reads that reader or a newer one.
+    /// </summary>
     public long Generation
     {
         get
         {
             RefreshIfDirty();
-            var searcher = _searchers.Acquire();
-            try
-            {
-                return ((DirectoryReader)searcher.IndexReader).Version;
-            }
-            finally
-            {
-                _searchers.Release(searcher);
-            }
+            return Interlocked.Read(ref _generation);
         }
     }
 
@@ -189,7 +214,7 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, ISearchGeneration,
             var plan = SearchPlan.For(query, _time.GetUtcNow(), words);
             var found = RankedSearch.Run(reader, plan, _matches);
             var items = new List<SearchDocument>(found.Docs.Count);
-            foreach (var doc in found.Docs) items.Add(Document(searcher, doc));
+            foreach (var doc in found.Docs) items.Add(Availability.Current(Document(searcher, doc)));
             return new SearchResults(found.Total, Math.Max(1, query.Page), plan.PageSize, items, found.Facets)
             {
                 StableUntil = found.FirstStartTicks == long.MaxValue ? DateTimeOffset.MaxValue : new DateTimeOffset(found.FirstStartTicks, TimeSpan.Zero),
@@ -223,6 +248,7 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, ISearchGeneration,
         if (_refreshInterval > TimeSpan.Zero && _time.GetElapsedTime(Volatile.Read(ref _lastRefreshTimestamp)) < _refreshInterval) return;
         if (Interlocked.Exchange(ref _dirty, 0) == 0) return;
         _searchers.MaybeRefreshBlocking();
+        Interlocked.Increment(ref _generation);
         Volatile.Write(ref _lastRefreshTimestamp, _time.GetTimestamp());
     }
 
@@ -237,7 +263,7 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, ISearchGeneration,
         if (_temporaryPath is not null) System.IO.Directory.Delete(_temporaryPath, recursive: true);
     }
 
-    /// <summary>An index on disk resumes where its last commit left off: versions from doc values, checkpoints from the commit.</summary>
+    /// <summary>An index on disk resumes where its last commit left off: versions, fingerprints and availability from doc values, checkpoints from the commit.</summary>
     private void Load()
     {
         if (!DirectoryReader.IndexExists(_directory)) return;
@@ -248,13 +274,19 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, ISearchGeneration,
             var live = atomic.LiveDocs;
             var ids = atomic.GetSortedDocValues(SearchFields.IdSort);
             var versions = atomic.GetNumericDocValues(SearchFields.Version);
-            if (ids is null || versions is null) continue;
+            var contents = atomic.GetNumericDocValues(SearchFields.ContentKey);
+            var availability = atomic.GetBinaryDocValues(SearchFields.Availability);
+            if (ids is null || versions is null || contents is null || availability is null) continue;
             var id = new Lucene.Net.Util.BytesRef();
+            var shown = new Lucene.Net.Util.BytesRef();
             for (var doc = 0; doc < atomic.MaxDoc; doc++)
             {
                 if (live is not null && !live.Get(doc)) continue;
                 ids.Get(doc, id);
-                _versions[id.Utf8ToString()] = versions.Get(doc);
+                availability.Get(doc, shown);
+                var eventId = id.Utf8ToString();
+                _contents[eventId] = contents.Get(doc);
+                Availability.Set(eventId, versions.Get(doc), shown.Utf8ToString());
             }
         }
         var data = reader.IndexCommit.UserData;
@@ -262,6 +294,16 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, ISearchGeneration,
         {
             if (data.TryGetValue(CheckpointPrefix + shard, out var value)) _checkpoints[shard] = long.Parse(value, CultureInfo.InvariantCulture);
         }
+    }
+
+    /// <summary>
+    /// Whether every segment has the availability column an availability-only change updates in place. An index written
+    /// before it had one is started again empty and rebuilt from the catalog shards, as a replica without a data path is.
+    /// </summary>
+    private static bool HasAvailabilityColumn(Lucene.Net.Store.Directory directory)
+    {
+        using var reader = DirectoryReader.Open(directory);
+        return reader.Leaves.All(l => l.AtomicReader.FieldInfos.FieldInfo(SearchFields.Availability)?.HasDocValues == true);
     }
 
     /// <summary>Builds the columns and sets of the segments a refresh opens that no merge built (<see cref="SegmentWarmer"/>), before searches run on them.</summary>

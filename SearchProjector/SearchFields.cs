@@ -1,4 +1,7 @@
+using System.Buffers.Binary;
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Util;
@@ -13,6 +16,15 @@ public static class SearchFields
     public const string Id = "id";
     public const string IdSort = "id_sort";
     public const string Version = "version";
+
+    /// <summary>
+    /// The event's availability: a stored field as of the last full write, and a binary doc value that an availability-only
+    /// change updates in place (<see cref="AvailabilityTable"/> is what searches show; this is what a restart reads back).
+    /// </summary>
+    public const string Availability = "availability";
+
+    /// <summary>The <see cref="Content"/> fingerprint, as a doc value, so a restarted index still tells availability-only changes apart.</summary>
+    public const string ContentKey = "content";
 
     /// <summary>Everything a person might type: name, performers, venue, city, category, description.</summary>
     public const string Text = "text";
@@ -40,7 +52,6 @@ public static class SearchFields
     private const string City = "city";
     private const string MinPrice = "min_price";
     private const string Currency = "currency";
-    private const string Availability = "availability";
 
     /// <summary>
     /// Typed words, tokenized and scored, without positions: no query here asks where a word stands (no
@@ -65,6 +76,8 @@ public static class SearchFields
             new SortedDocValuesField(IdSort, new BytesRef(source.EventId)),
             new NumericDocValuesField(Version, source.Version),
             new StoredField(Version, source.Version),
+            new NumericDocValuesField(ContentKey, Content(source)),
+            new BinaryDocValuesField(Availability, new BytesRef(source.Availability)),
             new Field(Text, string.Join(' ', [source.Name, .. source.Performers, source.Venue, source.City, source.Category, source.Description]), Words),
             new Field(Title, string.Join(' ', [source.Name, .. source.Performers]), Words),
             new StringField(CityKey, Key(source.City), Field.Store.NO),
@@ -96,6 +109,32 @@ public static class SearchFields
             doc.Add(new StringField(PerformerKey, Key(performerId), Field.Store.NO));
         }
         return doc;
+    }
+
+    /// <summary>
+    /// A fingerprint of everything of the event that a search matches, orders, counts or shows, but its availability and
+    /// version: equal fingerprints mean a new version changed availability alone, which keeps every cached answer. SHA-256
+    /// (truncated to 64 bits) rather than string.GetHashCode: it is stored, so it must be the same in every process.
+    /// </summary>
+    public static long Content(SearchDocument source)
+    {
+        var text = new StringBuilder(256);
+        foreach (var value in (string[])[source.Name, source.Description, source.Category, source.VenueId, source.Venue, source.City,
+            source.StartsAt.UtcTicks.ToString(CultureInfo.InvariantCulture), source.MinPrice.ToString(CultureInfo.InvariantCulture), source.Currency])
+        {
+            Add(text, value);
+        }
+        foreach (var list in (IReadOnlyList<string>[])[source.Performers, source.PerformerIds])
+        {
+            Add(text, list.Count.ToString(CultureInfo.InvariantCulture));
+            foreach (var value in list) Add(text, value);
+        }
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString()), hash);
+        return BinaryPrimitives.ReadInt64LittleEndian(hash);
+
+        // Length-prefixed, so no two different field lists read the same.
+        static void Add(StringBuilder text, string value) => text.Append(value.Length).Append(':').Append(value);
     }
 
     /// <summary>

@@ -57,7 +57,7 @@ public static partial class SearchServiceCollectionExtensions
             });
             services.TryAddSingleton<ISearchIndex>(sp => sp.GetRequiredService<LuceneSearchIndex>());
         }
-        // The search endpoint's answers as JSON, in the host's JSON options; kept while the engine's reader stands.
+        // The search endpoint's answers as JSON, in the host's JSON options; kept while the engine's generation stands.
         services.TryAddSingleton(sp =>
         {
             var engine = sp.GetRequiredService<ISearchIndex>();
@@ -68,7 +68,7 @@ public static partial class SearchServiceCollectionExtensions
                 sp.GetRequiredService<IOptions<RequestCacheOptions>>().Value,
                 sp.GetRequiredService<TimeProvider>(),
                 sp.GetRequiredService<IMeterFactory>().Create(SearchMetrics.MeterName),
-                results => Http.SearchApi.Json(results, json));
+                results => Http.SearchApi.Answer(results, json));
         });
         services.TryAddSingleton(sp =>
         {

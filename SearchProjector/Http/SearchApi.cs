@@ -34,8 +34,12 @@ public static class SearchApi
         return TypedResults.Bytes(await answers.AnswerAsync(query, cancellationToken), "application/json; charset=utf-8");
     }
 
-    /// <summary>An answer as the endpoint sends it, in the host's JSON options (the request cache keeps these bytes).</summary>
+    /// <summary>An answer as the endpoint sends it, in the host's JSON options.</summary>
     public static byte[] Json(SearchResults results, JsonSerializerOptions options) => JsonSerializer.SerializeToUtf8Bytes(Response(results), options);
+
+    /// <summary>The same bytes, located so the request cache can show availability as it is when it sends them.</summary>
+    public static SearchAnswer Answer(SearchResults results, JsonSerializerOptions options) =>
+        SearchAnswer.Of(Json(results, options), [.. results.Items.Select(d => d.EventId)], options);
 
     public static SearchResponse Response(SearchResults results)
     {

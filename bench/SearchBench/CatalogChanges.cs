@@ -8,8 +8,8 @@ namespace TicketMaster.Bench.Search;
 /// <summary>
 /// Catalog changes at a steady rate while searches run, as an on-sale brings them: events' availability badges flip
 /// (available, few left, sold out), each a new version of the event applied to the index. The bench's clock follows
-/// real time meanwhile, so the index reopens its reader at most once per refresh interval, as in a frontend, and each
-/// reopen empties the request cache.
+/// real time meanwhile, as in a frontend. A change of availability alone moves neither the reader nor the generation
+/// the request cache is valid for: cached answers show the new value when they are sent.
 /// </summary>
 public sealed class CatalogChanges(LuceneSearchIndex index, FakeTimeProvider time, IReadOnlyList<SearchDocument> events, int perSecond)
 {
@@ -17,8 +17,8 @@ public sealed class CatalogChanges(LuceneSearchIndex index, FakeTimeProvider tim
 
     public int Applied { get; private set; }
 
-    /// <summary>Reader reopens seen (the generation checked every 10 ms; a reopen comes at most once per refresh interval).</summary>
-    public int Reopens { get; private set; }
+    /// <summary>Moves of the index's generation seen (checked every 10 ms), each of which empties the request cache.</summary>
+    public int Generations { get; private set; }
 
     public async Task Run(CancellationToken stop)
     {
@@ -42,7 +42,7 @@ public sealed class CatalogChanges(LuceneSearchIndex index, FakeTimeProvider tim
                 if (index.Generation != generation)
                 {
                     generation = index.Generation;
-                    Reopens++;
+                    Generations++;
                 }
             }
         }

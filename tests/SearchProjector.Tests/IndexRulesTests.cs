@@ -1,3 +1,6 @@
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Store;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using TicketMaster.Search;
@@ -127,7 +130,76 @@ public sealed class IndexRulesTests : IDisposable
         }
         finally
         {
-            Directory.Delete(folder, recursive: true);
+            System.IO.Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task An_availability_change_survives_a_restart_and_older_versions_stay_ignored()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "search-index-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            using (var first = new LuceneSearchIndex(_time, folder))
+            {
+                first.Apply(Document("flushed", 1, "Kept Show", Now.AddDays(3)));
+                first.Commit();
+                first.Apply(Document("flushed", 2, "Kept Show", Now.AddDays(3), Availability.SoldOut));
+                // Still in the writer's buffer when its availability changes.
+                first.Apply(Document("buffered", 1, "Other Show", Now.AddDays(4)));
+                first.Apply(Document("buffered", 4, "Other Show", Now.AddDays(4), Availability.Few));
+                first.Commit();
+            }
+
+            using var reopened = new LuceneSearchIndex(_time, folder);
+
+            Assert.Equal(
+                [("flushed", Availability.SoldOut, 2L), ("buffered", Availability.Few, 4L)],
+                (await reopened.SearchAsync(new SearchQuery())).Items.Select(d => (d.EventId, d.Availability, d.Version)));
+            Assert.False(reopened.Apply(Document("flushed", 2, "Kept Show", Now.AddDays(3), Availability.Few)));
+            Assert.False(reopened.Apply(Document("buffered", 3, "Other Show", Now.AddDays(4))));
+            // The fingerprints came back too: another flip is still availability alone, no new generation.
+            var generation = reopened.Generation;
+            Assert.True(reopened.Apply(Document("flushed", 3, "Kept Show", Now.AddDays(3), Availability.Few)));
+            Assert.Equal(generation, reopened.Generation);
+            Assert.Equal(Availability.Few, (await reopened.SearchAsync(new SearchQuery())).Items[0].Availability);
+        }
+        finally
+        {
+            System.IO.Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void An_index_written_before_the_availability_column_is_started_again_empty_and_rebuilt()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "search-index-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            // The layout before: the same document without the fingerprint and availability doc values.
+            using (var directory = FSDirectory.Open(folder))
+            using (var analyzer = SearchAnalyzer.Create())
+            using (var writer = new IndexWriter(directory, new IndexWriterConfig(SearchAnalyzer.Version, analyzer)))
+            {
+                var old = SearchFields.ToLucene(Document("e1", 1, "Old Show", Now.AddDays(3)));
+                old.RemoveFields(SearchFields.ContentKey);
+                old.RemoveFields(SearchFields.Availability);
+                old.Add(new StoredField(SearchFields.Availability, Availability.Available));
+                writer.AddDocument(old);
+                writer.SetCommitData(new Dictionary<string, string> { ["checkpoint.0"] = "9" });
+                writer.Commit();
+            }
+
+            using var reopened = new LuceneSearchIndex(_time, folder);
+
+            Assert.Equal((0, 0L), (reopened.Count, reopened.GetCheckpoint(0)));
+            Assert.True(reopened.Apply(Document("e1", 1, "Old Show", Now.AddDays(3))));
+            Assert.True(reopened.Apply(Document("e1", 2, "Old Show", Now.AddDays(3), Availability.Few)));
+            Assert.Equal(Availability.Few, Assert.Single(reopened.Search(new SearchQuery()).Items).Availability);
+        }
+        finally
+        {
+            System.IO.Directory.Delete(folder, recursive: true);
         }
     }
 }

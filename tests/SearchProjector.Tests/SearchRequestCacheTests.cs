@@ -26,13 +26,16 @@ public sealed class SearchRequestCacheTests(GeneratedDocuments data) : IClassFix
     {
         var counters = new CacheCounters(_meter);
         _owned.Add(counters);
-        var cache = new SearchRequestCache(index, index, new RequestCacheOptions { MaxBytes = maxBytes }, time, _meter, Render);
+        var cache = new SearchRequestCache(index, index, new RequestCacheOptions { MaxBytes = maxBytes }, time, _meter, Answer);
         return (cache, counters);
     }
 
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 
+    /// <summary>An answer rendered now by the serializer: what a cached one must equal.</summary>
     private static byte[] Render(SearchResults results) => SearchApi.Json(results, JsonOptions);
+
+    private static SearchAnswer Answer(SearchResults results) => SearchApi.Answer(results, JsonOptions);
 
     /// <summary>The answer as a client reads it.</summary>
     private static async Task<SearchResponse> Search(SearchRequestCache cache, SearchQuery query) =>
@@ -185,6 +188,113 @@ public sealed class SearchRequestCacheTests(GeneratedDocuments data) : IClassFix
     }
 
     [Fact]
+    public async Task A_cached_search_shows_availability_changed_after_it_was_cached()
+    {
+        var time = new FakeTimeProvider(Now);
+        var index = NewIndex(time);
+        var (cache, counters) = CacheOver(index, time);
+        var premiere = Document("e1", 1, "Premiere Gala", Now.AddDays(5));
+        index.Apply(premiere);
+        index.Apply(Document("e2", 1, "Closing Gala", Now.AddDays(6)));
+        var query = new SearchQuery { Text = "gala", From = Now };
+        Assert.Equal([Availability.Available, Availability.Available], (await Search(cache, query)).Items.Select(i => i.Availability));
+
+        index.Apply(premiere with { Version = 2, Availability = Availability.Few });
+        Assert.Equal([Availability.Few, Availability.Available], (await Search(cache, query)).Items.Select(i => i.Availability));
+        index.Apply(premiere with { Version = 3, Availability = Availability.SoldOut });
+        var cached = await cache.AnswerAsync(query);
+
+        Assert.Equal(2, counters.Hits);
+        Assert.Equal(1, counters.Misses);
+        // A fresh search shows the same, and so does its rendering, byte for byte.
+        Assert.Equal((Availability.SoldOut, 3L), index.Search(query).Items.Select(d => (d.Availability, d.Version)).First());
+        Assert.Equal(Render(index.Search(query)), cached);
+        // A replayed older version changes nothing.
+        Assert.False(index.Apply(premiere with { Version = 2, Availability = Availability.Few }));
+        Assert.Equal(cached, await cache.AnswerAsync(query));
+    }
+
+    public static TheoryData<string> OtherChanges => ["name", "date", "city", "price", "description"];
+
+    [Theory]
+    [MemberData(nameof(OtherChanges))]
+    public async Task An_availability_change_keeps_the_cached_answer_and_any_other_change_drops_it(string change)
+    {
+        var time = new FakeTimeProvider(Now);
+        var index = NewIndex(time);
+        var (cache, counters) = CacheOver(index, time);
+        var gala = Document("e1", 1, "Premiere Gala", Now.AddDays(5));
+        index.Apply(gala);
+        var query = new SearchQuery { Performer = "Aurora Vale" };
+        await cache.AnswerAsync(query);
+        var generation = index.Generation;
+
+        index.Apply(gala with { Version = 2, Availability = Availability.Few });
+        await cache.AnswerAsync(query);
+        Assert.Equal((1, 1), (counters.Hits, counters.Misses));
+        Assert.Equal(generation, index.Generation);
+
+        var changed = change switch
+        {
+            "name" => gala with { Name = "Farewell Gala" },
+            "date" => gala with { StartsAt = gala.StartsAt.AddHours(1) },
+            "city" => gala with { City = "Graz" },
+            "price" => gala with { MinPrice = 40m },
+            _ => gala with { Description = "An evening of dances." },
+        };
+        index.Apply(changed with { Version = 3, Availability = Availability.Few });
+        var answer = await cache.AnswerAsync(query);
+
+        Assert.Equal((1, 2), (counters.Hits, counters.Misses));
+        Assert.True(index.Generation > generation);
+        Assert.Equal(Render(index.Search(query)), answer);
+    }
+
+    [Fact]
+    public async Task Cached_answers_equal_freshly_rendered_ones_after_random_availability_changes_over_the_whole_mix()
+    {
+        var time = new FakeTimeProvider(Now);
+        var index = NewIndex(time);
+        foreach (var document in data.Documents) index.Apply(document);
+        var (cache, counters) = CacheOver(index, time, maxBytes: 1L << 26);
+        var mix = Mix(data.Documents, Now);
+        var generation = index.Generation;
+        var last = new List<byte[]>();
+        foreach (var query in mix) last.Add(await cache.AnswerAsync(query));
+        // The events the cached answers show, among them those the changes pick most often, as an on-sale's hot events.
+        var shown = mix.SelectMany(q => index.Search(q).Items).Select(d => d.EventId).Distinct().ToList();
+        var (hits, misses) = (counters.Hits, counters.Misses);
+        var documents = data.Documents.ToDictionary(d => d.EventId);
+        var versions = data.Documents.ToDictionary(d => d.EventId, d => d.Version);
+        string[] badges = [Availability.Available, Availability.Few, Availability.SoldOut, Availability.Cancelled];
+        var random = new Random(17);
+        var changedAnswers = 0;
+
+        for (var round = 0; round < 5; round++)
+        {
+            for (var i = 0; i < 400; i++)
+            {
+                var id = i % 2 == 0 ? shown[random.Next(shown.Count)] : data.Documents[random.Next(data.Documents.Count)].EventId;
+                var version = versions[id] += 1 + random.Next(3);
+                Assert.True(index.Apply(documents[id] with { Version = version, Availability = badges[random.Next(badges.Length)] }));
+            }
+            for (var q = 0; q < mix.Count; q++)
+            {
+                var cached = await cache.AnswerAsync(mix[q]);
+                Assert.Equal(Render(index.Search(mix[q])), cached);
+                if (!cached.AsSpan().SequenceEqual(last[q])) changedAnswers++;
+                last[q] = cached;
+            }
+        }
+
+        Assert.Equal(generation, index.Generation);
+        Assert.Equal(0, counters.Evictions);
+        Assert.Equal((hits + 5 * mix.Count, misses), (counters.Hits, counters.Misses));
+        // The changes reached the answers, or the comparison proved nothing.
+        Assert.True(changedAnswers > mix.Count, $"{changedAnswers} answers changed over 5 rounds of {mix.Count}");
+    }
+
+    [Fact]
     public async Task Searches_differing_only_in_case_and_spaces_share_one_answer()
     {
         var (cache, counters) = CacheOver(data.Index, data.Time);
@@ -224,7 +334,7 @@ public sealed class SearchRequestCacheTests(GeneratedDocuments data) : IClassFix
         var engine = new SilentEngine(index);
         var counters = new CacheCounters(_meter);
         _owned.Add(counters);
-        var cache = new SearchRequestCache(engine, index, new RequestCacheOptions { UpcomingMaxAge = TimeSpan.FromSeconds(1) }, time, _meter, Render);
+        var cache = new SearchRequestCache(engine, index, new RequestCacheOptions { UpcomingMaxAge = TimeSpan.FromSeconds(1) }, time, _meter, Answer);
         index.Apply(Document("e1", 1, "Soon Gala", Now.AddDays(1)));
         index.Refresh();
 
@@ -246,8 +356,8 @@ public sealed class SearchRequestCacheTests(GeneratedDocuments data) : IClassFix
         var query = new SearchQuery { Text = "tayl swft" };
         var uncached = new[]
         {
-            new SearchRequestCache(new NoGenerationIndex(data.Index), null, new RequestCacheOptions(), data.Time, _meter, Render),
-            new SearchRequestCache(data.Index, data.Index, new RequestCacheOptions { MaxBytes = 0 }, data.Time, _meter, Render),
+            new SearchRequestCache(new NoGenerationIndex(data.Index), null, new RequestCacheOptions(), data.Time, _meter, Answer),
+            new SearchRequestCache(data.Index, data.Index, new RequestCacheOptions { MaxBytes = 0 }, data.Time, _meter, Answer),
         };
 
         foreach (var cache in uncached)
@@ -260,7 +370,7 @@ public sealed class SearchRequestCacheTests(GeneratedDocuments data) : IClassFix
             Assert.Equal(0, cache.Answers);
         }
         Assert.Equal(0, counters.Hits + counters.Misses);
-        Assert.True(new SearchRequestCache(data.Index, data.Index, new RequestCacheOptions(), data.Time, _meter, Render).Enabled);
+        Assert.True(new SearchRequestCache(data.Index, data.Index, new RequestCacheOptions(), data.Time, _meter, Answer).Enabled);
     }
 
     [Fact]
