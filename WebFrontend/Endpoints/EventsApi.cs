@@ -27,7 +27,7 @@ public static class EventsApi
     {
         if (string.IsNullOrWhiteSpace(eventId)) return Problem.Invalid("event_id", "The event id is required.");
         if (!Ids.IsPlausible(eventId)) return Problem.Invalid("event_id", "Not a valid event id.");
-        var answer = await reads.Read(eventId, "view", grain => grain.GetView(), ViewResponse.From, cancellationToken);
+        var answer = await reads.Read(eventId, "view", grain => grain.GetView(), ViewResponse.From, cancellationToken: cancellationToken);
         if (answer.Body is null) return Problem.NotFound($"No event '{eventId}'.");
         return new CachedJson<ViewResponse>(answer);
     }
@@ -38,7 +38,7 @@ public static class EventsApi
         if (!Ids.IsPlausible(eventId)) return Problem.NotFound($"No event '{eventId}'.");
         if (section is not null && (section.Length is 0 or > 16 || !section.All(char.IsAsciiLetterOrDigit))) return Problem.Invalid("section", "1 to 16 letters or digits.");
         var answer = await reads.Read(eventId, section is null ? "seats" : $"seats:{section}", grain => grain.GetSeats(section),
-            map => new SeatsResponse(map.EventId, map.Seats), cancellationToken);
+            map => new SeatsResponse(map.EventId, map.Seats), cancellationToken: cancellationToken);
         if (answer.Body is null) return Problem.NotFound($"No event '{eventId}'.");
         return new CachedJson<SeatsResponse>(answer);
     }

@@ -7,7 +7,8 @@ namespace TicketMaster.WebFrontend.Reads;
 
 /// <summary>
 /// This frontend's copies of events' public reads (view, seat maps, and any other read of one event,
-/// named by the caller: "view", "seats", "seats:A"), kept as the JSON sent and stamped with the
+/// named by the caller: "view", "seats", "seats:A"; a read named "base@variant", such as a section's
+/// changes since a version, keeps only its <see cref="VariantsKept"/> latest variants), kept as the JSON sent and stamped with the
 /// event's version. An event's version is asked of its grain at most once per
 /// <see cref="EventReadsSettings.CheckInterval"/> however many requests read it, and a read is fetched
 /// and serialized again only when the version moved: a hot event costs about one grain call a second
@@ -30,6 +31,15 @@ public sealed partial class EventReadCache(
     /// <summary>Estimates of what is not counted byte by byte: an event's entry, node and dictionaries; a copy and its key.</summary>
     private const int EventOverhead = 512;
     private const int CopyOverhead = 256;
+
+    /// <summary>
+    /// Variants of one read held at once: a section's changes are asked since the versions this
+    /// frontend answered lately, so older variants are not asked again and only take room.
+    /// </summary>
+    public const int VariantsKept = 4;
+
+    /// <summary>What a fetch hands its waiters when the event has no such part: never stored.</summary>
+    private static readonly CachedRead NoSuchPart = new(new EventVersion(0, Guid.Empty), new ReadBody([]), DateTimeOffset.MinValue);
 
     private readonly EventReadsSettings _settings = options.Value;
     private readonly JsonSerializerOptions _json = json.Value.SerializerOptions;
@@ -62,12 +72,17 @@ public sealed partial class EventReadCache(
     /// <summary>
     /// The read <paramref name="what"/> of event <paramref name="eventId"/>: the copy when it is as of the
     /// event's version, else <paramref name="fetch"/> from the grain (null: no such event) rendered by
-    /// <paramref name="respond"/>. Throws <see cref="RetryableException"/> only when the grain does not
-    /// answer and there is no copy to answer with.
+    /// <paramref name="respond"/>, tagged by <paramref name="etag"/> when given (else by its bytes). When
+    /// <paramref name="respond"/> gives null the event has no such part (an unknown section): that is
+    /// answered as <see cref="EventReadAnswer.PartNotFound"/> and not kept, so made-up names take no room.
+    /// Throws <see cref="RetryableException"/> only when the grain does not answer and there is no copy
+    /// to answer with.
     /// </summary>
     public async Task<EventReadAnswer> Read<T, TResponse>(
-        string eventId, string what, Func<IEventGrain, Task<T?>> fetch, Func<T, TResponse> respond, CancellationToken cancellationToken = default)
+        string eventId, string what, Func<IEventGrain, Task<T?>> fetch, Func<T, TResponse?> respond, Func<T, string>? etag = null,
+        CancellationToken cancellationToken = default)
         where T : class
+        where TResponse : class
     {
         var entry = Enter(eventId, out var check);
         var answered = check is null || await Answered(check, cancellationToken);
@@ -96,7 +111,7 @@ public sealed partial class EventReadCache(
                 var done = new TaskCompletionSource<CachedRead?>(TaskCreationOptions.RunContinuationsAsynchronously);
                 fetching = done.Task;
                 entry.Fetching.Add(what, fetching);
-                _ = Fetch(entry, what, entry.Current!, fetch, respond, done);
+                _ = Fetch(entry, what, entry.Current!, fetch, respond, etag, done);
             }
         }
 
@@ -106,6 +121,7 @@ public sealed partial class EventReadCache(
             if (await Answered(fetching, cancellationToken))
             {
                 var fetched = await fetching;
+                if (ReferenceEquals(fetched, NoSuchPart)) return EventReadAnswer.PartNotFound;
                 return fetched is null ? EventReadAnswer.NotFound : new EventReadAnswer(fetched.Body, false, TimeSpan.Zero);
             }
         }
@@ -179,8 +195,10 @@ public sealed partial class EventReadCache(
     }
 
     private async Task Fetch<T, TResponse>(
-        EventEntry entry, string what, EventVersion stamp, Func<IEventGrain, Task<T?>> fetch, Func<T, TResponse> respond, TaskCompletionSource<CachedRead?> done)
+        EventEntry entry, string what, EventVersion stamp, Func<IEventGrain, Task<T?>> fetch, Func<T, TResponse?> respond, Func<T, string>? etag,
+        TaskCompletionSource<CachedRead?> done)
         where T : class
+        where TResponse : class
     {
         try
         {
@@ -191,13 +209,20 @@ public sealed partial class EventReadCache(
             {
                 lock (_lock) entry.Missing = true;
             }
+            else if (respond(value) is not { } response)
+            {
+                copy = NoSuchPart;
+            }
             else
             {
-                var bytes = JsonSerializer.SerializeToUtf8Bytes(respond(value), _json);
+                var bytes = JsonSerializer.SerializeToUtf8Bytes(response, _json);
                 ReadBody? previous;
                 lock (_lock) previous = entry.Reads.GetValueOrDefault(what)?.Body;
+                var tag = etag?.Invoke(value);
                 // An unchanged answer keeps its body: its tag, and the compressed forms already made.
-                var body = previous is not null && previous.Json.AsSpan().SequenceEqual(bytes) ? previous : Body(entry, what, bytes);
+                var body = previous is not null && (tag is null || tag == previous.ETag) && previous.Json.AsSpan().SequenceEqual(bytes)
+                    ? previous
+                    : Body(entry, what, bytes, tag);
                 copy = new CachedRead(stamp, body, time.GetUtcNow());
                 lock (_lock) Store(entry, what, copy);
             }
@@ -249,16 +274,30 @@ public sealed partial class EventReadCache(
             return;
         }
         if (old is not null) Grow(entry, -entry.Counted[what]);
+        else if (what.IndexOf('@') is > 0 and var at) DropOldVariants(entry, what[..(at + 1)]);
         entry.Reads[what] = copy;
         entry.Counted[what] = CopyOverhead + 2L * what.Length + copy.Body.Json.Length;
         Grow(entry, entry.Counted[what]);
     }
 
+    /// <summary>Under the lock, before a new variant is stored: leaves room for it among the <see cref="VariantsKept"/> most recently fetched.</summary>
+    private void DropOldVariants(EventEntry entry, string prefix)
+    {
+        var variants = entry.Reads.Where(read => read.Key.StartsWith(prefix, StringComparison.Ordinal)).ToList();
+        if (variants.Count < VariantsKept) return;
+        foreach (var (what, _) in variants.OrderBy(read => read.Value.FetchedAt).Take(variants.Count - VariantsKept + 1))
+        {
+            entry.Reads.Remove(what);
+            Grow(entry, -entry.Counted[what]);
+            entry.Counted.Remove(what);
+        }
+    }
+
     /// <summary>A body whose compressed forms, made on first demand, count from then on while it is held.</summary>
-    private ReadBody Body(EventEntry entry, string what, byte[] json)
+    private ReadBody Body(EventEntry entry, string what, byte[] json, string? etag)
     {
         ReadBody body = null!;
-        body = new ReadBody(json, added =>
+        body = new ReadBody(json, etag: etag, grew: added =>
         {
             lock (_lock)
             {

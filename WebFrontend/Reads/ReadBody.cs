@@ -16,16 +16,17 @@ public sealed class ReadBody
     private byte[]? _gzip;
 
     /// <param name="grew">Told the bytes a compressed form adds when it is first made.</param>
-    public ReadBody(byte[] json, Action<long>? grew = null)
+    /// <param name="etag">The tag when the caller names the state the body shows better than its bytes do; else one from the bytes.</param>
+    public ReadBody(byte[] json, Action<long>? grew = null, string? etag = null)
     {
         Json = json;
         _grew = grew;
-        ETag = $"\"{Convert.ToHexStringLower(SHA256.HashData(json).AsSpan(0, 12))}\"";
+        ETag = etag ?? $"\"{Convert.ToHexStringLower(SHA256.HashData(json).AsSpan(0, 12))}\"";
     }
 
     public byte[] Json { get; }
 
-    /// <summary>From the content, so every frontend gives the same body the same tag.</summary>
+    /// <summary>From the content (or the state the caller named), so every frontend gives the same body the same tag.</summary>
     public string ETag { get; }
 
     /// <summary>The body in <paramref name="coding"/>.</summary>

@@ -14,6 +14,14 @@ public sealed class EventReadTests(ReadsFactory factory) : IClassFixture<ReadsFa
 
     private static string SeatMap(string eventId) => $"/api/v1/events/{eventId}/seats";
 
+    private static string Sections(string eventId) => $"/api/v1/events/{eventId}/sections";
+
+    private static string SectionSeats(string eventId, string query = "") => $"/api/v1/events/{eventId}/sections/A/seats{query}";
+
+    private static long VersionOf(string json) => System.Text.Json.Nodes.JsonNode.Parse(json)!["version"]!.GetValue<long>();
+
+    private static long EpochOf(string json) => System.Text.Json.Nodes.JsonNode.Parse(json)!["epoch"]!.GetValue<long>();
+
     private static int AvailableInA(string json) =>
         System.Text.Json.Nodes.JsonNode.Parse(json)!["sections"]!.AsArray().Single(s => s!["sectionId"]!.GetValue<string>() == "A")!["available"]!.GetValue<int>();
 
@@ -33,6 +41,49 @@ public sealed class EventReadTests(ReadsFactory factory) : IClassFixture<ReadsFa
         // 150 views over three seconds of a still event: one version check a second, and the view fetched once.
         Assert.Equal(3, factory.Calls.Of(eventId, "GetVersion"));
         Assert.Equal(1, factory.Calls.Of(eventId, "GetView"));
+    }
+
+    [Fact]
+    public async Task A_hot_section_is_read_from_its_grain_once_a_second_and_its_changes_since_a_version_are_shared_by_every_poller()
+    {
+        var eventId = await _api.CreateEvent();
+        var client = _api.Anonymous();
+        var first = await client.GetStringAsync(SectionSeats(eventId));
+        var since = $"?since={VersionOf(first)}&epoch={EpochOf(first)}";
+        factory.ReadClock.Advance(TimeSpan.FromSeconds(1));
+        factory.Calls.Clear();
+
+        for (var second = 0; second < 3; second++)
+        {
+            for (var i = 0; i < 30; i++)
+            {
+                Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(Sections(eventId))).StatusCode);
+                Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(SectionSeats(eventId))).StatusCode);
+                Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(SectionSeats(eventId, since))).StatusCode);
+            }
+            factory.ReadClock.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        // 270 reads of a still event over three seconds: a version check a second; the overview fetched
+        // once; the whole section not again (its copy is from before); its changes since the pollers' version once.
+        Assert.Equal(3, factory.Calls.Of(eventId, "GetVersion"));
+        Assert.Equal(1, factory.Calls.Of(eventId, "GetView"));
+        Assert.Equal(1, factory.Calls.Of(eventId, "GetSectionSeats"));
+    }
+
+    [Fact]
+    public async Task A_sections_changes_since_a_version_show_a_hold_after_the_next_check()
+    {
+        var eventId = await _api.CreateEvent();
+        var client = _api.Anonymous();
+        var first = await client.GetStringAsync(SectionSeats(eventId));
+        await Api.Hold(_api.AsNewUser(), eventId, "A-1-1");
+        factory.ReadClock.Advance(TimeSpan.FromSeconds(1));
+
+        var delta = System.Text.Json.Nodes.JsonNode.Parse(await client.GetStringAsync(SectionSeats(eventId, $"?since={VersionOf(first)}&epoch={EpochOf(first)}")))!;
+
+        Assert.False(delta["full"]!.GetValue<bool>());
+        Assert.Equal("[[0,1]]", delta["changes"]!.ToJsonString());
     }
 
     [Fact]
@@ -59,7 +110,7 @@ public sealed class EventReadTests(ReadsFactory factory) : IClassFixture<ReadsFa
     }
 
     [Fact]
-    public async Task View_and_seat_map_answer_stale_from_the_frontend_while_the_events_storage_is_down_and_fresh_when_it_is_back()
+    public async Task View_seat_maps_and_sections_answer_stale_from_the_frontend_while_the_events_storage_is_down_and_fresh_when_it_is_back()
     {
         var eventId = await _api.CreateEvent();
         var client = _api.Anonymous();
@@ -68,6 +119,8 @@ public sealed class EventReadTests(ReadsFactory factory) : IClassFixture<ReadsFa
         Assert.False(view.Headers.Contains("Warning"));
         var viewJson = await view.Content.ReadAsStringAsync();
         var seatsJson = await seats.Content.ReadAsStringAsync();
+        var sectionsJson = await client.GetStringAsync(Sections(eventId));
+        var sectionJson = await client.GetStringAsync(SectionSeats(eventId));
 
         factory.Journals.Stop();
         try
@@ -76,7 +129,10 @@ public sealed class EventReadTests(ReadsFactory factory) : IClassFixture<ReadsFa
             await Api.Problem(await Api.Reserve(_api.AsNewUser(), eventId, "A-1-1"), HttpStatusCode.ServiceUnavailable);
             factory.ReadClock.Advance(TimeSpan.FromSeconds(3));
 
-            foreach (var (url, json) in new[] { (View(eventId), viewJson), (SeatMap(eventId), seatsJson) })
+            foreach (var (url, json) in new[]
+                     {
+                         (View(eventId), viewJson), (SeatMap(eventId), seatsJson), (Sections(eventId), sectionsJson), (SectionSeats(eventId), sectionJson),
+                     })
             {
                 var stale = await client.GetAsync(url);
                 Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
