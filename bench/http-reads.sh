@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Reads over HTTP of one 200,000-seat event while it sells: the web frontend (embedded default, or its
 # co-hosted silo on PostgreSQL), wrk on /healthz (the floor), /api/v1/view and the seat map, each
-# as is and with Accept-Encoding: br, while a second wrk reserves seats of the same event all along
-# (16 connections taking turns over 160 fans of up to 1,000 tickets each). Reports req/s, latency percentiles, bytes per poll and the
+# as is and with Accept-Encoding: br, the section overview, one section in its compact form, and that
+# section polled by change (each answer's version the next `since`, bench/http-section-poll.lua), while a second wrk reserves seats of the same event all along
+# (16 connections taking turns over 160 fans of up to 1,000 tickets each, holds of 6 s in sections S1 and S2). Reports req/s, latency percentiles, bytes per poll and the
 # frontend's CPU seconds per 1,000 requests. Goal: view >= 90% of /healthz, >= 25,000 req/s.
 #
 # Usage: bench/http-reads.sh [--storage Memory|Postgres] [--postgres "<npgsql connection string>"]
@@ -57,7 +58,7 @@ ENVIRONMENT=(
   "Admin__Email=admin@bench.local"
   "Admin__Password=bench-admin-password"
   "RateLimits__Enabled=false"
-  "Booking__HoldDuration=02:00:00"
+  "Booking__HoldDuration=00:00:06"
   "Orleans__SiloPort=$(free_port)"
   "Orleans__GatewayPort=$(free_port)"
   "Orleans__ClusterId=http-reads-$$"
@@ -138,14 +139,15 @@ sale() { # duration from to: reserve seats of the event, one 2-seat hold a reque
 bytes() { # path accept-encoding
   curl -sS -o /dev/null -w '%{size_download}' ${2:+-H "Accept-Encoding: $2"} "$BASE$1"
 }
-SALE_FROM=0
-read_run() { # label path connections accept-encoding
+# Every run's sale is in sections S1 and S2 (seats 0-19,999), whose holds expire after 6 s and come back:
+# a sale that goes on however long the runs take, changing the section S1 that the section runs poll.
+read_run() { # label path connections accept-encoding [wrk script]
   local before after
-  sale "$DURATION" "$SALE_FROM" $((SALE_FROM + 20000)) &
+  sale "$DURATION" 0 20000 &
   local sale_pid=$!
-  SALE_FROM=$((SALE_FROM + 20000))
   before=$(cpu_ticks)
-  wrk -t2 -c"$3" -d"$DURATION" --timeout 10s --latency ${4:+-H "Accept-Encoding: $4"} "$BASE$2" >"$WORK/$1.txt" 2>&1 || true
+  EVENT_ID=$EVENT SECTION_ID=S1 wrk -t2 -c"$3" -d"$DURATION" --timeout 10s --latency ${4:+-H "Accept-Encoding: $4"} ${5:+-s "$5"} \
+    "$BASE$2" >"$WORK/$1.txt" 2>&1 || true
   after=$(cpu_ticks)
   wait "$sale_pid"
   python3 - "$1" "$WORK/$1.txt" "$WORK/sale.txt" "$((after - before))" "$TICKS" "$(bytes "$2" "${4:-}")" <<'PY'
@@ -157,6 +159,8 @@ total = int(re.search(r"(\d+) requests in", text).group(1))
 pct = {p: v for p, v in re.findall(r"^\s+(50|90|99)%\s+(\S+)", text, re.M)}
 bad = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
 sale = re.search(r"ok_per_s=([\d.]+)", open(sale_path).read())
+mean = re.search(r"mean_bytes=(\d+)", text)
+if mean: size = f"{int(mean.group(1)):,} mean, headers included"
 cpu = ticks / hz
 print(f"| {label} | {rate:,.0f} | {pct.get('50')} / {pct.get('90')} / {pct.get('99')} | {size} | {1000 * cpu / max(total, 1):.3f} | {bad.group(1) if bad else 0} | {sale.group(1) if sale else '?'} |")
 PY
@@ -173,6 +177,11 @@ read_run "view, 64 connections" "/api/v1/view?event_id=$EVENT" 64
 read_run "view br, 64 connections" "/api/v1/view?event_id=$EVENT" 64 br
 read_run "view gzip, 64 connections" "/api/v1/view?event_id=$EVENT" 64 gzip
 read_run "/healthz again, 64 connections" /healthz 64
+read_run "section overview, 64 connections" "/api/v1/events/$EVENT/sections" 64
+read_run "section overview br, 64 connections" "/api/v1/events/$EVENT/sections" 64 br
+read_run "section S1 compact, 64 connections" "/api/v1/events/$EVENT/sections/S1/seats" 64
+read_run "section S1 compact br, 64 connections" "/api/v1/events/$EVENT/sections/S1/seats" 64 br
+read_run "section S1 polled by change since each answer, 64 connections" "/api/v1/events/$EVENT/sections/S1/seats" 64 "" bench/http-section-poll.lua
 read_run "section S1 seats, 16 connections" "/api/v1/events/$EVENT/seats?section=S1" 16
 read_run "section S1 seats br, 16 connections" "/api/v1/events/$EVENT/seats?section=S1" 16 br
 read_run "all 200,000 seats, 4 connections" "/api/v1/events/$EVENT/seats" 4
