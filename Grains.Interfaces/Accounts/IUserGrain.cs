@@ -12,6 +12,10 @@ public interface IUserGrain : IGrainWithStringKey
     [Alias("Verify")]
     Task<UserIdentity?> Verify(string password);
 
+    /// <summary>Replaces the user's roles; null when the user does not exist. Tokens issued before keep their roles until they expire.</summary>
+    [Alias("SetRoles")]
+    Task<UserIdentity?> SetRoles(IReadOnlyList<string> roles);
+
     /// <summary>The user, or null when it does not exist.</summary>
     [Alias("Get")]
     Task<UserIdentity?> Get();

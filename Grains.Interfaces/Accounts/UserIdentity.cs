@@ -10,5 +10,15 @@ public sealed record UserIdentity(
 
 public static class Roles
 {
+    /// <summary>Everything, on everyone's catalog.</summary>
     public const string Admin = "admin";
+
+    /// <summary>Creates venues, performers and events, and runs what they created.</summary>
+    public const string Organiser = "organiser";
+
+    /// <summary>Scans tickets at the door.</summary>
+    public const string Scanner = "scanner";
+
+    /// <summary>Every role an admin may give; a fan has none.</summary>
+    public static readonly IReadOnlyList<string> All = [Admin, Organiser, Scanner];
 }

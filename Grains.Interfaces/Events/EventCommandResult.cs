@@ -22,5 +22,5 @@ public sealed record EventCommandResult(
 
     public static EventCommandResult Invalid(string field, string error) => new(EventCommandStatus.Invalid, field, error);
 
-    public static EventCommandResult Conflict(string error) => new(EventCommandStatus.Conflict, null, error);
+    public static EventCommandResult Conflict(string error, string? field = null) => new(EventCommandStatus.Conflict, field, error);
 }

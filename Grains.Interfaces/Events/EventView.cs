@@ -15,7 +15,8 @@ public sealed record EventView(
     [property: Id(7)] bool QueueActive,
     [property: Id(8)] IReadOnlyList<SectionView> Sections,
     [property: Id(9)] long Version,
-    [property: Id(10)] bool Cancelled = false);
+    [property: Id(10)] bool Cancelled = false,
+    [property: Id(11)] DateTimeOffset? OnSaleAt = null);
 
 /// <summary>One section's price and exact counts.</summary>
 [GenerateSerializer, Immutable, Alias("SectionView")]

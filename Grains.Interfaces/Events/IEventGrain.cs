@@ -2,11 +2,11 @@ namespace TicketMaster.Events;
 
 /// <summary>One event and its seat map (key: event id); the only place a seat changes hands.</summary>
 [Alias("IEventGrain")]
-public interface IEventGrain : IGrainWithStringKey
+public interface IEventGrain : Catalog.IOwnedGrain
 {
-    /// <summary>Creates the event on its venue's layout.</summary>
+    /// <summary>Creates the event on its venue's layout; <paramref name="owner"/> (a user id) owns it for good and finds it in their list.</summary>
     [Alias("Create")]
-    Task<EventCommandResult> Create(EventDefinition definition);
+    Task<EventCommandResult> Create(EventDefinition definition, string owner = "");
 
     /// <summary>Replaces the definition; the layout and prices are frozen once a seat is held or sold.</summary>
     [Alias("Update")]
@@ -76,6 +76,14 @@ public interface IEventGrain : IGrainWithStringKey
     /// </summary>
     [Alias("Cancel")]
     Task<CancelEventResult> Cancel();
+
+    /// <summary>What sold, when and for how much, from the event's own seat map; null when it does not exist.</summary>
+    [Alias("GetSalesReport")]
+    Task<SalesReport?> GetSalesReport();
+
+    /// <summary>Every booking of the event, sold or cancelled, one line each; null when it does not exist.</summary>
+    [Alias("GetSalesLines")]
+    Task<IReadOnlyList<SaleLine>?> GetSalesLines();
 
     /// <summary>Running counters against a recount of the seat map.</summary>
     [Alias("Audit")]

@@ -18,6 +18,8 @@ public enum ReserveStatus
     TicketLimit,
     /// <summary>The waiting room is active and the fan already has an active hold: one admission, one hold at a time.</summary>
     HoldLimit,
+    /// <summary>The event's on-sale time has not come; <see cref="ReserveResult.OnSaleAt"/> says when it does.</summary>
+    NotOnSaleYet,
 }
 
 /// <summary>The answer to a reserve: a hold, or why not.</summary>
@@ -27,8 +29,11 @@ public sealed record ReserveResult(
     [property: Id(1)] Reservation? Reservation = null,
     [property: Id(2)] IReadOnlyList<string>? Unavailable = null,
     [property: Id(3)] string? Field = null,
-    [property: Id(4)] string? Error = null)
+    [property: Id(4)] string? Error = null,
+    [property: Id(5)] DateTimeOffset? OnSaleAt = null)
 {
+    public static ReserveResult NotOnSaleYet(DateTimeOffset onSaleAt) => new(ReserveStatus.NotOnSaleYet, Field: "onSaleAt", OnSaleAt: onSaleAt);
+
     public static ReserveResult Held(Reservation reservation) => new(ReserveStatus.Held, reservation);
 
     public static ReserveResult Taken(IReadOnlyList<string> seats) => new(ReserveStatus.Unavailable, Unavailable: seats);

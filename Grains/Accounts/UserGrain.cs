@@ -31,6 +31,14 @@ public sealed class UserGrain(
         return Identity();
     }
 
+    public async Task<UserIdentity?> SetRoles(IReadOnlyList<string> roles)
+    {
+        if (!state.RecordExists) return null;
+        state.State.Roles = [.. roles.Distinct()];
+        await state.WriteStateAsync();
+        return Identity();
+    }
+
     public Task<UserIdentity?> Get() => Task.FromResult(state.RecordExists ? Identity() : null);
 
     private UserIdentity Identity() => new(UserId, state.State.Email, state.State.DisplayName, [.. state.State.Roles]);

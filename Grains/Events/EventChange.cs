@@ -11,14 +11,15 @@ namespace TicketMaster.Grains.Events;
 [GenerateSerializer, Alias("EventChange")]
 public abstract record EventChange;
 
-/// <summary>Created, or its definition replaced; <see cref="Venue"/> is set when the layout is (re)taken from the venue.</summary>
+/// <summary>Created, or its definition replaced; <see cref="Venue"/> is set when the layout is (re)taken from the venue, <see cref="Owner"/> when it is created.</summary>
 [GenerateSerializer, Immutable, Alias("EventDefined")]
 public sealed record EventDefined(
     [property: Id(0)] EventDefinition Definition,
     [property: Id(1)] Venue? Venue,
     [property: Id(2)] List<Performer> Performers,
     [property: Id(3)] byte[]? ReservationKey,
-    [property: Id(4)] long DocumentVersion) : EventChange;
+    [property: Id(4)] long DocumentVersion,
+    [property: Id(5)] string? Owner = null) : EventChange;
 
 [GenerateSerializer, Immutable, Alias("QueueSwitched")]
 public sealed record QueueSwitched([property: Id(0)] bool Active) : EventChange;
@@ -47,8 +48,9 @@ public sealed record HoldPinned([property: Id(0)] int Serial, [property: Id(1)] 
 [GenerateSerializer, Immutable, Alias("HoldUnpinned")]
 public sealed record HoldUnpinned([property: Id(0)] int Serial) : EventChange;
 
+/// <summary>The pinned hold is sold; <see cref="At"/> (the confirmation's time) dates it in the sales report.</summary>
 [GenerateSerializer, Immutable, Alias("HoldSold")]
-public sealed record HoldSold([property: Id(0)] int Serial) : EventChange;
+public sealed record HoldSold([property: Id(0)] int Serial, [property: Id(1)] DateTimeOffset At = default) : EventChange;
 
 /// <summary>The organiser cancelled the event: sales stop, and search shows it cancelled under a new document version.</summary>
 [GenerateSerializer, Immutable, Alias("EventCancelled")]

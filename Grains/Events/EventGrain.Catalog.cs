@@ -31,7 +31,7 @@ public sealed partial class EventGrain
                 map.Available(s.Index), map.Held(s.Index), map.Sold(s.Index), s.IsGeneralAdmission))
             .ToList();
         return new EventView(EventId, definition.Name, definition.Description, definition.Category, definition.StartsAt,
-            State.Performers, State.Venue!, State.QueueActive, sections, State.Version, State.Cancelled);
+            State.Performers, State.Venue!, State.QueueActive, sections, State.Version, State.Cancelled, definition.OnSaleAt);
     }
 
     private SearchDocument BuildSearchDocument(SearchFields durable)
@@ -47,7 +47,7 @@ public sealed partial class EventGrain
 
     /// <summary>
     /// Outbox style: the version is already durable, so a failed append is retried by the sweep
-    /// timer and search converges even if this call is lost.
+    /// timer and search converges even if this call is lost. The owner's list is told the same way.
     /// </summary>
     private async Task PublishSearchDocument()
     {
@@ -55,6 +55,9 @@ public sealed partial class EventGrain
         try
         {
             await GrainFactory.GetGrain<ICatalogShardGrain>(CatalogShards.Of(EventId)).Append(BuildSearchDocument(durable));
+            var definition = durable.Definition;
+            await CatalogIndex.Publish(GrainFactory, new EventEntry(EventId, definition.Name, State.Owner, definition.StartsAt, definition.OnSaleAt,
+                definition.VenueId, definition.Category, durable.Availability == Availability.Cancelled));
             _searchBehind = false;
         }
         catch (Exception e)

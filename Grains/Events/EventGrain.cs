@@ -64,7 +64,7 @@ public sealed partial class EventGrain(
         });
     }
 
-    public async Task<EventCommandResult> Create(EventDefinition definition)
+    public async Task<EventCommandResult> Create(EventDefinition definition, string owner = "")
     {
         _persistence.EnsureCurrent();
         if (State.Definition is not null) return EventCommandResult.Conflict($"Event '{EventId}' already exists.");
@@ -74,7 +74,7 @@ public sealed partial class EventGrain(
         _persistence.EnsureCurrent();
         if (State.Definition is not null) return EventCommandResult.Conflict($"Event '{EventId}' already exists.");
 
-        Record(new EventDefined(definition, venue, performers, RandomNumberGenerator.GetBytes(32), State.DocumentVersion + 1));
+        Record(new EventDefined(definition, venue, performers, RandomNumberGenerator.GetBytes(32), State.DocumentVersion + 1, owner));
         Record(new AvailabilityPublished(Availability.Of(Map!.TotalAvailable, Map.TotalCapacity), State.DocumentVersion));
         await _persistence.Durable();
         await PublishSearchDocument();
@@ -87,6 +87,11 @@ public sealed partial class EventGrain(
         if (Map is null) return Missing(EventCommandResult.NotFound);
         if (State.Cancelled) return EventCommandResult.Conflict($"Event '{EventId}' is cancelled.");
         if (definition.StartsAt != State.Definition!.StartsAt && definition.StartsAt <= Now) return EventCommandResult.Invalid("startsAt", "An event must start in the future.");
+        // Fans who waited for the on-sale time must not see it move once it has come.
+        if (definition.OnSaleAt != State.Definition.OnSaleAt && State.Definition.IsOnSale(Now))
+        {
+            return EventCommandResult.Conflict("The event is on sale already; its onSaleAt can no longer change.", "onSaleAt");
+        }
         var (venue, performers, invalid) = await Resolve(definition);
         if (invalid is not null) return invalid;
         _persistence.EnsureCurrent();
@@ -126,6 +131,7 @@ public sealed partial class EventGrain(
         if (State.Cancelled) return ReserveResult.EventCancelled;
         var now = Now;
         if (now >= State.Definition!.StartsAt) return ReserveResult.SalesClosed;
+        if (!State.Definition.IsOnSale(now)) return ReserveResult.NotOnSaleYet(State.Definition.OnSaleAt!.Value);
         if (State.QueueActive && !admissions.IsValid(request.AdmissionToken, EventId, request.UserId, now)) return ReserveResult.AdmissionRequired;
         Map.ExpireDue(now);
 
@@ -157,7 +163,7 @@ public sealed partial class EventGrain(
         // the booking hears Gone and refunds at once, but a crash between loses nothing.
         var cancelled = State.Cancelled;
         if (cancelled) await this.RegisterOrUpdateReminder(RefundReminder, RefundRetryPeriod, RefundRetryPeriod);
-        var result = await Change(map => map.Confirm(reservationId, bookingId));
+        var result = await Change(map => map.Confirm(reservationId, bookingId, Now));
         if (result.Reservation is { } sold) GrainMetrics.SeatsSold.Add(sold.Seats.Count);
         return cancelled && result.Status == HoldStatus.Ok ? result with { Status = HoldStatus.Gone } : result;
     }
@@ -198,6 +204,12 @@ public sealed partial class EventGrain(
         Record(new QueueSwitched(active));
         await _persistence.Durable();
         return true;
+    }
+
+    public Task<string?> GetOwner()
+    {
+        _persistence.EnsureCurrent();
+        return Task.FromResult(Map is null ? Missing<string?>(null) : State.Owner);
     }
 
     public Task<SeatMapAudit> Audit()

@@ -38,6 +38,7 @@ public sealed class EventMemory
                 State.Performers = defined.Performers;
                 State.DocumentVersion = defined.DocumentVersion;
                 if (defined.ReservationKey is { } key) State.ReservationKey = key;
+                if (defined.Owner is { } owner) State.Owner = owner;
                 if (defined.Venue is { } venue)
                 {
                     State.Venue = venue;

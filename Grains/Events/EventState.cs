@@ -54,6 +54,9 @@ public sealed class EventState
 
     /// <summary>Grows by one with every change applied (live or replayed): what a reader's copy of view or seats is as of.</summary>
     [Id(13)] public long Version { get; set; }
+
+    /// <summary>The user id of its creator (who may run it besides admins); "" for events made before owners were recorded.</summary>
+    [Id(15)] public string Owner { get; set; } = "";
 }
 
 public enum HoldState
@@ -100,13 +103,14 @@ public readonly record struct SaleRecord(
     [property: Id(3)] int GaCount,
     [property: Id(4)] long Fan,
     [property: Id(5)] string? OtherBookingId,
-    [property: Id(6)] Guid CompactBookingId)
+    [property: Id(6)] Guid CompactBookingId,
+    [property: Id(7)] DateTimeOffset SoldAt = default)
 {
     /// <summary>A sale of <paramref name="bookingId"/>: 16 bytes for the ids bookings are made with, the string for any other.</summary>
-    public static SaleRecord Of(string bookingId, int[] seats, int gaSection, int gaCount, long fan) =>
+    public static SaleRecord Of(string bookingId, int[] seats, int gaSection, int gaCount, long fan, DateTimeOffset soldAt) =>
         BookingIds.TryCompact(bookingId, out var compact)
-            ? new SaleRecord(seats, gaSection, gaCount, fan, null, compact)
-            : new SaleRecord(seats, gaSection, gaCount, fan, bookingId, default);
+            ? new SaleRecord(seats, gaSection, gaCount, fan, null, compact, soldAt)
+            : new SaleRecord(seats, gaSection, gaCount, fan, bookingId, default, soldAt);
 
     public string BookingId => OtherBookingId ?? BookingIds.FromCompact(CompactBookingId);
 

@@ -74,8 +74,8 @@ public sealed partial class SeatMap
 
     public string Currency => _state.Definition!.Prices[0].Currency;
 
-    /// <summary>True once any seat has been held or sold: the layout and prices are then frozen.</summary>
-    public bool HasActivity => _state.Holds.Count > 0 || _state.Sales.Count > 0;
+    /// <summary>True once any seat has been held, sold or refunded: the layout and prices are then frozen (a sale's amount is its seats' prices).</summary>
+    public bool HasActivity => _state.Holds.Count > 0 || _state.Sales.Count > 0 || _state.Returned.Count > 0;
 
     public int Available(int section) => _sections[section].Capacity - _held[section] - _sold[section];
 
@@ -195,13 +195,13 @@ public sealed partial class SeatMap
     /// Pinned seats become sold to <paramref name="bookingId"/>; answers the sale with its tickets,
     /// the same when they already are (a retried confirmation), Gone when the pin is not this booking's.
     /// </summary>
-    public HoldResult Confirm(string reservationId, string bookingId)
+    public HoldResult Confirm(string reservationId, string bookingId, DateTimeOffset now)
     {
         if (Find(reservationId, out var serial) is not null) return HoldResult.Gone;
         if (SaleOf(serial, bookingId) is { Status: not SaleStatus.Pinned } sold) return HoldResult.Sold(sold);
         if (!_state.Holds.TryGetValue(serial, out var hold) || hold.BookingId != bookingId) return HoldResult.Gone;
         var reservation = ToReservation(serial, hold);
-        Record(new HoldSold(serial));
+        Record(new HoldSold(serial, now));
         return new HoldResult(HoldStatus.Ok, reservation, SaleOf(serial, bookingId));
     }
 
@@ -313,7 +313,7 @@ public sealed partial class SeatMap
                 _state.Holds.Remove(sold.Serial);
                 var buyer = SaleRecord.Fingerprint(toSell.UserId);
                 Count(_holdsByFan, buyer, -1);
-                _state.Sales.Add(sold.Serial, SaleRecord.Of(toSell.BookingId!, toSell.Seats, toSell.GaSection, toSell.GaCount, buyer));
+                _state.Sales.Add(sold.Serial, SaleRecord.Of(toSell.BookingId!, toSell.Seats, toSell.GaSection, toSell.GaCount, buyer, sold.At));
                 Own(toSell.Seats, -sold.Serial);
                 Count(_held, toSell.Seats, toSell.GaSection, toSell.GaCount, -1);
                 Count(_sold, toSell.Seats, toSell.GaSection, toSell.GaCount, +1);

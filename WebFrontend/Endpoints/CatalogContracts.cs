@@ -15,7 +15,8 @@ public sealed record EventRequest(
     string? VenueId,
     IReadOnlyList<string?>? PerformerIds,
     IReadOnlyList<PriceRequest?>? Prices,
-    int? MaxTicketsPerFan = null);
+    int? MaxTicketsPerFan = null,
+    DateTimeOffset? OnSaleAt = null);
 
 public sealed record PriceRequest(string? SectionId, decimal? Price, string? Currency);
 

@@ -74,8 +74,9 @@ public static partial class CatalogValidation
         }
         var maxTickets = body.MaxTicketsPerFan ?? EventDefinition.DefaultMaxTicketsPerFan;
         if (maxTickets is < 1 or > EventDefinition.MostTicketsPerFan) return FailE("maxTicketsPerFan", $"A limit of 1 to {EventDefinition.MostTicketsPerFan} tickets per fan (default {EventDefinition.DefaultMaxTicketsPerFan}).");
+        if (body.OnSaleAt is { } onSaleAt && onSaleAt >= startsAt) return FailE("onSaleAt", "The on-sale time must come before startsAt.");
         var definition = new EventDefinition(body.Name!.Trim(), body.Description?.Trim() ?? "", body.Category!.Trim().ToLowerInvariant(),
-            startsAt.ToUniversalTime(), body.VenueId!, (body.PerformerIds ?? []).Select(p => p!).ToList(), prices, maxTickets);
+            startsAt.ToUniversalTime(), body.VenueId!, (body.PerformerIds ?? []).Select(p => p!).ToList(), prices, maxTickets, body.OnSaleAt?.ToUniversalTime());
         return (definition, null, null);
     }
 

@@ -5,7 +5,7 @@ namespace TicketMaster.WebFrontend.Endpoints;
 public sealed record ViewResponse(
     string EventId, string Name, string Description, string Category, DateTimeOffset StartsAt,
     IReadOnlyList<PerformerSummary> Performers, VenueSummary Venue, bool QueueActive, IReadOnlyList<SectionSummary> Sections,
-    bool Cancelled)
+    bool Cancelled, DateTimeOffset? OnSaleAt)
 {
     public static ViewResponse From(EventView view) => new(
         view.EventId, view.Name, view.Description, view.Category, view.StartsAt,
@@ -13,7 +13,7 @@ public sealed record ViewResponse(
         new VenueSummary(view.Venue.VenueId, view.Venue.Name, view.Venue.City, view.Venue.Address),
         view.QueueActive,
         view.Sections.Select(s => new SectionSummary(s.SectionId, s.Name, s.Price, s.Currency, s.Capacity, s.Available, s.GeneralAdmission)).ToList(),
-        view.Cancelled);
+        view.Cancelled, view.OnSaleAt);
 }
 
 public sealed record PerformerSummary(string PerformerId, string Name);

@@ -32,7 +32,8 @@ public static class ReservationsApi
         var result = await grains.GetGrain<IEventGrain>(body!.EventId!).Reserve(request);
         return result.Status == ReserveStatus.Held
             ? TypedResults.Created($"/api/v1/reserve/{result.Reservation!.ReservationId}", ReservationResponse.From(result.Reservation))
-            : Outcomes.Reserve.Problem(result.Status, body.EventId!, result.Field, result.Error, result.Unavailable ?? []);
+            : Outcomes.Reserve.Problem(result.Status, body.EventId!, result.Field, result.Error, result.Unavailable ?? [],
+                result.OnSaleAt is { } onSaleAt ? new Dictionary<string, object?> { ["onSaleAt"] = onSaleAt } : null);
     }
 
     public static async Task<IResult> Release(

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using TicketMaster.Events;
 using TicketMaster.Grains;
 using TicketMaster.Hosting;
 using TicketMaster.WaitingRoom;
@@ -39,8 +40,9 @@ public static class WaitingRoomApi
             .Produces<JoinResponse>().ProducesProblem(StatusCodes.Status404NotFound).ProducesOutcomes(Outcomes.Join);
         queue.MapGet("/{eventId}/status", Status).WithName("QueueStatus").WithSummary("Your place, or your admission token once admitted.");
 
-        app.MapPost("/api/v1/events/{eventId}/queue", Configure).WithTags("Waiting room").RequireAuthorization(AuthenticationSetup.AdminPolicy)
-            .WithName("ConfigureQueue").WithSummary("Turn the event's waiting room on or off and set its admit rate.");
+        app.MapPost("/api/v1/events/{eventId}/queue", Configure).WithTags("Waiting room").RequireAuthorization(AuthenticationSetup.CatalogPolicy)
+            .WithName("ConfigureQueue").WithSummary("Turn the event's waiting room on or off and set its admit rate.")
+            .OwnedBy<IEventGrain>("eventId", "event");
         return app;
     }
 

@@ -9,6 +9,9 @@ public static class AuthenticationSetup
 {
     public const string AdminPolicy = "admin";
 
+    /// <summary>Catalog writes: an organiser on what they own, an admin on everything (which item is whose: <see cref="Endpoints.CatalogAccess"/>).</summary>
+    public const string CatalogPolicy = "catalog";
+
     public static WebApplicationBuilder AddTicketMasterAuthentication(this WebApplicationBuilder builder)
     {
         var section = builder.Configuration.GetSection(JwtSettings.Section);
@@ -42,7 +45,8 @@ public static class AuthenticationSetup
                 };
             });
         builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(AdminPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.Admin));
+            .AddPolicy(AdminPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.Admin))
+            .AddPolicy(CatalogPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.Admin, Roles.Organiser));
         return builder;
     }
 }

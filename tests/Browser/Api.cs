@@ -31,6 +31,31 @@ public sealed class Api(Uri baseAddress) : IDisposable
 
     public const string FanPassword = "fan-password-123";
 
+    /// <summary>A new account made an organiser by the admin; signs in with <see cref="FanPassword"/>.</summary>
+    public async Task<string> RegisterOrganiser()
+    {
+        var email = $"organiser-{Guid.NewGuid():N}@example.com";
+        var answer = await http.PostAsJsonAsync("/api/v1/auth/register", new { email, password = FanPassword, displayName = "Organiser" });
+        answer.EnsureSuccessStatusCode();
+        var userId = (await answer.Content.ReadFromJsonAsync<JsonObject>())!["userId"]!.GetValue<string>();
+        await Send(HttpMethod.Put, await AdminToken(), $"/api/v1/users/{userId}/roles", new { roles = new[] { "organiser" } });
+        return email;
+    }
+
+    /// <summary>The fan reserves and pays for these seats.</summary>
+    public async Task Buy(string token, string eventId, params string[] seats)
+    {
+        var held = await Post(token, "/api/v1/reserve", new { eventId, seats });
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/book")
+        {
+            Content = JsonContent.Create(new { reservationId = held["reservationId"]!.GetValue<string>(), payment = new { token = "tok_visa" } }),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        var answer = await http.SendAsync(request);
+        if (!answer.IsSuccessStatusCode) throw new InvalidOperationException($"/api/v1/book: {(int)answer.StatusCode} {await answer.Content.ReadAsStringAsync()}");
+    }
+
     /// <summary>An event at a new venue: seated section A (4 rows of 12, 85 EUR) and standing FLOOR (100, 45 EUR).</summary>
     public async Task<string> CreateEvent(string name)
     {
@@ -100,9 +125,11 @@ public sealed class Api(Uri baseAddress) : IDisposable
         return map["seats"]!.AsArray().ToDictionary(s => s!["seatId"]!.GetValue<string>(), s => s!["status"]!.GetValue<string>());
     }
 
-    private async Task<JsonObject> Post(string token, string path, object body)
+    private Task<JsonObject> Post(string token, string path, object body) => Send(HttpMethod.Post, token, path, body);
+
+    private async Task<JsonObject> Send(HttpMethod method, string token, string path, object body)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
+        using var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body) };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         var answer = await http.SendAsync(request);
         var text = await answer.Content.ReadAsStringAsync();

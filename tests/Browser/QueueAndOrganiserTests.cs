@@ -69,6 +69,56 @@ public sealed class QueueAndOrganiserTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task An_organiser_sets_an_on_sale_time_fans_see_the_countdown_and_the_sale_shows_in_the_live_report()
+    {
+        using var api = new Api(browser.Server.BaseAddress);
+        var organiser = await api.RegisterOrganiser();
+        var page = await browser.NewPage(browser.Server);
+        await Fan.SignIn(page, organiser, Api.FanPassword);
+        await page.ClickAsync("a[href='/organiser']");
+
+        var name = $"Countdown Coral {Guid.NewGuid().ToString("N")[..6]}";
+        await page.FillAsync("#venue-name", "Coral Hall");
+        await page.FillAsync("#venue-city", "Faro");
+        await page.ClickAsync("#venue-form button[type=submit]");
+        await Expect(page.Locator("#venue-id")).ToBeVisibleAsync();
+        // The venue is picked from the organiser's own list.
+        await Expect(page.Locator("#event-venue option", new() { HasText = "Coral Hall, Faro" })).ToHaveCountAsync(1);
+
+        await page.FillAsync("#event-name", name);
+        await page.FillAsync("#event-starts", DateTime.Now.AddDays(40).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture));
+        await page.FillAsync("#event-onsale", DateTime.Now.AddDays(2).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture));
+        await Expect(page.Locator("#event-prices input.price")).ToHaveCountAsync(2);
+        await page.ClickAsync("#event-form button[type=submit]");
+        await Expect(page.Locator("#event-link")).ToBeVisibleAsync();
+        var row = page.Locator("#my-events li", new() { HasText = name });
+        await Expect(row).ToContainTextAsync("on sale");
+        var eventId = await row.GetAttributeAsync("data-event-id");
+
+        await page.GotoAsync($"/events/{eventId}");
+        await Expect(page.Locator("#onsale-note")).ToBeVisibleAsync();
+        await Expect(page.Locator("#onsale-countdown")).ToHaveTextAsync(new Regex(@"^[12]d \d\d:\d\d:\d\d$"));
+        await BrowserFixture.Screenshot(page, "13-on-sale-countdown");
+
+        // Not on sale yet, the organiser may still bring the time forward: to now.
+        await page.GotoAsync("/organiser");
+        await page.Locator("#my-events li", new() { HasText = name }).Locator(".edit-event").ClickAsync();
+        await Expect(page.Locator("#event-submit")).ToHaveTextAsync("Save event");
+        await page.FillAsync("#event-onsale", DateTime.Now.AddMinutes(-1).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture));
+        await page.ClickAsync("#event-form button[type=submit]");
+        await Expect(page.Locator("#event-result")).ToContainTextAsync("Event saved");
+
+        await api.Buy(await api.Token(await api.RegisterFan(), Api.FanPassword), eventId!, "A-1-1", "A-1-2");
+        await page.Locator("#my-events li", new() { HasText = name }).Locator(".report-link").ClickAsync();
+        await Expect(page.Locator("#total-sold")).ToHaveTextAsync("2");
+        await Expect(page.Locator("#sales-chart rect.sales-bar")).ToHaveCountAsync(1);
+        // A later sale shows by itself: the page refreshes every few seconds.
+        await api.Buy(await api.Token(await api.RegisterFan(), Api.FanPassword), eventId!, "A-2-1");
+        await Expect(page.Locator("#total-sold")).ToHaveTextAsync("3", new() { Timeout = 15_000 });
+        await BrowserFixture.Screenshot(page, "14-live-sales-report");
+    }
+
+    [Fact]
     public async Task An_organiser_cancels_an_event_and_its_page_says_so_and_sells_nothing()
     {
         using var api = new Api(browser.Server.BaseAddress);

@@ -81,11 +81,11 @@ public sealed class JournalReplayTests
         foreach (var (serial, sale) in live.Sales)
         {
             var other = replayed.State.Sales[serial];
-            Assert.Equal((sale.BookingId, sale.GaSection, sale.GaCount), (other.BookingId, other.GaSection, other.GaCount));
+            Assert.Equal((sale.BookingId, sale.GaSection, sale.GaCount, sale.SoldAt), (other.BookingId, other.GaSection, other.GaCount, other.SoldAt));
             Assert.Equal(sale.Seats, other.Seats);
         }
-        Assert.Equal(live.Returned.OrderBy(r => r.Key).Select(r => (r.Key, r.Value.Refunded, r.Value.At, r.Value.Sale.BookingId)),
-            replayed.State.Returned.OrderBy(r => r.Key).Select(r => (r.Key, r.Value.Refunded, r.Value.At, r.Value.Sale.BookingId)));
+        Assert.Equal(live.Returned.OrderBy(r => r.Key).Select(r => (r.Key, r.Value.Refunded, r.Value.At, r.Value.Sale.BookingId, r.Value.Sale.SoldAt)),
+            replayed.State.Returned.OrderBy(r => r.Key).Select(r => (r.Key, r.Value.Refunded, r.Value.At, r.Value.Sale.BookingId, r.Value.Sale.SoldAt)));
         Assert.Equal(live.Holds.OrderBy(h => h.Key).Select(h => h.Value.PinnedAt), replayed.State.Holds.OrderBy(h => h.Key).Select(h => h.Value.PinnedAt));
         Assert.All(Fans, fan => Assert.Equal(liveMap.TicketsOf(fan), replayed.Map.TicketsOf(fan)));
         for (var i = 0; i < liveMap.Sections.Count; i++)
@@ -224,7 +224,7 @@ public sealed class JournalReplayTests
                     }
                     break;
                 case 3:
-                    var confirmed = map.Confirm(id, hold?.Booking ?? booking);
+                    var confirmed = map.Confirm(id, hold?.Booking ?? booking, now);
                     if (hold is { Stage: Stage.Pinned }) hold.Stage = Stage.Sold;
                     if (hold is { Stage: Stage.Sold or Stage.Returned or Stage.Refunded }) AssertSale(hold, confirmed);
                     else Assert.Equal(HoldStatus.Gone, confirmed.Status);

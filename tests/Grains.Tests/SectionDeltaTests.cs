@@ -101,7 +101,7 @@ public sealed class SectionDeltaTests
         Assert.Equal(HoldStatus.Ok, sale.Map.Release(held.ReservationId, "u_1").Status);
         var sold = sale.Map.Reserve(ReserveRequest.ChosenSeats("u_2", ["B-1-1"]), Start.AddHours(1)).Reservation!;
         Assert.Equal(HoldStatus.Ok, sale.Map.Pin(sold.ReservationId, "u_2", "bkg_1", Start).Status);
-        Assert.Equal(HoldStatus.Ok, sale.Map.Confirm(sold.ReservationId, "bkg_1").Status);
+        Assert.Equal(HoldStatus.Ok, sale.Map.Confirm(sold.ReservationId, "bkg_1", Start).Status);
 
         var delta = sale.Map.ReadSection("B", before, Epoch).Seats!;
         Assert.False(delta.Full);
@@ -188,7 +188,7 @@ public sealed class SectionDeltaTests
                     {
                         case 0: Map.Release(id, owner); break;
                         case 1: Map.Pin(id, owner, booking, Start); break;
-                        case 2: Map.Confirm(id, booking); break;
+                        case 2: Map.Confirm(id, booking, Start); break;
                         case 3: Map.Unpin(id, booking); break;
                         default: Map.ReturnSeats(id, booking, Start); break;
                     }

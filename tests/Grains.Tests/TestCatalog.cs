@@ -12,14 +12,19 @@ public static class TestCatalog
     public static Task<string> CreateEvent(ClusterFixture fixture, int maxTicketsPerFan, params SectionDefinition[] sections) =>
         CreateEventStarting(fixture, fixture.Time.GetUtcNow().AddMonths(6), sections, maxTicketsPerFan);
 
-    public static async Task<string> CreateEventStarting(ClusterFixture fixture, DateTimeOffset startsAt, SectionDefinition[] sections, int maxTicketsPerFan = EventDefinition.DefaultMaxTicketsPerFan)
+    /// <summary>An event created by (and owned by) <paramref name="owner"/>.</summary>
+    public static Task<string> CreateEvent(ClusterFixture fixture, string owner, params SectionDefinition[] sections) =>
+        CreateEventStarting(fixture, fixture.Time.GetUtcNow().AddMonths(6), sections, owner: owner);
+
+    public static async Task<string> CreateEventStarting(ClusterFixture fixture, DateTimeOffset startsAt, SectionDefinition[] sections,
+        int maxTicketsPerFan = EventDefinition.DefaultMaxTicketsPerFan, string owner = "")
     {
         var venueId = "ven_" + Guid.NewGuid().ToString("N");
         await fixture.Grains.GetGrain<IVenueGrain>(venueId).Save(new Venue(venueId, "Test Arena", "Berlin", "Street 1", sections));
         var eventId = "evt_" + Guid.NewGuid().ToString("N");
         var prices = sections.Select(s => new SectionPrice(s.SectionId, 100m, "USD")).ToList();
         var result = await fixture.Grains.GetGrain<IEventGrain>(eventId).Create(
-            new EventDefinition("Test Night", "A test event", "concert", startsAt, venueId, [], prices, maxTicketsPerFan));
+            new EventDefinition("Test Night", "A test event", "concert", startsAt, venueId, [], prices, maxTicketsPerFan), owner);
         Assert.Equal(EventCommandStatus.Ok, result.Status);
         return eventId;
     }

@@ -42,6 +42,46 @@ public sealed class Api(ApiFactory factory)
         return (As(await Token(email, "plum-orbit-123")), userId);
     }
 
+    /// <summary>A registered user made an organiser by the admin through PUT /users/{id}/roles, signed in again so the token carries the role.</summary>
+    public async Task<(HttpClient Client, string UserId)> Organiser()
+    {
+        var email = $"{Guid.NewGuid():N}@example.com";
+        var registered = await Anonymous().PostAsJsonAsync("/api/v1/auth/register", new { email, password = "plum-orbit-123", displayName = "Organiser" });
+        Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+        var userId = (await Json(registered))["userId"]!.GetValue<string>();
+        var roles = await (await Admin()).PutAsJsonAsync($"/api/v1/users/{userId}/roles", new { roles = new[] { Roles.Organiser } });
+        Assert.Equal(HttpStatusCode.OK, roles.StatusCode);
+        return (As(await Token(email, "plum-orbit-123")), userId);
+    }
+
+    /// <summary>A seated venue A (rows x 10) and a standing GA (50) made by <paramref name="client"/>; returns its id.</summary>
+    public static async Task<string> CreateVenue(HttpClient client, int rows = 5, string name = "Test Arena")
+    {
+        var venue = await client.PostAsJsonAsync("/api/v1/venues", new
+        {
+            name, city = "Berlin", address = "Street 1",
+            sections = new object[] { new { sectionId = "A", name = "Floor A", rows, seatsPerRow = 10 }, new { sectionId = "GA", name = "Standing", capacity = 50 } },
+        });
+        Assert.Equal(HttpStatusCode.Created, venue.StatusCode);
+        return (await Json(venue))["venueId"]!.GetValue<string>();
+    }
+
+    /// <summary>The body of POST and PUT /events for an event at a venue made by <see cref="CreateVenue"/>.</summary>
+    public object EventBody(string venueId, string name = "Metallica Live", DateTimeOffset? onSaleAt = null, decimal priceA = 120m, string[]? performerIds = null) => new
+    {
+        name, description = "Loud.", category = "concert", startsAt = factory.Time.GetUtcNow().AddMonths(3), venueId,
+        performerIds = performerIds ?? [],
+        prices = new[] { new { sectionId = "A", price = priceA, currency = "USD" }, new { sectionId = "GA", price = 50m, currency = "USD" } },
+        onSaleAt,
+    };
+
+    public async Task<string> CreateEventAs(HttpClient client, string venueId, DateTimeOffset? onSaleAt = null, string name = "Metallica Live")
+    {
+        var created = await client.PostAsJsonAsync("/api/v1/events", EventBody(venueId, name, onSaleAt));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        return (await Json(created))["eventId"]!.GetValue<string>();
+    }
+
     public async Task<string> Token(string email, string password)
     {
         var response = await Anonymous().PostAsJsonAsync("/api/v1/auth/token", new { email, password });

@@ -20,10 +20,18 @@ export function signIn(auth, email) {
 
 /** True when the access token carries the admin role (for showing the organiser link; the API decides). */
 export function isAdmin(user = currentUser()) {
+  return hasRole(user, 'admin');
+}
+
+/** True when the token carries the organiser or admin role (for the organiser pages; the API decides what each may touch). */
+export function isOrganiser(user = currentUser()) {
+  return isAdmin(user) || hasRole(user, 'organiser');
+}
+
+function hasRole(user, role) {
   try {
     const payload = JSON.parse(atob(user.accessToken.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')));
-    const roles = [payload.role ?? []].flat();
-    return roles.includes('admin');
+    return [payload.role ?? []].flat().includes(role);
   } catch {
     return false;
   }

@@ -258,7 +258,33 @@ function renderEvent() {
   // While the waiting room is on, buying needs an admission token: the queue page gets one.
   if (queued && !hold) location.replace(`/events/${encodeURIComponent(eventId)}/queue`);
   document.getElementById('queue-link').href = `/events/${encodeURIComponent(eventId)}/queue`;
+  countDownToSale();
   document.getElementById('event').hidden = false;
+}
+
+let saleTimer = null;
+
+/** Before the on-sale time the page counts down to it (by this device's clock; the API decides when reserving opens). */
+function countDownToSale() {
+  const at = view.onSaleAt && !view.cancelled ? Date.parse(view.onSaleAt) : NaN;
+  const note = document.getElementById('onsale-note');
+  const tick = () => {
+    const left = at - Date.now();
+    if (!(left > 0)) {
+      note.hidden = true;
+      clearInterval(saleTimer);
+      saleTimer = null;
+      return;
+    }
+    const s = Math.ceil(left / 1000);
+    const d = Math.floor(s / 86400), h = Math.floor(s % 86400 / 3600), m = Math.floor(s % 3600 / 60), sec = s % 60;
+    document.getElementById('onsale-countdown').textContent =
+      (d > 0 ? `${d}d ` : '') + [h, m, sec].map(n => String(n).padStart(2, '0')).join(':');
+    note.hidden = false;
+  };
+  document.getElementById('onsale-at').textContent = Number.isNaN(at) ? '' : dateTime(view.onSaleAt);
+  tick();
+  if (!saleTimer && !note.hidden) saleTimer = setInterval(tick, 1000);
 }
 
 /** The overview: a tile per section with its counts at a glance; a tile opens its section's seats. */

@@ -1,20 +1,81 @@
-// Organiser pages (admin role): venues with sections, performers, events with prices, the waiting room, cancelling.
-import { api, ApiError, currentUser, isAdmin, el, signInUrl } from './api.js';
+// Organiser pages (organiser or admin role): your venues, performers and events from your own lists,
+// creating and editing events with their on-sale time, the waiting room, cancelling, and each event's sales report.
+import { api, ApiError, currentUser, isOrganiser, el, dateTime, signInUrl } from './api.js';
 
-const KNOWN = 'tm.organiser';
-const known = JSON.parse(sessionStorage.getItem(KNOWN) ?? '{"venues":[],"performers":[]}');
 const $ = id => document.getElementById(id);
+let editing = null; // the id of the event the form edits, or null when it creates one
 
-function remember(kind, item) {
-  known[kind].push(item);
-  sessionStorage.setItem(KNOWN, JSON.stringify(known));
-  renderKnown();
+/** Every item of one of your lists (GET /organiser/{kind}), following the cursor. */
+async function all(kind) {
+  const items = [];
+  let cursor = null;
+  do {
+    const { body } = await api(`/organiser/${kind}?limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, { auth: true });
+    items.push(...body.items);
+    cursor = body.next;
+  } while (cursor);
+  return items;
 }
 
-function renderKnown() {
-  $('known-venues').replaceChildren(...known.venues.map(v => el('option', { value: v.id }, v.name)));
-  $('known-performers').replaceChildren(...known.performers.map(p => el('option', { value: p.id }, p.name)));
+async function loadChoices(selectVenue, selectPerformers = []) {
+  const [venues, performers] = await Promise.all([all('venues'), all('performers')]);
+  $('event-venue').replaceChildren(el('option', { value: '' }, 'Choose a venue'),
+    ...venues.map(v => el('option', { value: v.venueId, selected: v.venueId === selectVenue }, `${v.name}, ${v.city}`)));
+  $('event-performers').replaceChildren(...performers.map(p => el('option', { value: p.performerId, selected: selectPerformers.includes(p.performerId) }, p.name)));
 }
+
+// ---- your events, a page at a time ----
+let eventsCursor = null;
+async function loadEvents(more = false) {
+  const { body } = await api(`/organiser/events?limit=50${more && eventsCursor ? `&cursor=${encodeURIComponent(eventsCursor)}` : ''}`, { auth: true });
+  const rows = body.items.map(e => el('li', { 'data-event-id': e.eventId },
+    el('a', { href: `/events/${encodeURIComponent(e.eventId)}` }, e.name),
+    el('span', { class: 'muted small' }, dateTime(e.startsAt)),
+    e.onSaleAt ? el('span', { class: 'small' }, `on sale ${dateTime(e.onSaleAt)}`) : null,
+    e.cancelled ? el('span', { class: 'small' }, 'cancelled') : null,
+    el('a', { href: `/organiser/events/${encodeURIComponent(e.eventId)}/sales`, class: 'report-link' }, 'Sales report'),
+    e.cancelled ? null : el('button', { type: 'button', class: 'btn btn-ghost btn-small edit-event', onclick: () => edit(e.eventId) }, 'Edit')));
+  if (more) $('my-events').append(...rows); else $('my-events').replaceChildren(...rows);
+  if (!more && rows.length === 0) $('my-events').append(el('li', { class: 'muted' }, 'No events yet.'));
+  eventsCursor = body.next;
+  $('my-events-more').hidden = !body.next;
+}
+$('my-events-more').addEventListener('click', () => loadEvents(true));
+
+/** A date for a datetime-local input, in this device's time zone. */
+function localInput(iso) {
+  const d = new Date(iso);
+  return new Date(d.getTime() - d.getTimezoneOffset() * 60000).toISOString().slice(0, 16);
+}
+
+async function edit(eventId) {
+  const { body: view } = await api(`/view?event_id=${encodeURIComponent(eventId)}`);
+  editing = eventId;
+  $('event-name').value = view.name;
+  $('event-description').value = view.description;
+  $('event-category').value = view.category;
+  $('event-starts').value = localInput(view.startsAt);
+  $('event-onsale').value = view.onSaleAt ? localInput(view.onSaleAt) : '';
+  $('event-currency').value = view.sections[0]?.currency ?? 'EUR';
+  await loadChoices(view.venue.venueId, view.performers.map(p => p.performerId));
+  await loadPrices();
+  for (const s of view.sections) {
+    const input = $(`price-${s.sectionId}`);
+    if (input) input.value = s.price;
+  }
+  $('event-submit').textContent = 'Save event';
+  $('event-new').hidden = false;
+  $('event-title').textContent = `3. Event: editing ${view.name}`;
+  $('event-name').focus();
+}
+
+function stopEditing() {
+  editing = null;
+  $('event-submit').textContent = 'Create event';
+  $('event-new').hidden = true;
+  $('event-title').textContent = '3. Event';
+}
+$('event-new').addEventListener('click', stopEditing);
 
 function result(id, kind, ...children) {
   $(id).replaceChildren(el('div', { class: `alert alert-${kind}` }, ...children));
@@ -22,7 +83,7 @@ function result(id, kind, ...children) {
 
 function problem(e) {
   if (!(e instanceof ApiError)) return 'Something went wrong.';
-  if (e.status === 403) return 'Only organisers (admin accounts) can do this.';
+  if (e.status === 403) return 'This belongs to another organiser, or your account is not an organiser.';
   return e.message;
 }
 
@@ -56,9 +117,8 @@ $('venue-form').addEventListener('submit', async e => {
   const name = $('venue-name').value.trim();
   try {
     const { body } = await api('/venues', { method: 'POST', auth: true, body: { name, city: $('venue-city').value.trim(), address: $('venue-address').value.trim(), sections } });
-    remember('venues', { id: body.venueId, name });
     result('venue-result', 'ok', 'Venue created: ', el('code', { id: 'venue-id' }, body.venueId));
-    $('event-venue').value = body.venueId;
+    await loadChoices(body.venueId, [...$('event-performers').selectedOptions].map(o => o.value));
     await loadPrices();
   } catch (err) {
     result('venue-result', 'error', problem(err));
@@ -70,10 +130,8 @@ $('performer-form').addEventListener('submit', async e => {
   const name = $('performer-name').value.trim();
   try {
     const { body } = await api('/performers', { method: 'POST', auth: true, body: { name, genre: $('performer-genre').value.trim() } });
-    remember('performers', { id: body.performerId, name });
     result('performer-result', 'ok', 'Performer created: ', el('code', { id: 'performer-id' }, body.performerId));
-    const input = $('event-performers');
-    input.value = [input.value.trim(), body.performerId].filter(Boolean).join(', ');
+    await loadChoices($('event-venue').value, [...$('event-performers').selectedOptions].map(o => o.value).concat(body.performerId));
   } catch (err) {
     result('performer-result', 'error', problem(err));
   }
@@ -81,9 +139,9 @@ $('performer-form').addEventListener('submit', async e => {
 
 // ---- event: one price per section of the chosen venue ----
 async function loadPrices() {
-  const venueId = $('event-venue').value.trim();
+  const venueId = $('event-venue').value;
   const box = $('event-prices');
-  if (!venueId) return;
+  if (!venueId) { box.replaceChildren(el('p', { class: 'muted small' }, 'Choose a venue to price its sections.')); return; }
   try {
     const { body: venue } = await api(`/venues/${encodeURIComponent(venueId)}`);
     box.replaceChildren(...venue.sections.map(s => el('div', { class: 'field price-field' },
@@ -105,16 +163,21 @@ $('event-form').addEventListener('submit', async e => {
     description: $('event-description').value.trim(),
     category: $('event-category').value,
     startsAt: new Date(starts).toISOString(),
-    venueId: $('event-venue').value.trim(),
-    performerIds: $('event-performers').value.split(',').map(s => s.trim()).filter(Boolean),
+    venueId: $('event-venue').value,
+    performerIds: [...$('event-performers').selectedOptions].map(o => o.value),
+    onSaleAt: $('event-onsale').value ? new Date($('event-onsale').value).toISOString() : undefined,
     prices: [...document.querySelectorAll('#event-prices .price')].map(i => ({ sectionId: i.dataset.section, price: Number(i.value), currency })),
     maxTicketsPerFan: Number($('event-max').value) || undefined,
   };
   try {
-    const { body: created } = await api('/events', { method: 'POST', auth: true, body });
-    result('event-result', 'ok', 'Event created: ', el('a', { id: 'event-link', href: `/events/${encodeURIComponent(created.eventId)}` }, body.name),
-      ' ', el('code', {}, created.eventId), '. It appears in search within a few seconds.');
+    const { body: created } = editing
+      ? await api(`/events/${encodeURIComponent(editing)}`, { method: 'PUT', auth: true, body })
+      : await api('/events', { method: 'POST', auth: true, body });
+    result('event-result', 'ok', editing ? 'Event saved: ' : 'Event created: ', el('a', { id: 'event-link', href: `/events/${encodeURIComponent(created.eventId)}` }, body.name),
+      ' ', el('code', {}, created.eventId), '. Search shows it within a few seconds.');
     $('queue-event').value = created.eventId;
+    stopEditing();
+    await loadEvents();
   } catch (err) {
     result('event-result', 'error', problem(err));
   }
@@ -150,12 +213,12 @@ $('cancel-form').addEventListener('submit', async e => {
 
 const user = currentUser();
 if (!user) location.href = signInUrl();
-else if (!isAdmin(user)) {
+else if (!isOrganiser(user)) {
   $('organiser-denied').textContent = 'These pages are for organisers. Sign in with an organiser account to create venues and events.';
   $('organiser-denied').hidden = false;
   $('organiser-forms').hidden = true;
 } else {
   addSection(true);
   addSection(false);
-  renderKnown();
+  loadChoices('').then(() => loadEvents()).catch(() => result('event-result', 'error', 'Your lists could not be loaded; reload the page.'));
 }
