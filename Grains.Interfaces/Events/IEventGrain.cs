@@ -32,6 +32,10 @@ public interface IEventGrain : IGrainWithStringKey
     [Alias("Reserve")]
     Task<ReserveResult> Reserve(ReserveRequest request);
 
+    /// <summary>The fan's active holds on this event (held, not being paid for, not expired).</summary>
+    [Alias("HoldsOf")]
+    Task<IReadOnlyList<Reservation>> HoldsOf(string userId);
+
     /// <summary>Frees a hold before it expires.</summary>
     [Alias("Release")]
     Task<HoldResult> Release(string reservationId, string userId);

@@ -277,6 +277,7 @@ public sealed partial class EventGrain(
         var search = SearchFields.Of(State);
         await _journal.Append(batch, () => State);
         _durableSearch = search;
+        NoteHolds(batch.Changes);
         GrainMetrics.StorageWrites.Add(1);
     }
 

@@ -107,6 +107,10 @@ public sealed partial class SeatMap
     /// <summary>Tickets the fan holds or bought for this event.</summary>
     public int TicketsOf(string userId) => _ticketsByFan.GetValueOrDefault(SaleRecord.Fingerprint(userId));
 
+    /// <summary>The fan's holds not being paid for, oldest first. A scan of the holds: asked once per fan's page view, not per sale.</summary>
+    public IReadOnlyList<Reservation> HoldsOf(string userId) =>
+        [.. _state.Holds.Where(h => h.Value.State == HoldState.Held && h.Value.UserId == userId).OrderBy(h => h.Key).Select(h => ToReservation(h.Key, h.Value))];
+
     /// <param name="oneHoldPerFan">While the waiting room is on, an admission is for one active hold at a time.</param>
     public ReserveResult Reserve(ReserveRequest request, DateTimeOffset expiresAt, bool oneHoldPerFan = false)
     {
