@@ -71,6 +71,7 @@ app.MapEventsApi();
 app.MapSectionsApi();
 app.MapReservationsApi();
 app.MapBookingsApi();
+app.MapScanningApi();
 app.MapWaitingRoomApi();
 app.MapTicketMasterWebApp();
 

@@ -11,4 +11,7 @@ public sealed record UserIdentity(
 public static class Roles
 {
     public const string Admin = "admin";
+
+    /// <summary>Admits tickets at the door (entry scanning).</summary>
+    public const string Scanner = "scanner";
 }

@@ -70,6 +70,17 @@ public interface IEventGrain : IGrainWithStringKey
     [Alias("MarkRefunded")]
     Task<bool> MarkRefunded(string reservationId, string bookingId);
 
+    /// <summary>Admits the ticket of a code once, durably; a repeat says when it was admitted, a transferred, refunded or cancelled ticket's code is void.</summary>
+    [Alias("Scan")]
+    Task<ScanResult> Scan(string code);
+
+    /// <summary>
+    /// Moves tickets of <paramref name="fromBookingId"/> to the booking <paramref name="toBookingId"/>
+    /// in one durable change, before the event starts: new codes for them, the old ones void. All or none.
+    /// </summary>
+    [Alias("Transfer")]
+    Task<TransferResult> Transfer(string reservationId, string fromBookingId, IReadOnlyList<string> ticketIds, string toBookingId);
+
     /// <summary>Switches the admission-token check of /reserve; false when the event does not exist.</summary>
     [Alias("SetQueueActive")]
     Task<bool> SetQueueActive(bool active);

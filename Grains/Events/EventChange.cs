@@ -66,6 +66,17 @@ public sealed record SaleReturned([property: Id(0)] int Serial, [property: Id(1)
 [GenerateSerializer, Immutable, Alias("SaleRefunded")]
 public sealed record SaleRefunded([property: Id(0)] int Serial) : EventChange;
 
+/// <summary>A ticket was admitted at the door: it never admits again.</summary>
+[GenerateSerializer, Immutable, Alias("TicketScanned")]
+public sealed record TicketScanned([property: Id(0)] int Serial, [property: Id(1)] int Index, [property: Id(2)] DateTimeOffset At) : EventChange;
+
+/// <summary>
+/// Tickets of a sale moved to the booking <see cref="ToBookingId"/> (another fan's): each gets its
+/// next generation, so a new code, and every earlier code of it is void.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("TicketsTransferred")]
+public sealed record TicketsTransferred([property: Id(0)] int Serial, [property: Id(1)] int[] Indexes, [property: Id(2)] string ToBookingId) : EventChange;
+
 /// <summary>One group-commit batch: the unit the journal appends.</summary>
 [GenerateSerializer, Immutable, Alias("EventBatch")]
 public sealed record EventBatch([property: Id(0)] List<EventChange> Changes) : IJournalBatch

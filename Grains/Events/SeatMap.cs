@@ -209,11 +209,19 @@ public sealed partial class SeatMap
         return new HoldResult(HoldStatus.Ok, reservation, SaleOf(serial, bookingId));
     }
 
-    /// <summary>A cancelled booking's sold seats go back on sale, its refund under way; Ok too when they were returned already.</summary>
+    /// <summary>
+    /// A cancelled booking's sold seats go back on sale, its refund under way; Ok too when they were
+    /// returned already. Conflict once a ticket of it was transferred or scanned, or for a fan who only received tickets.
+    /// </summary>
     public HoldResult ReturnSeats(string reservationId, string bookingId, DateTimeOffset now)
     {
         if (Find(reservationId, out var serial) is not null) return HoldResult.NotFound;
-        if (IsSaleOf(serial, bookingId)) Record(new SaleReturned(serial, now));
+        if (_state.Sales.TryGetValue(serial, out var sold) && HasTickets(serial, sold, bookingId))
+        {
+            // Moved or admitted tickets are someone's entry now: their sale is no longer its buyer's to take back.
+            if (!sold.IsOf(bookingId) || HasTicketsUsed(serial, sold)) return HoldResult.Conflict;
+            Record(new SaleReturned(serial, now));
+        }
         return SaleOf(serial, bookingId) is { Status: not SaleStatus.Pinned } sale ? HoldResult.Sold(sale) : HoldResult.NotFound;
     }
 
@@ -317,10 +325,15 @@ public sealed partial class SeatMap
                 _state.Holds.Remove(sold.Serial);
                 var buyer = SaleRecord.Fingerprint(toSell.UserId);
                 Count(_holdsByFan, buyer, -1);
-                _state.Sales.Add(sold.Serial, SaleRecord.Of(toSell.BookingId!, toSell.Seats, toSell.GaSection, toSell.GaCount, buyer));
+                var newSale = SaleRecord.Of(toSell.BookingId!, toSell.Seats, toSell.GaSection, toSell.GaCount, buyer);
+                _state.Sales.Add(sold.Serial, newSale);
+                IndexSale(sold.Serial, newSale);
                 Own(toSell.Seats, -sold.Serial);
                 Count(_held, toSell.Seats, toSell.GaSection, toSell.GaCount, -1);
                 Count(_sold, toSell.Seats, toSell.GaSection, toSell.GaCount, +1);
+                break;
+            case TicketScanned or TicketsTransferred:
+                ApplyTicket(change);
                 break;
             default:
                 throw new InvalidOperationException($"Event '{_eventId}': a {change.GetType().Name} does not apply to seats in this state.");

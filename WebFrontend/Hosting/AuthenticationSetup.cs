@@ -9,6 +9,12 @@ public static class AuthenticationSetup
 {
     public const string AdminPolicy = "admin";
 
+    /// <summary>
+    /// Who may scan tickets at an event's door: the one place that says so. The event's owner
+    /// organiser joins here once events have owners (a requirement reading the route's event id).
+    /// </summary>
+    public const string ScannerPolicy = "scanner";
+
     public static WebApplicationBuilder AddTicketMasterAuthentication(this WebApplicationBuilder builder)
     {
         var section = builder.Configuration.GetSection(JwtSettings.Section);
@@ -42,7 +48,8 @@ public static class AuthenticationSetup
                 };
             });
         builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(AdminPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.Admin));
+            .AddPolicy(AdminPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.Admin))
+            .AddPolicy(ScannerPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.Scanner, Roles.Admin));
         return builder;
     }
 }

@@ -16,7 +16,9 @@ public sealed class OutcomeMap<TStatus> : Dictionary<TStatus, Outcome> where TSt
     /// <param name="field">The field the domain blames (400s name it; other answers carry it as <c>field</c>).</param>
     /// <param name="explanation">The domain's explanation, used where the outcome has no wording of its own.</param>
     /// <param name="unavailable">Seats that stood in the way; every 409 of a reserve carries the list.</param>
-    public IResult Problem(TStatus status, string subject, string? field = null, string? explanation = null, IReadOnlyList<string>? unavailable = null)
+    /// <param name="extensions">Further fields the contract names for this answer (a scan's <c>result</c>).</param>
+    public IResult Problem(TStatus status, string subject, string? field = null, string? explanation = null, IReadOnlyList<string>? unavailable = null,
+        IReadOnlyDictionary<string, object?>? extensions = null)
     {
         if (!TryGetValue(status, out var outcome)) throw new InvalidOperationException($"No HTTP answer for {typeof(TStatus).Name}.{status}.");
         var detail = outcome.Detail is null ? explanation ?? outcome.Title : string.Format(System.Globalization.CultureInfo.InvariantCulture, outcome.Detail, subject);
@@ -25,6 +27,7 @@ public sealed class OutcomeMap<TStatus> : Dictionary<TStatus, Outcome> where TSt
         var problem = new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = outcome.Status, Title = outcome.Title, Detail = detail };
         if (field is not null) problem.Extensions["field"] = field;
         if (unavailable is not null && outcome.Status == StatusCodes.Status409Conflict) problem.Extensions["unavailable"] = unavailable;
+        foreach (var (name, value) in extensions ?? new Dictionary<string, object?>()) problem.Extensions[name] = value;
         return TypedResults.Problem(problem);
     }
 }
