@@ -33,6 +33,7 @@ public sealed class AccessibilityTests(BrowserFixture browser)
             var admin = await browser.NewPage(browser.Server, phone);
             await Fan.SignIn(admin, AppServer.AdminEmail, AppServer.AdminPassword);
             await Check(admin, "/organiser", $"a11y-{size}-organiser", ".section-editor");
+            await Check(admin, $"/scan?event={eventId}", $"a11y-{size}-scanner", "#scan-form");
         }
     }
 

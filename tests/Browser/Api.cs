@@ -93,6 +93,19 @@ public sealed class Api(Uri baseAddress) : IDisposable
     /// <summary>Another fan holds these seats (201 expected).</summary>
     public async Task Hold(string token, string eventId, params string[] seats) => await Post(token, "/api/v1/reserve", new { eventId, seats });
 
+    /// <summary>The fan holds and pays for these seats (approved).</summary>
+    public async Task Buy(string token, string eventId, params string[] seats)
+    {
+        var hold = await Post(token, "/api/v1/reserve", new { eventId, seats });
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/book")
+        {
+            Content = JsonContent.Create(new { reservationId = hold["reservationId"]!.GetValue<string>(), payment = new { token = "tok_visa" } }),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        (await http.SendAsync(request)).EnsureSuccessStatusCode();
+    }
+
     /// <summary>Each seat's status as the seat-map endpoint says it.</summary>
     public async Task<Dictionary<string, string>> SeatStatuses(string eventId)
     {

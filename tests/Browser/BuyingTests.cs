@@ -76,6 +76,47 @@ public sealed class BuyingTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task A_fan_transfers_a_ticket_the_friend_sees_it_and_the_scanner_page_admits_its_code_once_and_refuses_it_after()
+    {
+        using var api = new Api(browser.Server.BaseAddress);
+        var eventId = await api.CreateEvent("Velvet Lighthouse");
+        var fanEmail = await api.RegisterFan();
+        var friendEmail = await api.RegisterFan("Friend");
+        await api.Buy(await api.Token(fanEmail, Api.FanPassword), eventId, "A-3-1", "A-3-2");
+
+        var page = await browser.NewPage(browser.Server);
+        await Fan.SignIn(page, fanEmail, Api.FanPassword);
+        await page.GotoAsync("/tickets");
+        await Expect(page.Locator("img[data-ticket]")).ToHaveCountAsync(2);
+        await page.ClickAsync("details.transfer summary");
+        var form = page.Locator("form.transfer-form");
+        await form.Locator("input[name=ticketIds]").Last.CheckAsync();
+        await form.Locator("input[name=toEmail]").FillAsync(friendEmail);
+        await form.Locator("button[type=submit]").ClickAsync();
+        await Expect(page.Locator("#tickets-message")).ToContainTextAsync("new codes");
+        await Expect(page.Locator("img[data-ticket]")).ToHaveCountAsync(1);
+        await BrowserFixture.Screenshot(page, "06-ticket-transferred");
+
+        var friend = await browser.NewPage(browser.Server);
+        await Fan.SignIn(friend, friendEmail, Api.FanPassword);
+        await friend.GotoAsync("/tickets");
+        await Expect(friend.Locator("img[data-ticket]")).ToHaveCountAsync(1);
+        var code = (await friend.Locator(".ticket .code").First.InnerTextAsync()).Trim();
+
+        var door = await browser.NewPage(browser.Server);
+        await Fan.SignIn(door, AppServer.AdminEmail, AppServer.AdminPassword);
+        await door.GotoAsync($"/scan?event={eventId}");
+        await door.FillAsync("#scan-code", code);
+        await door.ClickAsync("#scan-form button[type=submit]");
+        await Expect(door.Locator("#scan-answer.scan-ok")).ToContainTextAsync("ADMIT");
+        await BrowserFixture.Screenshot(door, "07-scanner-admits");
+        await door.FillAsync("#scan-code", code);
+        await door.ClickAsync("#scan-form button[type=submit]");
+        await Expect(door.Locator("#scan-answer.scan-bad")).ToContainTextAsync("ALREADY SCANNED");
+        await BrowserFixture.Screenshot(door, "08-scanner-refuses-the-second-time");
+    }
+
+    [Fact]
     public async Task A_declined_payment_says_so_and_keeps_the_hold()
     {
         using var api = new Api(browser.Server.BaseAddress);

@@ -1,4 +1,5 @@
-// My tickets: the fan's bookings, each ticket's QR code (SVG from the API) and cancelling.
+// My tickets: the fan's bookings, each ticket's QR code (SVG from the API), cancelling, and moving
+// tickets to a friend's account (they get new codes; the old ones stop working).
 import { api, ApiError, currentUser, el, money, dateTime, seatLabel, signInUrl } from './api.js';
 
 const list = document.getElementById('bookings');
@@ -69,8 +70,41 @@ async function renderBooking(booking) {
         el('span', { class: `status-${booking.status}` }, booking.status === 'confirmed' ? 'Confirmed' : 'Cancelled'),
         ' · ', money(booking.total, booking.currency))),
     el('ul', { class: 'tickets' }, tickets),
+    booking.status === 'confirmed' && booking.tickets.length ? transferForm(booking, sectionName) : null,
     booking.status === 'confirmed' ? el('p', {}, cancel) : null,
     confirmBox);
+}
+
+/** Chosen tickets to another account by email, before the event starts. */
+function transferForm(booking, sectionName) {
+  const id = `t-${booking.bookingId}`;
+  const email = el('input', { type: 'email', id: `${id}-email`, name: 'toEmail', required: true, autocomplete: 'off' });
+  const boxes = booking.tickets.map(t => el('label', {},
+    el('input', { type: 'checkbox', name: 'ticketIds', value: t.ticketId }), ' ', seatLabel(t.seatId, sectionName(t.sectionId))));
+  const form = el('form', { class: 'transfer-form', 'data-booking': booking.bookingId },
+    el('fieldset', {}, el('legend', {}, 'Tickets to give'), ...boxes),
+    el('label', { for: `${id}-email` }, "Your friend's email (their TicketMaster account)"),
+    email,
+    el('button', { type: 'submit', class: 'btn btn-small' }, 'Transfer'));
+  form.addEventListener('submit', event => {
+    event.preventDefault();
+    const ticketIds = [...form.querySelectorAll('input[name=ticketIds]:checked')].map(b => b.value);
+    if (!ticketIds.length) { say('Choose the tickets to transfer.'); return; }
+    doTransfer(booking, email.value.trim(), ticketIds);
+  });
+  return el('details', { class: 'transfer' }, el('summary', {}, 'Transfer tickets to a friend'), form);
+}
+
+async function doTransfer(booking, toEmail, ticketIds) {
+  try {
+    await api(`/bookings/${encodeURIComponent(booking.bookingId)}/transfer`, { method: 'POST', auth: true, body: { toEmail, ticketIds } });
+    say(`Sent to ${toEmail}: they have the tickets with new codes, and your old codes no longer work.`, 'ok');
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 404) say(`No TicketMaster account has the email ${toEmail}.`);
+    else if (e instanceof ApiError && e.status === 409) say(e.problem.detail ?? 'These tickets can no longer be transferred.');
+    else say(e.message);
+  }
+  await render();
 }
 
 async function doCancel(booking) {
@@ -78,7 +112,7 @@ async function doCancel(booking) {
     await api(`/bookings/${encodeURIComponent(booking.bookingId)}/cancel`, { method: 'POST', auth: true });
     say('Your booking was cancelled and refunded.', 'ok');
   } catch (e) {
-    say(e instanceof ApiError && e.status === 409 ? 'This booking can no longer be cancelled: the event has started.' : e.message);
+    say(e instanceof ApiError && e.status === 409 ? (e.problem.detail ?? 'This booking can no longer be cancelled.') : e.message);
   }
   await render();
 }
