@@ -72,6 +72,7 @@ app.MapSectionsApi();
 app.MapReservationsApi();
 app.MapBookingsApi();
 app.MapScanningApi();
+app.MapWaitlistApi();
 app.MapWaitingRoomApi();
 app.MapTicketMasterWebApp();
 

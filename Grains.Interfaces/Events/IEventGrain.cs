@@ -81,6 +81,14 @@ public interface IEventGrain : IGrainWithStringKey
     [Alias("Transfer")]
     Task<TransferResult> Transfer(string reservationId, string fromBookingId, IReadOnlyList<string> ticketIds, string toBookingId);
 
+    /// <summary>Puts the fan on the waitlist for seats that come back (at most once; a repeat answers the place); answers the place once durable.</summary>
+    [Alias("JoinWaitlist")]
+    Task<WaitlistResult> JoinWaitlist(string userId, int quantity, string? sectionId);
+
+    /// <summary>Takes the fan off the waitlist; false when they were not on it.</summary>
+    [Alias("LeaveWaitlist")]
+    Task<bool> LeaveWaitlist(string userId);
+
     /// <summary>Switches the admission-token check of /reserve; false when the event does not exist.</summary>
     [Alias("SetQueueActive")]
     Task<bool> SetQueueActive(bool active);

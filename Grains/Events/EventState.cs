@@ -55,6 +55,9 @@ public sealed class EventState
     /// <summary>Tickets that were scanned or transferred, by <see cref="TicketRecord.Key"/>; every other ticket is as its sale issued it.</summary>
     [Id(15)] public Dictionary<long, TicketRecord> Tickets { get; set; } = [];
 
+    /// <summary>Fans waiting for returned seats, first come first offered.</summary>
+    [Id(16)] public List<WaitlistEntry> Waitlist { get; set; } = [];
+
     /// <summary>Grows by one with every change applied (live or replayed): what a reader's copy of view or seats is as of.</summary>
     [Id(13)] public long Version { get; set; }
 }
@@ -98,6 +101,13 @@ public readonly record struct TicketRecord(
     /// <summary>A sale has at most a few tickets, so its serial and the ticket's index make one key.</summary>
     public static long Key(int serial, int index) => ((long)serial << 8) | (uint)index;
 }
+
+/// <summary>A fan waiting for <see cref="Quantity"/> seats, in the section of index <see cref="Section"/> or any (-1).</summary>
+[GenerateSerializer, Immutable, Alias("WaitlistEntry")]
+public readonly record struct WaitlistEntry(
+    [property: Id(0)] string UserId,
+    [property: Id(1)] int Quantity,
+    [property: Id(2)] int Section);
 
 /// <summary>A cancelled sale: refunded, or with its refund under way since <see cref="At"/>.</summary>
 [GenerateSerializer, Immutable, Alias("ReturnedSale")]

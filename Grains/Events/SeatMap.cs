@@ -335,6 +335,9 @@ public sealed partial class SeatMap
             case TicketScanned or TicketsTransferred:
                 ApplyTicket(change);
                 break;
+            case WaitlistJoined or WaitlistLeft or WaitlistOffered:
+                ApplyWaitlist(change);
+                break;
             default:
                 throw new InvalidOperationException($"Event '{_eventId}': a {change.GetType().Name} does not apply to seats in this state.");
         }

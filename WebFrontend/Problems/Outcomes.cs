@@ -81,6 +81,18 @@ public static class Outcomes
         [TransferStatus.Cancelled] = Conflict("Booking '{0}' was cancelled; its tickets no longer admit."),
     };
 
+    /// <summary>Joining or leaving an event's waitlist; the subject is the event id.</summary>
+    public static readonly OutcomeMap<WaitlistStatus> Waitlist = new()
+    {
+        [WaitlistStatus.Invalid] = Invalid,
+        [WaitlistStatus.EventNotFound] = NotFound("event"),
+        [WaitlistStatus.NotWaiting] = new(StatusCodes.Status404NotFound, NotFoundTitle, "You are not on the waitlist of event '{0}'."),
+        [WaitlistStatus.SalesClosed] = Conflict("Event '{0}' has already started; nothing is on sale."),
+        [WaitlistStatus.EventCancelled] = Conflict("Event '{0}' is cancelled; nothing is on sale."),
+        [WaitlistStatus.SeatsAvailable] = Conflict("Event '{0}' has that many seats on sale: reserve them instead."),
+        [WaitlistStatus.TicketLimit] = Conflict(),
+    };
+
     /// <summary>A ticket's code at the door; the subject is the code. Every answer carries <c>result</c>, as the scanner reads it.</summary>
     public static readonly OutcomeMap<ScanStatus> Scan = new()
     {

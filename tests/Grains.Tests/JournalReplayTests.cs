@@ -15,6 +15,9 @@ public sealed class JournalReplayTests
 {
     private const string EventId = "evt_replay";
     private const int TicketLimit = 12;
+
+    /// <summary>Small, so that standing places sell out often and fans wait for them.</summary>
+    private const int GaCapacity = 12;
     private static readonly string[] Fans = Enumerable.Range(0, 20).Select(i => "u_" + i.ToString(CultureInfo.InvariantCulture)).ToArray();
     private static readonly DateTimeOffset Start = new(2027, 3, 1, 10, 0, 0, TimeSpan.Zero);
 
@@ -93,6 +96,7 @@ public sealed class JournalReplayTests
         Assert.Equal(live.Holds.OrderBy(h => h.Key).Select(h => h.Value.PinnedAt), replayed.State.Holds.OrderBy(h => h.Key).Select(h => h.Value.PinnedAt));
         Assert.All(Fans, fan => Assert.Equal(liveMap.TicketsOf(fan), replayed.Map.TicketsOf(fan)));
         Assert.Equal(live.Tickets.OrderBy(t => t.Key), replayed.State.Tickets.OrderBy(t => t.Key));
+        Assert.Equal(live.Waitlist, replayed.State.Waitlist);
         for (var i = 0; i < liveMap.Sections.Count; i++)
         {
             Assert.Equal((liveMap.Available(i), liveMap.Held(i), liveMap.Sold(i)), (replayed.Map.Available(i), replayed.Map.Held(i), replayed.Map.Sold(i)));
@@ -101,7 +105,7 @@ public sealed class JournalReplayTests
 
     private static EventState NewState()
     {
-        SectionDefinition[] sections = [SectionDefinition.Seated("A", "A", 10, 20), SectionDefinition.Seated("B", "B", 5, 10), SectionDefinition.GeneralAdmission("GA", "Standing", 100)];
+        SectionDefinition[] sections = [SectionDefinition.Seated("A", "A", 10, 20), SectionDefinition.Seated("B", "B", 5, 10), SectionDefinition.GeneralAdmission("GA", "Standing", GaCapacity)];
         var venue = new Venue("ven_replay", "Arena", "Berlin", "Street 1", sections);
         return new EventState
         {
@@ -164,6 +168,11 @@ public sealed class JournalReplayTests
                 return;
             }
             if (owned + wanted > TicketLimit) return;
+            if (random.Next(12) == 0)
+            {
+                Waitlist(random, user, now);
+                return;
+            }
             switch (random.Next(9))
             {
                 case 0 or 1:
@@ -195,7 +204,7 @@ public sealed class JournalReplayTests
                 {
                     var count = wanted;
                     var result = map.Reserve(ReserveRequest.BestAvailable(user, "GA", count), now + Hold);
-                    if (100 - GaTaken >= count) Add(result, user, [], count, now);
+                    if (GaCapacity - GaTaken >= count) Add(result, user, [], count, now);
                     else Assert.Equal(ReserveStatus.Unavailable, result.Status);
                     break;
                 }
@@ -320,6 +329,50 @@ public sealed class JournalReplayTests
         /// </summary>
         private static bool AtTheDoor(Hold hold) => Serial(hold.Id) % 2 == 0;
 
+        /// <summary>Fans waiting for standing places, in order; an offer is a hold of the places they waited for.</summary>
+        private readonly List<(string User, int Quantity)> _waiting = [];
+        private int _offers;
+
+        private int Owned(string user) => _holds.Values.Where(h => h.User == user).Sum(h => h.Seats.Count + h.Ga);
+
+        private void Waitlist(Random random, string user, DateTimeOffset now)
+        {
+            switch (random.Next(4))
+            {
+                case 0 or 1:
+                    var quantity = random.Next(1, 4);
+                    var joined = map.JoinWaitlist(user, quantity, "GA");
+                    var place = _waiting.FindIndex(w => w.User == user);
+                    if (place >= 0) Assert.Equal((WaitlistStatus.Waiting, place + 1), (joined.Status, joined.Position));
+                    else if (Owned(user) + quantity > TicketLimit) Assert.Equal(WaitlistStatus.TicketLimit, joined.Status);
+                    else if (GaCapacity - GaTaken >= quantity) Assert.Equal(WaitlistStatus.SeatsAvailable, joined.Status);
+                    else
+                    {
+                        Assert.Equal((WaitlistStatus.Waiting, _waiting.Count + 1), (joined.Status, joined.Position));
+                        _waiting.Add((user, quantity));
+                    }
+                    break;
+                case 2:
+                    Assert.Equal(_waiting.RemoveAll(w => w.User == user) > 0, map.LeaveWaitlist(user));
+                    break;
+                default:
+                    var offered = map.OfferWaitlist(now + Hold);
+                    var expected = 0;
+                    foreach (var (waiting, wanted) in _waiting.ToList())
+                    {
+                        if (Owned(waiting) + wanted > TicketLimit || GaCapacity - GaTaken < wanted) continue;
+                        var offer = map.HoldsOf(waiting)[^1];
+                        Assert.Equal((wanted, "GA"), (offer.Seats.Count, offer.Seats[0].SectionId));
+                        Add(ReserveResult.Held(offer), waiting, [], wanted, now);
+                        _waiting.RemoveAll(w => w.User == waiting);
+                        expected++;
+                    }
+                    Assert.Equal(expected, offered);
+                    _offers += offered;
+                    break;
+            }
+        }
+
         /// <summary>Often a sold hold, so that tickets are scanned and moved often enough to matter.</summary>
         private Hold? SoldOr(Random random, Hold? hold, DateTimeOffset now)
         {
@@ -443,6 +496,8 @@ public sealed class JournalReplayTests
             Assert.Equal(_returned.Values.Select(h => (Serial(h.Id), h.Stage == Stage.Refunded)).Order(), state.Returned.Select(r => (r.Key, r.Value.Refunded)).Order());
             Assert.True(_refunds > 2, $"Only {_refunds} sales were returned and refunded.");
             Assert.True(_admitted > 2 && _transfers > 2, $"Only {_admitted} tickets were admitted and {_transfers} transfers made.");
+            Assert.True(_offers > 2, $"Only {_offers} waitlist offers were made.");
+            Assert.Equal(_waiting.Select(w => (w.User, w.Quantity)), state.Waitlist.Select(e => (e.UserId, e.Quantity)));
             Assert.Equal(0, map.Audit().SeatsClaimedTwice);
             Assert.All(Fans, fan => Assert.Equal(_holds.Values.Where(h => h.User == fan).Sum(h => h.Seats.Count + h.Ga), map.TicketsOf(fan)));
         }
