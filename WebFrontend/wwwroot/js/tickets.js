@@ -39,9 +39,39 @@ async function render() {
   }
   bookings.sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt));
   const cards = await Promise.all(bookings.map(renderBooking));
-  list.replaceChildren(...cards);
+  list.replaceChildren(...await renderHolds(), ...cards);
   if (!bookings.length) list.append(el('div', { class: 'card empty' }, 'No tickets yet. ', el('a', { href: '/' }, 'Find an event'), '.'));
   list.removeAttribute('aria-busy');
+}
+
+/** Seats held for the fan (on any device, or offered by a waitlist), each with its countdown and a way to pay. */
+let holdTimers = [];
+
+async function renderHolds() {
+  holdTimers.forEach(clearInterval);
+  holdTimers = [];
+  let holds = [];
+  try {
+    ({ body: { items: holds } } = await api('/reservations', { auth: true }));
+  } catch {
+    return [];
+  }
+  return Promise.all(holds.map(async hold => {
+    const event = await eventOf(hold.eventId);
+    const left = el('span', { class: 'countdown' });
+    const tick = () => {
+      const seconds = Math.max(0, Math.round((Date.parse(hold.expiresAt) - Date.now()) / 1000));
+      left.textContent = `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')} left to pay`;
+    };
+    tick();
+    holdTimers.push(setInterval(tick, 1000));
+    return el('article', { class: 'card', 'data-hold': hold.reservationId },
+      el('div', { class: 'booking-head' },
+        el('div', {}, el('h2', {}, `Held for you: ${event?.name ?? 'Event'}`),
+          el('div', { class: 'muted small' }, hold.seats.map(s => seatLabel(s.seatId, event?.sections.find(x => x.sectionId === s.sectionId)?.name ?? s.sectionId)).join(', '))),
+        el('div', {}, left, ' · ', money(hold.total, hold.currency))),
+      el('p', {}, el('a', { class: 'btn btn-small', href: `/events/${encodeURIComponent(hold.eventId)}` }, 'Pay on the event page')));
+  }));
 }
 
 async function renderBooking(booking) {
