@@ -9,13 +9,17 @@ namespace TicketMaster.Grains.Events;
 /// </summary>
 public sealed partial class SeatMap
 {
+    /// <summary>The fans on the waitlist, so a join is not a walk down a list of 100,000; derived, never stored.</summary>
+    private HashSet<string>? _waiting;
+
+    private HashSet<string> Waiting => _waiting ??= [.. _state.Waitlist.Select(e => e.UserId)];
+
     public WaitlistResult JoinWaitlist(string userId, int quantity, string? sectionId)
     {
         if (quantity < 1 || quantity > ReserveRequest.MaxTickets) return WaitlistResult.Invalid("quantity", $"Quantity must be 1 to {ReserveRequest.MaxTickets}.");
         var section = -1;
         if (sectionId is not null && !_sectionIndex.TryGetValue(sectionId, out section)) return WaitlistResult.Invalid("sectionId", $"Unknown section '{sectionId}'.");
-        var position = _state.Waitlist.FindIndex(e => e.UserId == userId);
-        if (position >= 0) return new WaitlistResult(WaitlistStatus.Waiting, position + 1);
+        if (Waiting.Contains(userId)) return new WaitlistResult(WaitlistStatus.Waiting, _state.Waitlist.FindIndex(e => e.UserId == userId) + 1);
         var limit = _state.Definition!.MaxTicketsPerFan;
         var already = TicketsOf(userId);
         if (already + quantity > limit)
@@ -30,7 +34,7 @@ public sealed partial class SeatMap
 
     public bool LeaveWaitlist(string userId)
     {
-        if (!_state.Waitlist.Exists(e => e.UserId == userId)) return false;
+        if (!Waiting.Contains(userId)) return false;
         Record(new WaitlistLeft(userId));
         return true;
     }
@@ -39,6 +43,8 @@ public sealed partial class SeatMap
     public int OfferWaitlist(DateTimeOffset expiresAt)
     {
         var offers = 0;
+        // Sold out (the usual state of an event with a waitlist): nothing to walk.
+        if (TotalAvailable == 0) return 0;
         // A copy: each offer takes its fan off the list. Fans over the ticket limit, or waiting for more than is free, keep their place.
         foreach (var entry in _state.Waitlist.ToList())
         {
@@ -67,18 +73,26 @@ public sealed partial class SeatMap
         return -1;
     }
 
+    private void Remove(string userId)
+    {
+        var index = _state.Waitlist.FindIndex(e => e.UserId == userId);
+        if (index >= 0) _state.Waitlist.RemoveAt(index);
+        _waiting?.Remove(userId);
+    }
+
     private void ApplyWaitlist(EventChange change)
     {
         switch (change)
         {
             case WaitlistJoined joined:
                 _state.Waitlist.Add(new WaitlistEntry(joined.UserId, joined.Quantity, joined.Section));
+                _waiting?.Add(joined.UserId);
                 break;
             case WaitlistLeft left:
-                _state.Waitlist.RemoveAll(e => e.UserId == left.UserId);
+                Remove(left.UserId);
                 break;
             case WaitlistOffered offered:
-                _state.Waitlist.RemoveAll(e => e.UserId == offered.UserId);
+                Remove(offered.UserId);
                 break;
         }
     }
