@@ -74,8 +74,8 @@ public sealed partial class SeatMap
 
     public string Currency => _state.Definition!.Prices[0].Currency;
 
-    /// <summary>True once any seat has been held or sold: the layout and prices are then frozen.</summary>
-    public bool HasActivity => _state.Holds.Count > 0 || _state.Sales.Count > 0;
+    /// <summary>True once any seat has been held or sold, or a fan waits for one (by section): the layout and prices are then frozen.</summary>
+    public bool HasActivity => _state.Holds.Count > 0 || _state.Sales.Count > 0 || _state.Waitlist.Count > 0;
 
     public int Available(int section) => _sections[section].Capacity - _held[section] - _sold[section];
 

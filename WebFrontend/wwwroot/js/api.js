@@ -20,10 +20,15 @@ export function signIn(auth, email) {
 
 /** True when the access token carries the admin role (for showing the organiser link; the API decides). */
 export function isAdmin(user = currentUser()) {
+  return hasRole('admin', user);
+}
+
+/** True when the access token carries the role (for showing links; the API decides). */
+export function hasRole(role, user = currentUser()) {
   try {
     const payload = JSON.parse(atob(user.accessToken.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')));
     const roles = [payload.role ?? []].flat();
-    return roles.includes('admin');
+    return roles.includes(role);
   } catch {
     return false;
   }
