@@ -11,6 +11,7 @@ public static class GrainMetrics
 
     public static readonly Counter<long> SeatsHeld = Meter.CreateCounter<long>("ticketmaster.seats.held", "{seat}", "Seats put on hold by reservations.");
     public static readonly Counter<long> SeatsSold = Meter.CreateCounter<long>("ticketmaster.seats.sold", "{seat}", "Seats sold by confirmed bookings.");
+    public static readonly Counter<long> TicketsScanned = Meter.CreateCounter<long>("ticketmaster.tickets.scanned", "{ticket}", "Tickets admitted at the door.");
     public static readonly Counter<long> HoldsCreated = Meter.CreateCounter<long>("ticketmaster.holds.created", "{hold}", "Reservations that put seats on hold.");
     public static readonly Counter<long> HoldsReleased = Meter.CreateCounter<long>("ticketmaster.holds.released", "{hold}", "Holds released early by their fan.");
 

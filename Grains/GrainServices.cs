@@ -18,6 +18,10 @@ public static class GrainServices
     {
         services.TryAddKeyedSingleton(BookingClock.Key, TimeProvider.System);
         services.AddOptions<BookingOptions>().Bind(configuration.GetSection(BookingOptions.Section));
+        services.AddOptions<WaitlistOptions>().Bind(configuration.GetSection(WaitlistOptions.Section))
+            .Validate(o => o.OfferDuration > TimeSpan.Zero && o.OfferDuration <= TimeSpan.FromDays(1),
+                $"Configuration '{WaitlistOptions.Section}:{nameof(WaitlistOptions.OfferDuration)}' must be above 0 and at most one day.")
+            .ValidateOnStart();
         services.AddOptions<SeatMapOptions>().Bind(configuration.GetSection(SeatMapOptions.Section))
             .Validate(o => o.ChangeLogSize is > 0 and <= 10_000_000, $"Configuration '{SeatMapOptions.Section}:{nameof(SeatMapOptions.ChangeLogSize)}' must be 1 to 10,000,000.")
             .ValidateOnStart();

@@ -74,6 +74,8 @@ app.MapEventsApi();
 app.MapSectionsApi();
 app.MapReservationsApi();
 app.MapBookingsApi();
+app.MapScanningApi();
+app.MapWaitlistApi();
 app.MapWaitingRoomApi();
 app.MapTicketMasterWebApp();
 

@@ -15,6 +15,10 @@ public interface IAccountGrain : IGrainWithStringKey
     [Alias("Ensure")]
     Task<string> Ensure(string email, string password, string displayName, IReadOnlyList<string> roles);
 
+    /// <summary>The user id of the email's account, or null when there is none (a transfer's receiver is found by email).</summary>
+    [Alias("UserIdOf")]
+    Task<string?> UserIdOf();
+
     /// <summary>
     /// The user when the password is right; no user otherwise, whether or not the email exists.
     /// After repeated failures in a row the account is locked for a growing while and refuses

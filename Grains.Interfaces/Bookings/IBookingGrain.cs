@@ -1,3 +1,5 @@
+using TicketMaster.Events;
+
 namespace TicketMaster.Bookings;
 
 /// <summary>
@@ -19,6 +21,13 @@ public interface IBookingGrain : IGrainWithStringKey
     /// <summary>Refunds and returns the seats to sale.</summary>
     [Alias("Cancel")]
     Task<CancelResult> Cancel(string userId);
+
+    /// <summary>
+    /// Moves tickets of the booking to <paramref name="toUserId"/>, who gets them as a booking of
+    /// their own with new codes; the booking as it is now on success.
+    /// </summary>
+    [Alias("Transfer")]
+    Task<TransferResult> Transfer(string userId, string toUserId, IReadOnlyList<string> ticketIds);
 
     /// <summary>
     /// The organiser cancelled the booking's event: refunds whatever was charged, whoever owns it

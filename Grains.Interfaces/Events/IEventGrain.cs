@@ -32,6 +32,10 @@ public interface IEventGrain : Catalog.IOwnedGrain
     [Alias("Reserve")]
     Task<ReserveResult> Reserve(ReserveRequest request);
 
+    /// <summary>The fan's active holds on this event (held, not being paid for, not expired).</summary>
+    [Alias("HoldsOf")]
+    Task<IReadOnlyList<Reservation>> HoldsOf(string userId);
+
     /// <summary>Frees a hold before it expires.</summary>
     [Alias("Release")]
     Task<HoldResult> Release(string reservationId, string userId);
@@ -65,6 +69,25 @@ public interface IEventGrain : Catalog.IOwnedGrain
     /// <summary>The booking's refund went through: a returned sale (or one sold after the event's cancellation) is refunded. False when there is none.</summary>
     [Alias("MarkRefunded")]
     Task<bool> MarkRefunded(string reservationId, string bookingId);
+
+    /// <summary>Admits the ticket of a code once, durably; a repeat says when it was admitted, a transferred, refunded or cancelled ticket's code is void.</summary>
+    [Alias("Scan")]
+    Task<ScanResult> Scan(string code);
+
+    /// <summary>
+    /// Moves tickets of <paramref name="fromBookingId"/> to the booking <paramref name="toBookingId"/>
+    /// in one durable change, before the event starts: new codes for them, the old ones void. All or none.
+    /// </summary>
+    [Alias("Transfer")]
+    Task<TransferResult> Transfer(string reservationId, string fromBookingId, IReadOnlyList<string> ticketIds, string toBookingId);
+
+    /// <summary>Puts the fan on the waitlist for seats that come back (at most once; a repeat answers the place); answers the place once durable.</summary>
+    [Alias("JoinWaitlist")]
+    Task<WaitlistResult> JoinWaitlist(string userId, int quantity, string? sectionId);
+
+    /// <summary>Takes the fan off the waitlist; false when they were not on it.</summary>
+    [Alias("LeaveWaitlist")]
+    Task<bool> LeaveWaitlist(string userId);
 
     /// <summary>Switches the admission-token check of /reserve; false when the event does not exist.</summary>
     [Alias("SetQueueActive")]

@@ -38,6 +38,14 @@ public sealed class AccountGrain(
         return SetUpUser(email, password, displayName, roles);
     }
 
+    public Task<string?> UserIdOf()
+    {
+        if (Exists) return Task.FromResult(state.State.UserId);
+        // A made-up email leaves no activation behind.
+        DeactivateOnIdle();
+        return Task.FromResult<string?>(null);
+    }
+
     public async Task<SignInOutcome> SignIn(string password)
     {
         var now = time.GetUtcNow();

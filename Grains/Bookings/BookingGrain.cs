@@ -94,10 +94,30 @@ public sealed class BookingGrain(
             var startsAt = (await eventGrain.GetView())?.StartsAt;
             if (startsAt is { } start && time.GetUtcNow() >= start) return new CancelResult(CancelStatus.TooLate);
             // Seats first, then money: a crash between leaves a refund under way, which the event's sweep finishes.
-            sale = (await eventGrain.ReturnSeats(entry.ReservationId, BookingId)).Sale;
+            var returned = await eventGrain.ReturnSeats(entry.ReservationId, BookingId);
+            if (returned.Status == HoldStatus.Conflict) return new CancelResult(CancelStatus.TicketsUsed);
+            sale = returned.Sale;
         }
         if (sale?.Status == SaleStatus.Returned) sale = await Refund(entry);
         return new CancelResult(CancelStatus.Cancelled, BookingView.Of(entry, sale));
+    }
+
+    public async Task<TransferResult> Transfer(string userId, string toUserId, IReadOnlyList<string> ticketIds)
+    {
+        if (await Shard.Find(BookingId) is not { } entry) return Nothing(TransferResult.Refused(TransferStatus.NotFound));
+        var eventGrain = EventOf(entry.ReservationId);
+        var sale = await eventGrain.GetSale(entry.ReservationId, BookingId);
+        if (BookingView.Of(entry, sale) is null) return TransferResult.Refused(TransferStatus.NotFound);
+        if (entry.UserId != userId) return TransferResult.Refused(TransferStatus.Forbidden);
+        if (sale!.Status != SaleStatus.Sold) return TransferResult.Refused(TransferStatus.Cancelled);
+
+        // The receiver's entry first: it lists nothing until the event moves the tickets to it, so
+        // the event's one change is the moment they change hands (a refused transfer leaves an empty entry).
+        var received = BookingIds.For(toUserId, $"transfer\n{Guid.NewGuid():N}");
+        await GrainFactory.GetGrain<IBookingShardGrain>(BookingIds.ShardOf(received))
+            .Begin(new BookingEntry(received, toUserId, entry.ReservationId, time.GetUtcNow()));
+        var result = await eventGrain.Transfer(entry.ReservationId, BookingId, ticketIds, received);
+        return result.Status == TransferStatus.Transferred ? result with { Booking = BookingView.Of(entry, result.Sale) } : result;
     }
 
     public async Task<bool> RefundCancelledEvent()

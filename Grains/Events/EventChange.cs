@@ -68,6 +68,28 @@ public sealed record SaleReturned([property: Id(0)] int Serial, [property: Id(1)
 [GenerateSerializer, Immutable, Alias("SaleRefunded")]
 public sealed record SaleRefunded([property: Id(0)] int Serial) : EventChange;
 
+/// <summary>A ticket was admitted at the door: it never admits again.</summary>
+[GenerateSerializer, Immutable, Alias("TicketScanned")]
+public sealed record TicketScanned([property: Id(0)] int Serial, [property: Id(1)] int Index, [property: Id(2)] DateTimeOffset At) : EventChange;
+
+/// <summary>
+/// Tickets of a sale moved to the booking <see cref="ToBookingId"/> (another fan's): each gets its
+/// next generation, so a new code, and every earlier code of it is void.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("TicketsTransferred")]
+public sealed record TicketsTransferred([property: Id(0)] int Serial, [property: Id(1)] int[] Indexes, [property: Id(2)] string ToBookingId) : EventChange;
+
+/// <summary>A fan joined the waitlist for <see cref="Quantity"/> seats, in one section (its index) or any (-1).</summary>
+[GenerateSerializer, Immutable, Alias("WaitlistJoined")]
+public sealed record WaitlistJoined([property: Id(0)] string UserId, [property: Id(1)] int Quantity, [property: Id(2)] int Section) : EventChange;
+
+[GenerateSerializer, Immutable, Alias("WaitlistLeft")]
+public sealed record WaitlistLeft([property: Id(0)] string UserId) : EventChange;
+
+/// <summary>The hold <see cref="Serial"/> (just added) is the waiting fan's offer: they leave the waitlist.</summary>
+[GenerateSerializer, Immutable, Alias("WaitlistOffered")]
+public sealed record WaitlistOffered([property: Id(0)] int Serial, [property: Id(1)] string UserId) : EventChange;
+
 /// <summary>One group-commit batch: the unit the journal appends.</summary>
 [GenerateSerializer, Immutable, Alias("EventBatch")]
 public sealed record EventBatch([property: Id(0)] List<EventChange> Changes) : IJournalBatch

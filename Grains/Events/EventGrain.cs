@@ -25,6 +25,7 @@ public sealed partial class EventGrain(
     IOptions<JournalOptions> journalOptions,
     [FromKeyedServices(BookingClock.Key)] TimeProvider time,
     IOptions<BookingOptions> options,
+    IOptions<WaitlistOptions> waitlist,
     AdmissionTokens admissions,
     ILogger<EventGrain> logger) : Grain, IEventGrain
 {
@@ -62,6 +63,7 @@ public sealed partial class EventGrain(
             DueTime = options.Value.ExpirySweepPeriod,
             Period = options.Value.ExpirySweepPeriod,
         });
+        this.RegisterGrainTimer(TickWaitlist, new GrainTimerCreationOptions { DueTime = WaitlistTick, Period = WaitlistTick });
     }
 
     public async Task<EventCommandResult> Create(EventDefinition definition, string owner = "")
@@ -233,6 +235,7 @@ public sealed partial class EventGrain(
     /// <summary>Makes every change so far durable, and tells search when availability crossed a threshold.</summary>
     private async Task Commit()
     {
+        OfferWaitlist();
         // A cancelled event's refunds free seats, but nothing goes back on sale.
         var availability = State.Cancelled ? Availability.Cancelled : Availability.Of(Map!.TotalAvailable, Map.TotalCapacity);
         var crossed = availability != State.SearchAvailability;
@@ -289,6 +292,7 @@ public sealed partial class EventGrain(
         var search = SearchFields.Of(State);
         await _journal.Append(batch, () => State);
         _durableSearch = search;
+        NoteHolds(batch.Changes);
         GrainMetrics.StorageWrites.Add(1);
     }
 

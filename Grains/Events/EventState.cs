@@ -52,11 +52,17 @@ public sealed class EventState
     /// <summary>Sales cancelled (by their fan or with the event) by serial: kept so their bookings still show, and a refund under way is finished.</summary>
     [Id(14)] public Dictionary<int, ReturnedSale> Returned { get; set; } = [];
 
+    /// <summary>Tickets that were scanned or transferred, by <see cref="TicketRecord.Key"/>; every other ticket is as its sale issued it.</summary>
+    [Id(15)] public Dictionary<long, TicketRecord> Tickets { get; set; } = [];
+
+    /// <summary>Fans waiting for returned seats, first come first offered.</summary>
+    [Id(16)] public List<WaitlistEntry> Waitlist { get; set; } = [];
+
     /// <summary>Grows by one with every change applied (live or replayed): what a reader's copy of view or seats is as of.</summary>
     [Id(13)] public long Version { get; set; }
 
     /// <summary>The user id of its creator (who may run it besides admins); "" for events made before owners were recorded.</summary>
-    [Id(15)] public string Owner { get; set; } = "";
+    [Id(17)] public string Owner { get; set; } = "";
 }
 
 public enum HoldState
@@ -84,6 +90,27 @@ public sealed class HoldRecord
     /// <summary>When the booking pinned it: a pin much older than a payment may take belongs to a booking that died.</summary>
     [Id(7)] public DateTimeOffset PinnedAt { get; set; }
 }
+
+/// <summary>
+/// One ticket of a sale after the sale: its code's generation (0 as sold, one more per transfer),
+/// the booking holding it when it was moved (null: the sale's own), and when it was admitted.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("TicketRecord")]
+public readonly record struct TicketRecord(
+    [property: Id(0)] int Generation,
+    [property: Id(1)] string? Holder,
+    [property: Id(2)] DateTimeOffset? ScannedAt)
+{
+    /// <summary>A sale has at most a few tickets, so its serial and the ticket's index make one key.</summary>
+    public static long Key(int serial, int index) => ((long)serial << 8) | (uint)index;
+}
+
+/// <summary>A fan waiting for <see cref="Quantity"/> seats, in the section of index <see cref="Section"/> or any (-1).</summary>
+[GenerateSerializer, Immutable, Alias("WaitlistEntry")]
+public readonly record struct WaitlistEntry(
+    [property: Id(0)] string UserId,
+    [property: Id(1)] int Quantity,
+    [property: Id(2)] int Section);
 
 /// <summary>A cancelled sale: refunded, or with its refund under way since <see cref="At"/>.</summary>
 [GenerateSerializer, Immutable, Alias("ReturnedSale")]

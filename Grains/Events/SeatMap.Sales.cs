@@ -50,8 +50,8 @@ public sealed partial class SeatMap
 
     private SaleView? SaleOf(int serial, string bookingId)
     {
-        if (_state.Sales.TryGetValue(serial, out var sale) && sale.IsOf(bookingId)) return ToSale(serial, SaleStatus.Sold, sale, bookingId);
-        if (_state.Returned.TryGetValue(serial, out var returned) && returned.Sale.IsOf(bookingId))
+        if (_state.Sales.TryGetValue(serial, out var sale) && HasTickets(serial, sale, bookingId)) return ToSale(serial, SaleStatus.Sold, sale, bookingId);
+        if (_state.Returned.TryGetValue(serial, out var returned) && HasTickets(serial, returned.Sale, bookingId))
         {
             return ToSale(serial, returned.Refunded ? SaleStatus.Refunded : SaleStatus.Returned, returned.Sale, bookingId);
         }
@@ -63,24 +63,38 @@ public sealed partial class SeatMap
         return null;
     }
 
+    /// <summary>
+    /// The tickets <paramref name="bookingId"/> holds of the sale, with their current codes. The buyer's
+    /// total is what was paid, whatever moved since; a fan who received tickets paid nothing.
+    /// </summary>
     private SaleView ToSale(int serial, SaleStatus status, SaleRecord sale, string bookingId)
     {
         var seats = SeatsOf(serial, sale.Seats, sale.GaSection, sale.GaCount);
-        var tickets = new Ticket[seats.Count];
+        var buyer = sale.IsOf(bookingId);
+        var total = buyer ? seats.Sum(s => s.Price) : 0m;
+        var held = new List<ReservedSeat>(seats.Count);
+        var tickets = new List<Ticket>(seats.Count);
         for (var i = 0; i < seats.Count; i++)
         {
-            tickets[i] = new Ticket($"{bookingId}-{(i + 1).ToString(CultureInfo.InvariantCulture)}", seats[i].SeatId, seats[i].SectionId, TicketCode(bookingId, i));
+            var ticket = TicketOf(serial, i);
+            if (!IsHeldBy(ticket, sale, bookingId)) continue;
+            held.Add(seats[i]);
+            tickets.Add(new Ticket(TicketId(bookingId, i), seats[i].SeatId, seats[i].SectionId, TicketCode(sale.BookingId, i, ticket.Generation)));
         }
-        return new SaleView(status, NewReservationId(serial), _eventId, seats, seats.Sum(s => s.Price), Currency, tickets);
+        return new SaleView(status, NewReservationId(serial), _eventId, held, total, Currency, tickets);
     }
 
     /// <summary>
     /// 128 bits of a MAC under the event's secret key: unguessable from any other ticket, and the
-    /// same every time the sale is read, so a ticket's code needs no storage and never changes.
+    /// same every time the sale is read, so a ticket's code needs no storage. A transferred ticket's
+    /// generation is part of the MAC (generation 0 keeps the codes sold before transfers existed).
     /// </summary>
-    private string TicketCode(string bookingId, int index)
+    private string TicketCode(string bookingId, int index, int generation)
     {
-        var mac = HMACSHA256.HashData(_state.ReservationKey, Encoding.UTF8.GetBytes($"ticket\n{bookingId}\n{index.ToString(CultureInfo.InvariantCulture)}"));
+        var text = generation == 0
+            ? $"ticket\n{bookingId}\n{index.ToString(CultureInfo.InvariantCulture)}"
+            : $"ticket\n{bookingId}\n{index.ToString(CultureInfo.InvariantCulture)}\n{generation.ToString(CultureInfo.InvariantCulture)}";
+        var mac = HMACSHA256.HashData(_state.ReservationKey, Encoding.UTF8.GetBytes(text));
         return Convert.ToHexString(mac.AsSpan(0, 16));
     }
 }

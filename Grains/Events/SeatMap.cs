@@ -74,8 +74,8 @@ public sealed partial class SeatMap
 
     public string Currency => _state.Definition!.Prices[0].Currency;
 
-    /// <summary>True once any seat has been held, sold or refunded: the layout and prices are then frozen (a sale's amount is its seats' prices).</summary>
-    public bool HasActivity => _state.Holds.Count > 0 || _state.Sales.Count > 0 || _state.Returned.Count > 0;
+    /// <summary>True once any seat has been held, sold or refunded, or a fan waits for one (by section): the layout and prices are then frozen (a sale's amount is its seats' prices).</summary>
+    public bool HasActivity => _state.Holds.Count > 0 || _state.Sales.Count > 0 || _state.Returned.Count > 0 || _state.Waitlist.Count > 0;
 
     public int Available(int section) => _sections[section].Capacity - _held[section] - _sold[section];
 
@@ -106,6 +106,10 @@ public sealed partial class SeatMap
 
     /// <summary>Tickets the fan holds or bought for this event.</summary>
     public int TicketsOf(string userId) => _ticketsByFan.GetValueOrDefault(SaleRecord.Fingerprint(userId));
+
+    /// <summary>The fan's holds not being paid for, oldest first. A scan of the holds: asked once per fan's page view, not per sale.</summary>
+    public IReadOnlyList<Reservation> HoldsOf(string userId) =>
+        [.. _state.Holds.Where(h => h.Value.State == HoldState.Held && h.Value.UserId == userId).OrderBy(h => h.Key).Select(h => ToReservation(h.Key, h.Value))];
 
     /// <param name="oneHoldPerFan">While the waiting room is on, an admission is for one active hold at a time.</param>
     public ReserveResult Reserve(ReserveRequest request, DateTimeOffset expiresAt, bool oneHoldPerFan = false)
@@ -205,11 +209,19 @@ public sealed partial class SeatMap
         return new HoldResult(HoldStatus.Ok, reservation, SaleOf(serial, bookingId));
     }
 
-    /// <summary>A cancelled booking's sold seats go back on sale, its refund under way; Ok too when they were returned already.</summary>
+    /// <summary>
+    /// A cancelled booking's sold seats go back on sale, its refund under way; Ok too when they were
+    /// returned already. Conflict once a ticket of it was transferred or scanned, or for a fan who only received tickets.
+    /// </summary>
     public HoldResult ReturnSeats(string reservationId, string bookingId, DateTimeOffset now)
     {
         if (Find(reservationId, out var serial) is not null) return HoldResult.NotFound;
-        if (IsSaleOf(serial, bookingId)) Record(new SaleReturned(serial, now));
+        if (_state.Sales.TryGetValue(serial, out var sold) && HasTickets(serial, sold, bookingId))
+        {
+            // Moved or admitted tickets are someone's entry now: their sale is no longer its buyer's to take back.
+            if (!sold.IsOf(bookingId) || HasTicketsUsed(serial, sold)) return HoldResult.Conflict;
+            Record(new SaleReturned(serial, now));
+        }
         return SaleOf(serial, bookingId) is { Status: not SaleStatus.Pinned } sale ? HoldResult.Sold(sale) : HoldResult.NotFound;
     }
 
@@ -313,10 +325,18 @@ public sealed partial class SeatMap
                 _state.Holds.Remove(sold.Serial);
                 var buyer = SaleRecord.Fingerprint(toSell.UserId);
                 Count(_holdsByFan, buyer, -1);
-                _state.Sales.Add(sold.Serial, SaleRecord.Of(toSell.BookingId!, toSell.Seats, toSell.GaSection, toSell.GaCount, buyer, sold.At));
+                var newSale = SaleRecord.Of(toSell.BookingId!, toSell.Seats, toSell.GaSection, toSell.GaCount, buyer, sold.At);
+                _state.Sales.Add(sold.Serial, newSale);
+                IndexSale(sold.Serial, newSale);
                 Own(toSell.Seats, -sold.Serial);
                 Count(_held, toSell.Seats, toSell.GaSection, toSell.GaCount, -1);
                 Count(_sold, toSell.Seats, toSell.GaSection, toSell.GaCount, +1);
+                break;
+            case TicketScanned or TicketsTransferred:
+                ApplyTicket(change);
+                break;
+            case WaitlistJoined or WaitlistLeft or WaitlistOffered:
+                ApplyWaitlist(change);
                 break;
             default:
                 throw new InvalidOperationException($"Event '{_eventId}': a {change.GetType().Name} does not apply to seats in this state.");

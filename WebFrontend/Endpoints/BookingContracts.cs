@@ -6,6 +6,8 @@ public sealed record BookBody(string? ReservationId, PaymentBody? Payment);
 
 public sealed record PaymentBody(string? Token);
 
+public sealed record TransferBody(string? ToEmail, IReadOnlyList<string?>? TicketIds);
+
 public sealed record BookingResponse(
     string BookingId, string EventId, BookingStatus Status, decimal Total, string Currency, IReadOnlyList<TicketResponse> Tickets, DateTimeOffset CreatedAt)
 {

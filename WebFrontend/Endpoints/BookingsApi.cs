@@ -27,6 +27,9 @@ public static class BookingsApi
             .Produces(StatusCodes.Status200OK, contentType: TicketQr.ContentType);
         api.MapPost("/bookings/{bookingId}/cancel", Cancel).WithName("CancelBooking").WithSummary("Cancel and refund; the seats return to sale.")
             .Produces<BookingResponse>().ProducesOutcomes(Outcomes.Booking);
+        api.MapPost("/bookings/{bookingId}/transfer", Transfer).WithName("TransferTickets")
+            .WithSummary("Move tickets to another fan's account by email, before the event starts: they get new codes, the old ones are void.")
+            .Produces<BookingResponse>().ProducesOutcomes(Outcomes.Transfer);
         return app;
     }
 
@@ -72,6 +75,30 @@ public static class BookingsApi
         // The code is the entry pass: private to its owner, never stored by shared caches.
         http.Response.Headers.CacheControl = "private, no-store";
         return TypedResults.Content(TicketQr.Svg(ticket.Code), TicketQr.ContentType);
+    }
+
+    public static async Task<IResult> Transfer(
+        string bookingId, TransferBody? body, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        if (body is null) return Problem.Invalid("body", "A JSON body is required.");
+        var email = EmailAddress.Canonical(body.ToEmail);
+        if (!EmailAddress.IsValid(email)) return Problem.Invalid("toEmail", "The receiver's email address is required.");
+        if (body.TicketIds is not { Count: > 0 } ticketIds) return Problem.Invalid("ticketIds", "Name at least one ticket.");
+        if (ticketIds.Count > ReserveRequest.MaxTickets) return Problem.Invalid("ticketIds", $"At most {ReserveRequest.MaxTickets} tickets at once.");
+        if (ticketIds.Any(t => !Ids.IsPlausible(t))) return Problem.Invalid("ticketIds", "Ticket ids look like the ticketId of a booking's tickets.");
+        if (ticketIds.Distinct(StringComparer.Ordinal).Count() != ticketIds.Count) return Problem.Invalid("ticketIds", "A ticket is listed twice.");
+        if (!Ids.IsPlausible(bookingId)) return Outcomes.Transfer.Problem(TransferStatus.NotFound, bookingId);
+
+        // Unknown and made-up emails get one answer: it tells only that no account has it.
+        if (await grains.GetGrain<IAccountGrain>(EmailAddress.Normalize(email)).UserIdOf() is not { } receiver)
+            return Outcomes.Transfer.Problem(TransferStatus.ReceiverNotFound, email);
+        var userId = user.UserId();
+        if (receiver == userId) return Problem.Invalid("toEmail", "The tickets are yours already.");
+
+        var result = await grains.GetGrain<IBookingGrain>(bookingId).Transfer(userId, receiver, [.. ticketIds.Select(t => t!)]);
+        return result.Status == TransferStatus.Transferred
+            ? TypedResults.Ok(BookingResponse.From(result.Booking!))
+            : Outcomes.Transfer.Problem(result.Status, bookingId, result.Status == TransferStatus.Invalid ? "ticketIds" : null, result.Error);
     }
 
     public static async Task<IResult> Cancel(

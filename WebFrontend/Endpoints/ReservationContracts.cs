@@ -12,3 +12,5 @@ public sealed record ReservationResponse(
 }
 
 public sealed record ReservedSeatResponse(string SeatId, string SectionId, decimal Price);
+
+public sealed record ReservationListResponse(IReadOnlyList<ReservationResponse> Items);

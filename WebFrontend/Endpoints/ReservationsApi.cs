@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using TicketMaster.Events;
+using TicketMaster.Reservations;
 using TicketMaster.WebFrontend.Accounts;
 using TicketMaster.WebFrontend.Problems;
 
@@ -17,6 +18,8 @@ public static class ReservationsApi
             .Produces<ReservationResponse>(StatusCodes.Status201Created).ProducesOutcomes(Outcomes.Reserve);
         reserve.MapDelete("/{reservationId}", Release).WithName("ReleaseReservation").WithSummary("Release a hold before it expires.")
             .Produces(StatusCodes.Status204NoContent).ProducesOutcomes(Outcomes.Release);
+        app.MapGet("/api/v1/reservations", Mine).WithTags("Booking").RequireAuthorization().WithName("ListReservations")
+            .WithSummary("The caller's active holds on every event, from any device.");
         return app;
     }
 
@@ -43,6 +46,14 @@ public static class ReservationsApi
         if (eventId is null || !Ids.IsPlausible(reservationId)) return Outcomes.Release.Problem(HoldStatus.NotFound, reservationId);
         var result = await grains.GetGrain<IEventGrain>(eventId).Release(reservationId, user.UserId());
         return result.Status == HoldStatus.Ok ? TypedResults.NoContent() : Outcomes.Release.Problem(result.Status, reservationId);
+    }
+
+    public static async Task<Ok<ReservationListResponse>> Mine(ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var userId = user.UserId();
+        var events = await grains.GetGrain<IHoldIndexGrain>(HoldIndex.ShardOf(userId)).EventsOf(userId);
+        var holds = await Task.WhenAll(events.Select(eventId => grains.GetGrain<IEventGrain>(eventId).HoldsOf(userId)));
+        return TypedResults.Ok(new ReservationListResponse([.. holds.SelectMany(h => h).OrderBy(r => r.ExpiresAt).Select(ReservationResponse.From)]));
     }
 
     private static (ReserveRequest? Request, string? Field, string? Error) Parse(ReserveBody? body, string userId)

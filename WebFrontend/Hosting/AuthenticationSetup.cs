@@ -12,6 +12,12 @@ public static class AuthenticationSetup
     /// <summary>Catalog writes: an organiser on what they own, an admin on everything (which item is whose: <see cref="Endpoints.CatalogAccess"/>).</summary>
     public const string CatalogPolicy = "catalog";
 
+    /// <summary>
+    /// Who may scan tickets at an event's door: a scanner, an admin, or an organiser, who must also
+    /// own the event (the scan route's <see cref="Endpoints.CatalogAccess.OwnedBy{TGrain}"/>, which lets scanners through).
+    /// </summary>
+    public const string ScannerPolicy = "scanner";
+
     public static WebApplicationBuilder AddTicketMasterAuthentication(this WebApplicationBuilder builder)
     {
         var section = builder.Configuration.GetSection(JwtSettings.Section);
@@ -46,7 +52,8 @@ public static class AuthenticationSetup
             });
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(AdminPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.Admin))
-            .AddPolicy(CatalogPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.Admin, Roles.Organiser));
+            .AddPolicy(CatalogPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.Admin, Roles.Organiser))
+            .AddPolicy(ScannerPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.Scanner, Roles.Admin, Roles.Organiser));
         return builder;
     }
 }

@@ -9,7 +9,7 @@ namespace TicketMaster.WebFrontend.Hosting;
 
 /// <summary>
 /// ASP.NET Core's rate limiter as one partitioned limiter: sign-in and registration per client
-/// address, reserve and book per signed-in user (the token's subject), and anonymous reads per
+/// address, reserve and book (and a waitlist join, a transfer) per signed-in user (the token's subject), and anonymous reads per
 /// client address. Endpoints are recognised by their names, so the API's routes carry nothing of it.
 /// A rejection is 429 problem+json with Retry-After.
 /// </summary>
@@ -65,8 +65,9 @@ public static class RateLimitSetup
         {
             "Token" => Limit.SignIn,
             "Register" => Limit.Register,
-            "Reserve" => Limit.Reserve,
-            "Book" => Limit.Book,
+            // A waitlist join holds seats later as a reserve does; a transfer moves tickets (and tells whether an email has an account).
+            "Reserve" or "JoinWaitlist" => Limit.Reserve,
+            "Book" or "TransferTickets" => Limit.Book,
             _ when (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
                 && context.User.Identity?.IsAuthenticated != true => Limit.AnonymousReads,
             _ => Limit.None,

@@ -66,6 +66,40 @@ public static class Outcomes
         [CancelStatus.NotFound] = NotFound("booking"),
         [CancelStatus.Forbidden] = NotYours("booking"),
         [CancelStatus.TooLate] = Conflict("The event of booking '{0}' has started; its bookings can no longer be cancelled or refunded."),
+        [CancelStatus.TicketsUsed] = Conflict("Tickets of booking '{0}' were transferred or admitted (or it holds tickets received from another fan); it can no longer be cancelled."),
+    };
+
+    /// <summary>Moving tickets to another fan; the subject is the booking id, or the receiver's email when no account has it.</summary>
+    public static readonly OutcomeMap<TransferStatus> Transfer = new()
+    {
+        [TransferStatus.Invalid] = Invalid,
+        [TransferStatus.NotFound] = NotFound("booking"),
+        [TransferStatus.Forbidden] = NotYours("booking"),
+        [TransferStatus.ReceiverNotFound] = new(StatusCodes.Status404NotFound, NotFoundTitle, "No account with the email '{0}'."),
+        [TransferStatus.Started] = Conflict("The event of booking '{0}' has started; its tickets can no longer move."),
+        [TransferStatus.Scanned] = Conflict("A ticket of booking '{0}' was admitted at the door; it can no longer move."),
+        [TransferStatus.Moved] = Conflict("A ticket of booking '{0}' was moved to another fan already."),
+        [TransferStatus.Cancelled] = Conflict("Booking '{0}' was cancelled; its tickets no longer admit."),
+    };
+
+    /// <summary>Joining or leaving an event's waitlist; the subject is the event id.</summary>
+    public static readonly OutcomeMap<WaitlistStatus> Waitlist = new()
+    {
+        [WaitlistStatus.Invalid] = Invalid,
+        [WaitlistStatus.EventNotFound] = NotFound("event"),
+        [WaitlistStatus.NotWaiting] = new(StatusCodes.Status404NotFound, NotFoundTitle, "You are not on the waitlist of event '{0}'."),
+        [WaitlistStatus.SalesClosed] = Conflict("Event '{0}' has already started; nothing is on sale."),
+        [WaitlistStatus.EventCancelled] = Conflict("Event '{0}' is cancelled; nothing is on sale."),
+        [WaitlistStatus.SeatsAvailable] = Conflict("Event '{0}' has that many seats on sale: reserve them instead."),
+        [WaitlistStatus.TicketLimit] = Conflict(),
+    };
+
+    /// <summary>A ticket's code at the door; the subject is the code. Every answer carries <c>result</c>, as the scanner reads it.</summary>
+    public static readonly OutcomeMap<ScanStatus> Scan = new()
+    {
+        [ScanStatus.AlreadyScanned] = Conflict("This ticket was admitted already."),
+        [ScanStatus.Void] = new(StatusCodes.Status410Gone, "Void.", "This code no longer admits: its ticket was transferred, refunded or cancelled."),
+        [ScanStatus.UnknownCode] = new(StatusCodes.Status404NotFound, NotFoundTitle, "No ticket of this event has the code '{0}'."),
     };
 
     /// <summary>Creating or changing an event; the subject is the event id.</summary>

@@ -34,6 +34,7 @@ public sealed class AccessibilityTests(BrowserFixture browser)
             await Fan.SignIn(admin, AppServer.AdminEmail, AppServer.AdminPassword);
             await Check(admin, "/organiser", $"a11y-{size}-organiser", ".section-editor");
             await Check(admin, $"/organiser/events/{eventId}/sales", $"a11y-{size}-sales", "#total-sold");
+            await Check(admin, $"/scan?event={eventId}", $"a11y-{size}-scanner", "#scan-form");
         }
     }
 

@@ -76,6 +76,47 @@ public sealed class BuyingTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task A_fan_transfers_a_ticket_the_friend_sees_it_and_the_scanner_page_admits_its_code_once_and_refuses_it_after()
+    {
+        using var api = new Api(browser.Server.BaseAddress);
+        var eventId = await api.CreateEvent("Velvet Lighthouse");
+        var fanEmail = await api.RegisterFan();
+        var friendEmail = await api.RegisterFan("Friend");
+        await api.Buy(await api.Token(fanEmail, Api.FanPassword), eventId, "A-3-1", "A-3-2");
+
+        var page = await browser.NewPage(browser.Server);
+        await Fan.SignIn(page, fanEmail, Api.FanPassword);
+        await page.GotoAsync("/tickets");
+        await Expect(page.Locator("img[data-ticket]")).ToHaveCountAsync(2);
+        await page.ClickAsync("details.transfer summary");
+        var form = page.Locator("form.transfer-form");
+        await form.Locator("input[name=ticketIds]").Last.CheckAsync();
+        await form.Locator("input[name=toEmail]").FillAsync(friendEmail);
+        await form.Locator("button[type=submit]").ClickAsync();
+        await Expect(page.Locator("#tickets-message")).ToContainTextAsync("new codes");
+        await Expect(page.Locator("img[data-ticket]")).ToHaveCountAsync(1);
+        await BrowserFixture.Screenshot(page, "08-ticket-transferred");
+
+        var friend = await browser.NewPage(browser.Server);
+        await Fan.SignIn(friend, friendEmail, Api.FanPassword);
+        await friend.GotoAsync("/tickets");
+        await Expect(friend.Locator("img[data-ticket]")).ToHaveCountAsync(1);
+        var code = (await friend.Locator(".ticket .code").First.InnerTextAsync()).Trim();
+
+        var door = await browser.NewPage(browser.Server);
+        await Fan.SignIn(door, AppServer.AdminEmail, AppServer.AdminPassword);
+        await door.GotoAsync($"/scan?event={eventId}");
+        await door.FillAsync("#scan-code", code);
+        await door.ClickAsync("#scan-form button[type=submit]");
+        await Expect(door.Locator("#scan-answer.scan-ok")).ToContainTextAsync("ADMIT");
+        await BrowserFixture.Screenshot(door, "09-scanner-admits");
+        await door.FillAsync("#scan-code", code);
+        await door.ClickAsync("#scan-form button[type=submit]");
+        await Expect(door.Locator("#scan-answer.scan-bad")).ToContainTextAsync("ALREADY SCANNED");
+        await BrowserFixture.Screenshot(door, "10-scanner-refuses-the-second-time");
+    }
+
+    [Fact]
     public async Task A_declined_payment_says_so_and_keeps_the_hold()
     {
         using var api = new Api(browser.Server.BaseAddress);
@@ -133,6 +174,36 @@ public sealed class BuyingTests(BrowserFixture browser)
         await Fan.ExpectSeat(page, "A-3-5", "available");
         Assert.Equal("available", (await api.SeatStatuses(eventId))["A-3-4"]);
         await BrowserFixture.Screenshot(page, "07-expired-hold");
+    }
+
+    [Fact]
+    public async Task A_waitlisted_fan_gets_seats_held_when_a_hold_expires_and_buys_them()
+    {
+        var server = browser.ShortHolds;
+        using var api = new Api(server.BaseAddress);
+        var eventId = await api.CreateEvent("Waitlist Night");
+        // Section A (48 seats) held by six fans, eight each: sold out until their five-second holds expire.
+        foreach (var row in Enumerable.Range(1, 4))
+        {
+            foreach (var half in new[] { 0, 6 })
+            {
+                var token = await api.Token(await api.RegisterFan(), Api.FanPassword);
+                await api.Hold(token, eventId, [.. Enumerable.Range(half + 1, 6).Select(n => $"A-{row}-{n}")]);
+            }
+        }
+        var page = await browser.NewPage(server);
+        await Fan.SignIn(page, await api.RegisterFan(), Api.FanPassword);
+        await page.GotoAsync($"/events/{eventId}");
+
+        await page.ClickAsync("[data-waitlist='A']");
+        await Expect(page.Locator("#message")).ToContainTextAsync("number 1 on the waitlist");
+        await BrowserFixture.Screenshot(page, "11-waitlist-joined");
+
+        await Expect(page.Locator("#pay")).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 30_000 });
+        await BrowserFixture.Screenshot(page, "12-waitlist-offer-held");
+        await page.FillAsync("#pay-token", "tok_visa");
+        await page.ClickAsync("#pay");
+        await Expect(page.Locator("#confirmation")).ToBeVisibleAsync();
     }
 
     private static string ExpectedQr(string code)

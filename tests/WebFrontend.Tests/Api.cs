@@ -31,6 +31,10 @@ public sealed class Api(ApiFactory factory)
         return (As(factory.Services.GetRequiredService<TokenIssuer>().Issue(new UserIdentity(userId, "fan@example.com", "Fan", [])).Token), userId);
     }
 
+    /// <summary>A client signed in as <paramref name="userId"/> (another device of the same fan), with roles if given.</summary>
+    public HttpClient AsUser(string userId, params string[] roles) =>
+        As(factory.Services.GetRequiredService<TokenIssuer>().Issue(new UserIdentity(userId, "fan@example.com", "Fan", roles)).Token);
+
     public async Task<HttpClient> Admin() => As(await Token(ApiFactory.AdminEmail, ApiFactory.AdminPassword));
 
     public async Task<(HttpClient Client, string UserId)> RegisteredUser()

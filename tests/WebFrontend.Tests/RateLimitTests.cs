@@ -53,7 +53,9 @@ public sealed class RateLimitTests(HardenedFactory factory)
     [Theory]
     [InlineData("/api/v1/reserve")]
     [InlineData("/api/v1/book")]
-    public async Task Reserve_and_book_are_limited_per_user_not_per_address(string path)
+    [InlineData("/api/v1/bookings/bk_none/transfer")]
+    [InlineData("/api/v1/events/evt_none/waitlist")]
+    public async Task Reserve_book_transfer_and_waitlist_joins_are_limited_per_user_not_per_address(string path)
     {
         // One address, two users: the first user's limit does not touch the second's.
         var first = factory.ClientAt("203.0.113.30", UserToken());

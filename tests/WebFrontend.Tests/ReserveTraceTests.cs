@@ -8,7 +8,16 @@ namespace TicketMaster.WebFrontend.Tests;
 /// <summary>The embedded default with an in-memory span exporter beside the real pipeline.</summary>
 public sealed class TracedApiFactory : ApiFactory
 {
-    public List<Activity> Spans { get; } = [];
+    /// <summary>The exporter adds from whichever thread stops an activity while a test reads: both sides take the lock.</summary>
+    private sealed class LockedSpans : System.Collections.ObjectModel.Collection<Activity>
+    {
+        protected override void InsertItem(int index, Activity item)
+        {
+            lock (this) base.InsertItem(index, item);
+        }
+    }
+
+    private readonly LockedSpans Spans = [];
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

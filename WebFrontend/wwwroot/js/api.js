@@ -20,15 +20,16 @@ export function signIn(auth, email) {
 
 /** True when the access token carries the admin role (for showing the organiser link; the API decides). */
 export function isAdmin(user = currentUser()) {
-  return hasRole(user, 'admin');
+  return hasRole('admin', user);
 }
 
 /** True when the token carries the organiser or admin role (for the organiser pages; the API decides what each may touch). */
 export function isOrganiser(user = currentUser()) {
-  return isAdmin(user) || hasRole(user, 'organiser');
+  return isAdmin(user) || hasRole('organiser', user);
 }
 
-function hasRole(user, role) {
+/** True when the access token carries the role (for showing links; the API decides). */
+export function hasRole(role, user = currentUser()) {
   try {
     const payload = JSON.parse(atob(user.accessToken.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')));
     return [payload.role ?? []].flat().includes(role);

@@ -1,6 +1,6 @@
 // The one module every page loads: the header (who is signed in), then the page's own module,
 // named by the page's data-module attribute and resolved through the import map (fingerprinted).
-import { currentUser, isOrganiser, signOut, el } from './api.js';
+import { currentUser, isAdmin, isOrganiser, hasRole, signOut, el } from './api.js';
 
 export function renderHeader() {
   const slot = document.getElementById('account-nav');
@@ -10,6 +10,7 @@ export function renderHeader() {
   if (user) {
     slot.append(...[
       isOrganiser(user) ? el('a', { href: '/organiser', class: 'nav-link' }, 'Organiser') : null,
+      isOrganiser(user) || hasRole('scanner', user) ? el('a', { href: '/scan', class: 'nav-link' }, 'Scanner') : null,
       el('a', { href: '/tickets', class: 'nav-link' }, 'My tickets'),
       el('span', { class: 'nav-user', title: user.email }, user.email),
       el('button', { type: 'button', class: 'btn btn-ghost btn-small', id: 'sign-out', onclick: () => { signOut(); location.href = '/'; } }, 'Sign out'),

@@ -5,6 +5,7 @@ import { SectionMap } from './sectionmap.js';
 
 const MAX_TICKETS = 10;
 const POLL_MS = 1000;
+const WAITLIST_POLL_MS = 3000;
 // Past this size the page shows sections first and then one section's seats, read by change.
 const STADIUM_SEATS = 5000;
 const STADIUM_SECTIONS = 8;
@@ -37,6 +38,7 @@ let booking = null;
 let payKey = null; // Idempotency-Key of the payment attempt in flight; kept only to retry one that got no answer
 let busy = false;
 let countdownTimer = 0;
+let waitTimer = 0;
 let lastToken = sandbox ? 'tok_visa' : ''; // survives the re-render after a declined attempt
 
 function loadHold() {
@@ -50,6 +52,43 @@ function saveHold(h) {
   hold = h;
   if (h) sessionStorage.setItem(HOLD_KEY, JSON.stringify(h));
   else sessionStorage.removeItem(HOLD_KEY);
+}
+
+/**
+ * A hold of this event made on another device, or seats the waitlist holds for the fan: the page
+ * takes it up as its own, so the countdown and checkout work as for a hold made here.
+ */
+async function adoptHeldElsewhere() {
+  if (hold || !currentUser()) return;
+  try {
+    const { body } = await api('/reservations', { auth: true });
+    const mine = body.items.find(r => r.eventId === eventId);
+    if (mine) saveHold(mine);
+  } catch {
+    // Only a convenience: the page works without it.
+  }
+}
+
+async function joinWaitlist(s, quantity) {
+  if (!currentUser()) return needSignIn();
+  try {
+    const { body } = await api(`/events/${encodeURIComponent(eventId)}/waitlist`, { method: 'POST', auth: true, body: { quantity, sectionId: s.sectionId } });
+    say(`You are number ${body.position} on the waitlist for ${s.name}. If seats come back they are held for you, and this page and My tickets show them.`, 'ok');
+    // Offers are holds: look for one now and then, and take it up as this page's hold.
+    clearInterval(waitTimer);
+    waitTimer = setInterval(async () => {
+      await adoptHeldElsewhere();
+      if (!hold) return;
+      clearInterval(waitTimer);
+      say('Seats came back and are held for you: pay before the time runs out.', 'ok');
+      renderSections();
+      renderBasket();
+    }, WAITLIST_POLL_MS);
+  } catch (e) {
+    if (!(e instanceof ApiError)) throw e;
+    if (e.status === 401) return needSignIn();
+    say(e.problem.detail ?? e.message);
+  }
 }
 
 function section(id) { return view?.sections.find(s => s.sectionId === id); }
@@ -173,6 +212,7 @@ async function start() {
   }
   renderEvent();
   if (view.cancelled) return;
+  await adoptHeldElsewhere();
   if (stadium) {
     renderOverview();
     renderSections();
@@ -344,8 +384,15 @@ function renderSections() {
         el('div', {}, el('strong', {}, s.name), ' ', el('span', { class: 'muted small' }, s.generalAdmission ? 'Standing' : 'Seated')),
         el('strong', {}, money(s.price, s.currency))),
       el('div', { class: 'top' }, availabilityText(s)),
-      s.available > 0 ? el('div', { class: 'tools' }, qty, action) : null);
+      s.available > 0 ? el('div', { class: 'tools' }, qty, action) : waitlistTools(s));
   }));
+}
+
+/** Sold out: wait for seats that come back. */
+function waitlistTools(s) {
+  const qty = quantitySelect(`wait-${s.sectionId}`, `How many ${s.name} tickets to wait for`, MAX_TICKETS);
+  return el('div', { class: 'tools' }, qty,
+    el('button', { type: 'button', class: 'btn btn-ghost btn-small', 'data-waitlist': s.sectionId, onclick: () => joinWaitlist(s, Number(qty.value)) }, 'Join the waitlist'));
 }
 
 function renderBasket() {

@@ -86,7 +86,7 @@ public sealed class ProcessClusterTests(BackendFixtures backends, Xunit.Abstract
     [Theory]
     [InlineData("Postgres")]
     [InlineData("AzureStorage")]
-    public async Task After_kill_9_of_silo_and_frontend_the_fan_signs_in_and_finds_bookings_holds_and_sales_as_they_were(string backendName)
+    public async Task After_kill_9_of_silo_and_frontend_the_fan_signs_in_and_finds_bookings_holds_and_sales_as_they_were_and_a_scanned_ticket_stays_scanned(string backendName)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var backend = await backends.Get(backendName);
@@ -94,7 +94,7 @@ public sealed class ProcessClusterTests(BackendFixtures backends, Xunit.Abstract
         var serviceId = BackendCluster.NewId("e2e");
         var clusterId = BackendCluster.NewId("e2e-cluster");
         var email = $"fan-{Guid.NewGuid():N}@example.com";
-        string eventId, bookingId, heldId, soldReservationId;
+        string eventId, bookingId, heldId, soldReservationId, scannedCode;
 
         await using (var first = await StartAsync(backend, serviceId, clusterId))
         {
@@ -108,8 +108,14 @@ public sealed class ProcessClusterTests(BackendFixtures backends, Xunit.Abstract
             soldReservationId = (await Json(await Send(http, HttpMethod.Post, "/api/v1/reserve", fan, new { eventId, seats = new[] { "A-1-1", "A-1-2" } })))["reservationId"]!.GetValue<string>();
             var booked = await Send(http, HttpMethod.Post, "/api/v1/book", fan, new { reservationId = soldReservationId, payment = new { token = "tok_visa" } }, "key-1");
             Assert.Equal(HttpStatusCode.Created, booked.StatusCode);
-            bookingId = (await Json(booked))["bookingId"]!.GetValue<string>();
+            var booking = await Json(booked);
+            bookingId = booking["bookingId"]!.GetValue<string>();
             heldId = (await Json(await Send(http, HttpMethod.Post, "/api/v1/reserve", fan, new { eventId, seats = new[] { "A-3-3" } })))["reservationId"]!.GetValue<string>();
+            scannedCode = booking["tickets"]![0]!["code"]!.GetValue<string>();
+            Assert.Equal(HttpStatusCode.OK, (await Send(http, HttpMethod.Post, $"/api/v1/events/{eventId}/scan", admin, new { code = scannedCode })).StatusCode);
+            // The fans' hold index is told after the hold is durable, off the hold's path.
+            await Poll.UntilAsync(async () => (await Json(await Send(http, HttpMethod.Get, "/api/v1/reservations", fan)))["items"]!.AsArray().Count == 1,
+                TimeSpan.FromSeconds(30), "the hold listed among the fan's reservations");
 
             await first.KillHardAsync();
         }
@@ -134,6 +140,10 @@ public sealed class ProcessClusterTests(BackendFixtures backends, Xunit.Abstract
         var replay = await Send(again, HttpMethod.Post, "/api/v1/book", signedIn, new { reservationId = soldReservationId, payment = new { token = "tok_visa" } }, "key-1");
         Assert.Equal(HttpStatusCode.Created, replay.StatusCode);
         Assert.Equal(bookingId, (await Json(replay))["bookingId"]!.GetValue<string>());
+        Assert.Equal([heldId], (await Json(await Send(again, HttpMethod.Get, "/api/v1/reservations", signedIn)))["items"]!.AsArray().Select(r => r!["reservationId"]!.GetValue<string>()));
+        var rescanned = await Send(again, HttpMethod.Post, $"/api/v1/events/{eventId}/scan", await Token(again, AdminEmail, AdminPassword), new { code = scannedCode });
+        Assert.Equal(HttpStatusCode.Conflict, rescanned.StatusCode);
+        Assert.Equal("already-scanned", JsonNode.Parse(await rescanned.Content.ReadAsStringAsync())!["result"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.NoContent, (await Send(again, HttpMethod.Delete, $"/api/v1/reserve/{heldId}", signedIn)).StatusCode);
     }
 
