@@ -64,6 +64,10 @@ free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1
 
 echo "building WebFrontend (Release)..." >&2
 dotnet build -c Release WebFrontend -v q -nologo >"$WORK/build.log" 2>&1 || { cat "$WORK/build.log"; exit 1; }
+if [ "$STORAGE" = Postgres ]; then
+  # `Silo -- migrate` below runs it without building.
+  dotnet build -c Release Silo -v q -nologo >"$WORK/build.log" 2>&1 || { cat "$WORK/build.log"; exit 1; }
+fi
 
 ENVIRONMENT=(
   "Admin__Email=admin@bench.local"
