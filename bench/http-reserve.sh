@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Over HTTP on the web frontend (embedded default, or its co-hosted silo on PostgreSQL), two parts:
-# - held: the reserve rate on one 200,000-seat event, 64 registered fans, wrk -t2 -c64, every request
-#   a different chosen seat; first on the fresh event, then again once --held seats (default 100,000)
+# - held: the reserve rate on one 200,000-seat event, wrk -t2 -c64 rotating over 256 registered fans
+#   (a fan holds at most 1,000 seats), every request a different chosen seat; first on the fresh event, then again once --held seats (default 100,000)
 #   are held. Goal (issue 11): the second rate within 1.5x of the first.
 # - flow: 32 connections rotating over 256 fans (wrk -t32 -c32, bench/http-flow.lua), each fan
 #   reserving 2 best-available seats and then booking them (an Idempotency-Key per booking), on a
@@ -19,8 +19,8 @@ STORAGE=Memory
 POSTGRES=""
 DURATION=10s
 HELD=100000
-FANS=64
-FLOW_FANS=256
+CONNECTIONS=64
+FANS=256
 FLOW_CONNECTIONS=32
 SEATS=200000
 PART=all
@@ -136,8 +136,7 @@ create_event() { # name [maxTicketsPerFan]
       prices: [range(1; $n + 1) | {sectionId: "S\(.)", price: 80, currency: "EUR"}]}')" "$ADMIN" | jq -r .eventId
 }
 
-REGISTER=$FANS; [ "$PART" = held ] || REGISTER=$FLOW_FANS
-echo "registering $REGISTER fans..." >&2
+echo "registering $FANS fans..." >&2
 export BASE
 register() {
   local credentials="\"email\":\"fan$1@bench.example.com\",\"password\":\"fan-password-$1\""
@@ -148,28 +147,27 @@ register() {
   curl -sS -f -X POST "$BASE/api/v1/auth/token" -H 'Content-Type: application/json' -d "{$credentials}" | jq -r .accessToken
 }
 export -f register
-seq 1 "$REGISTER" | xargs -P 8 -I{} bash -c 'register {}' >"$WORK/flow-tokens" || { echo "registering fans failed" >&2; exit 1; }
-head -n "$FANS" "$WORK/flow-tokens" >"$WORK/tokens"
+seq 1 "$FANS" | xargs -P 8 -I{} bash -c 'register {}' >"$WORK/tokens" || { echo "registering fans failed" >&2; exit 1; }
 
 held_seats() {
   curl -sS -f "$BASE/api/v1/view?event_id=$EVENT" | jq '[.sections[] | .capacity - .available] | add'
 }
 wrk_run() { # label threads seat_from seat_to seats_per_request duration
   EVENT_ID=$EVENT THREADS=$2 TOKENS_FILE="$WORK/tokens" SEAT_FROM=$3 SEAT_TO=$4 SEATS_PER_REQUEST=$5 \
-    wrk -t"$2" -c"$FANS" -d"$6" --timeout 10s -s bench/http-reserve.lua "$BASE" >"$WORK/$1.txt" 2>&1 || true
+    wrk -t"$2" -c"$CONNECTIONS" -d"$6" --timeout 10s -s bench/http-reserve.lua "$BASE" >"$WORK/$1.txt" 2>&1 || true
   grep '^RESULT' "$WORK/$1.txt" | sed "s/^RESULT/$1:/" || { echo "wrk ($1) gave no result:" >&2; cat "$WORK/$1.txt" >&2; exit 1; }
 }
 value() { sed -n "s/.* $2=\([^ ]*\).*/\1/p" <<<"$1"; }
 
 flow_run() { # label event flow(book|reserve) duration
-  EVENT_ID=$2 THREADS=$FLOW_CONNECTIONS TOKENS_FILE="$WORK/flow-tokens" SECTIONS=$SECTIONS FLOW=$3 RUN="$1-$$" \
+  EVENT_ID=$2 THREADS=$FLOW_CONNECTIONS TOKENS_FILE="$WORK/tokens" SECTIONS=$SECTIONS FLOW=$3 RUN="$1-$$" \
     wrk -t"$FLOW_CONNECTIONS" -c"$FLOW_CONNECTIONS" -d"$4" --timeout 10s -s bench/http-flow.lua "$BASE" >"$WORK/$1.txt" 2>&1 || true
   grep '^RESULT' "$WORK/$1.txt" | sed "s/^RESULT/$1:/" || { echo "wrk ($1) gave no result:" >&2; cat "$WORK/$1.txt" >&2; exit 1; }
 }
 
 flow_part() {
   # Each run on a 200,000-seat event of its own, with room for every fan's seats (maxTicketsPerFan 1000).
-  echo "full flow: $FLOW_CONNECTIONS connections over $FLOW_FANS fans; warm-up (full flow, $DURATION), reserve-only, full flow" >&2
+  echo "full flow: $FLOW_CONNECTIONS connections over $FANS fans; warm-up (full flow, $DURATION), reserve-only, full flow" >&2
   flow_run flow-warm-up "$(create_event "HTTP Flow Warm-up" 1000)" book "$DURATION" >/dev/null
   RESERVE_ONLY=$(flow_run reserve-only "$(create_event "HTTP Reserve-only Bench" 1000)" reserve "$DURATION")
   echo "$RESERVE_ONLY"
