@@ -29,7 +29,7 @@ function init(args)
   last = first + size
   next_seat = first
   -- wrk gives a thread's connections one script state, so a thread's fans take turns: thread t
-  -- of T uses tokens t, t+T, t+2T, ... (with -c64 -t2 and 64 tokens: one fan per connection).
+  -- of T uses tokens t, t+T, t+2T, ... (with -c64 -t2 and 256 tokens: 128 fans share a thread's 32 connections).
   tokens = {}
   local i = 0
   for line in io.lines(os.getenv("TOKENS_FILE")) do

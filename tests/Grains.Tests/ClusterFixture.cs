@@ -9,7 +9,7 @@ using TicketMaster.Grains.Payments;
 namespace TicketMaster.Grains.Tests;
 
 /// <summary>One in-process silo with memory storage and a fake booking clock, shared by a test collection.</summary>
-public sealed class ClusterFixture : IAsyncLifetime
+public sealed class ClusterFixture : IAsyncLifetime, ISagaCluster
 {
     public static readonly DateTimeOffset Start = new(2027, 1, 1, 12, 0, 0, TimeSpan.Zero);
 
@@ -30,6 +30,8 @@ public sealed class ClusterFixture : IAsyncLifetime
     public InProcessTestCluster Cluster { get; private set; } = null!;
 
     public IGrainFactory Grains => Cluster.Client;
+
+    public Task<string> CreateSeatedEvent(int rows, int seatsPerRow) => TestCatalog.CreateSeatedEvent(this, rows, seatsPerRow);
 
     public async Task InitializeAsync()
     {

@@ -6,10 +6,12 @@ namespace TicketMaster.Grains.Tests;
 /// <summary>
 /// Journals in memory with the same version check as the real backends, that a test can make
 /// fail every n-th append of one journal, hold its appends at a gate, read, or append to as
-/// another activation would.
+/// another activation would. <see cref="Over"/> puts the same faults in front of a real backend's
+/// journals instead, so a scenario crashes the same way on PostgreSQL or Azure Storage.
 /// </summary>
 public sealed class FaultyJournal : IJournalStorage
 {
+    private IJournalStorage? _backend;
     private readonly ConcurrentDictionary<string, Stored> _journals = new();
     private readonly ConcurrentDictionary<string, Fault> _faults = new();
 
@@ -40,6 +42,13 @@ public sealed class FaultyJournal : IJournalStorage
 
     private Stored Of(string journal) => _journals.GetOrAdd(journal, _ => new Stored());
 
+    /// <summary>Stores through <paramref name="backend"/> (one silo's) instead of memory; the faults and gates stay in front of it.</summary>
+    public FaultyJournal Over(IJournalStorage backend)
+    {
+        _backend = backend;
+        return this;
+    }
+
     public void FailEveryNthAppend(string journal, int n) => For(journal).FailEvery = n;
 
     public int AppendsOf(string journal) => Volatile.Read(ref For(journal).Appends);
@@ -53,6 +62,7 @@ public sealed class FaultyJournal : IJournalStorage
     /// <summary>What storage holds now, as an activation would read it.</summary>
     public JournalContents Contents(string journal)
     {
+        if (_backend is not null) throw new InvalidOperationException("Only the memory journals are read synchronously; read the backend with Read.");
         var stored = Of(journal);
         lock (stored) return new JournalContents(stored.SnapshotSequence, stored.Snapshot, [.. stored.Records]);
     }
@@ -60,6 +70,7 @@ public sealed class FaultyJournal : IJournalStorage
     /// <summary>Appends as another activation that read the journal first would: the next sequence, past the gate and faults.</summary>
     public long AppendAsAnotherActivation(string journal, byte[] record)
     {
+        if (_backend is not null) throw new InvalidOperationException("Only the memory journals take appends past the faults.");
         var stored = Of(journal);
         lock (stored)
         {
@@ -69,7 +80,7 @@ public sealed class FaultyJournal : IJournalStorage
         }
     }
 
-    public Task<JournalContents> Read(string journal) => Task.FromResult(Contents(journal));
+    public Task<JournalContents> Read(string journal) => _backend?.Read(journal) ?? Task.FromResult(Contents(journal));
 
     public async Task Append(string journal, long sequence, byte[] record)
     {
@@ -86,6 +97,11 @@ public sealed class FaultyJournal : IJournalStorage
         await Task.Yield();
         var appends = Interlocked.Increment(ref fault.Appends);
         if (fault.FailEvery > 0 && appends % fault.FailEvery == 0) throw new IOException($"Injected failure of append {appends}.");
+        if (_backend is not null)
+        {
+            await _backend.Append(journal, sequence, record);
+            return;
+        }
 
         var stored = Of(journal);
         lock (stored)
@@ -98,6 +114,11 @@ public sealed class FaultyJournal : IJournalStorage
 
     public async Task WriteSnapshot(string journal, long sequence, byte[] snapshot)
     {
+        if (_backend is not null)
+        {
+            await _backend.WriteSnapshot(journal, sequence, snapshot);
+            return;
+        }
         await Task.Yield();
         var stored = Of(journal);
         lock (stored)

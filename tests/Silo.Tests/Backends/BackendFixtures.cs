@@ -10,6 +10,7 @@ namespace TicketMaster.Silo.Tests.Backends;
 public sealed class BackendFixtures : IAsyncLifetime
 {
     private readonly Dictionary<string, Task<IBackendFixture>> _started = [];
+    private readonly Dictionary<string, Task<FaultyBackendCluster>> _faulty = [];
     private readonly List<IAsyncLifetime> _owned = [];
     private readonly Lock _lock = new();
 
@@ -25,6 +26,23 @@ public sealed class BackendFixtures : IAsyncLifetime
             return started;
         }
     }
+
+    /// <summary>A silo on the backend whose journals and gateway the saga's crash scenarios make fail, started on first use and shared.</summary>
+    public Task<FaultyBackendCluster> Faulty(string name)
+    {
+        var backend = Get(name);
+        lock (_lock)
+        {
+            if (!_faulty.TryGetValue(name, out var started))
+            {
+                started = StartFaulty(backend);
+                _faulty[name] = started;
+            }
+            return started;
+        }
+    }
+
+    private static async Task<FaultyBackendCluster> StartFaulty(Task<IBackendFixture> backend) => await FaultyBackendCluster.StartAsync(await backend);
 
     private async Task<IBackendFixture> Start(string name)
     {
@@ -49,6 +67,9 @@ public sealed class BackendFixtures : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        List<Task<FaultyBackendCluster>> clusters;
+        lock (_lock) clusters = [.. _faulty.Values];
+        foreach (var cluster in clusters.Where(c => c.IsCompletedSuccessfully)) await cluster.Result.DisposeAsync();
         List<IAsyncLifetime> owned;
         lock (_lock) owned = [.. _owned];
         foreach (var fixture in owned) await fixture.DisposeAsync();

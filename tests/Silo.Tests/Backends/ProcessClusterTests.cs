@@ -2,6 +2,10 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using TicketMaster.Hosting;
 
 namespace TicketMaster.Silo.Tests.Backends;
 
@@ -47,6 +51,10 @@ public sealed class ProcessClusterTests(BackendFixtures backends, Xunit.Abstract
             ["Orleans:Membership:IAmAliveTablePublishTimeout"] = "00:00:03",
             ["Orleans:Membership:TableRefreshTimeout"] = "00:00:02",
             ["Orleans:Gateway:GatewayListRefreshPeriod"] = "00:00:02",
+            // A sale whose booking never came back is settled by the event's sweep within seconds, not the production minute.
+            ["Booking:PaymentTimeout"] = "00:00:05",
+            ["Booking:SettleMargin"] = "00:00:02",
+            ["Booking:ExpirySweepPeriod"] = "00:00:01",
         };
         var silo = ServiceProcess.Start("Silo", new Dictionary<string, string?>(common)
         {
@@ -147,25 +155,30 @@ public sealed class ProcessClusterTests(BackendFixtures backends, Xunit.Abstract
         Assert.Equal(HttpStatusCode.NoContent, (await Send(again, HttpMethod.Delete, $"/api/v1/reserve/{heldId}", signedIn)).StatusCode);
     }
 
+    /// <summary>A book request a fan sent: its seats, its Idempotency-Key and the booking id that key names.</summary>
+    private sealed record BookAttempt(int Fan, string Key, string BookingId, string ReservationId, string[] Seats);
+
     [Theory]
     [InlineData("Postgres")]
     [InlineData("AzureStorage")]
-    public async Task Kill_9_mid_append_loses_no_acknowledged_hold_or_sale_and_leaves_no_reservation_half_applied(string backendName)
+    public async Task Kill_9_mid_flow_loses_no_acknowledged_hold_or_booking_leaves_no_charge_without_its_seats_or_refund_and_sells_no_seat_twice(string backendName)
     {
         var backend = await backends.Get(backendName);
         var serviceId = BackendCluster.NewId("e2e");
         var clusterId = BackendCluster.NewId("e2e-cluster");
         const int rows = 10, seatsPerRow = 20;
         var acknowledgedHolds = new System.Collections.Concurrent.ConcurrentBag<string[]>();
-        var acknowledgedSales = new System.Collections.Concurrent.ConcurrentBag<string[]>();
         var attempted = new System.Collections.Concurrent.ConcurrentBag<string[]>();
+        var bookAttempts = new System.Collections.Concurrent.ConcurrentBag<BookAttempt>();
+        var booked = new System.Collections.Concurrent.ConcurrentDictionary<BookAttempt, string>();
         string eventId;
+        (string Token, string UserId)[] fans;
 
         await using (var first = await StartAsync(backend, serviceId, clusterId))
         {
             var http = first.Http;
             eventId = await CreateEvent(http, await Token(http, AdminEmail, AdminPassword), rows, seatsPerRow, maxTicketsPerFan: 1000);
-            var fans = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Register(http)));
+            fans = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => RegisterWithId(http)));
             using var stop = new CancellationTokenSource();
             var pairs = new System.Collections.Concurrent.ConcurrentQueue<string[]>(
                 Enumerable.Range(1, rows).SelectMany(row => Enumerable.Range(0, seatsPerRow / 2).Select(i => new[] { $"A-{row}-{2 * i + 1}", $"A-{row}-{2 * i + 2}" })));
@@ -176,13 +189,16 @@ public sealed class ProcessClusterTests(BackendFixtures backends, Xunit.Abstract
                     attempted.Add(pair);
                     try
                     {
-                        var reserved = await Send(http, HttpMethod.Post, "/api/v1/reserve", fan, new { eventId, seats = pair });
+                        var reserved = await Send(http, HttpMethod.Post, "/api/v1/reserve", fan.Token, new { eventId, seats = pair });
                         if (reserved.StatusCode != HttpStatusCode.Created) continue;
                         acknowledgedHolds.Add(pair);
-                        if (i % 2 == 1) continue;
-                        var reservationId = (await Json(reserved))["reservationId"]!.GetValue<string>();
-                        var booked = await Send(http, HttpMethod.Post, "/api/v1/book", fan, new { reservationId, payment = new { token = "tok_visa" } }, $"k-{n}-{i}");
-                        if (booked.StatusCode == HttpStatusCode.Created) acknowledgedSales.Add(pair);
+                        // Two holds in three are booked; the second of each fan stays a hold.
+                        if (i % 3 == 1) continue;
+                        var key = $"k-{n}-{i}";
+                        var attempt = new BookAttempt(n, key, Bookings.BookingIds.For(fan.UserId, key), (await Json(reserved))["reservationId"]!.GetValue<string>(), pair);
+                        bookAttempts.Add(attempt);
+                        var answer = await Book(http, fan.Token, attempt);
+                        if (answer.StatusCode == HttpStatusCode.Created) booked[attempt] = (await Json(answer))["bookingId"]!.GetValue<string>();
                     }
                     catch (HttpRequestException)
                     {
@@ -191,25 +207,84 @@ public sealed class ProcessClusterTests(BackendFixtures backends, Xunit.Abstract
                 }
             })).ToArray();
 
-            // Kill while requests are in flight: some appends are under way, some answered, some not yet made.
-            await Poll.UntilAsync(() => Task.FromResult(acknowledgedSales.Count >= 5 && acknowledgedHolds.Count >= 15), TimeSpan.FromSeconds(60), "sales under way");
+            // Kill while requests are in flight: some appends and charges are under way, some answered, some not yet made.
+            await Poll.UntilAsync(() => Task.FromResult(booked.Count >= 5 && acknowledgedHolds.Count >= 15), TimeSpan.FromSeconds(60), "sales under way");
             await first.KillHardAsync();
             await stop.CancelAsync();
             await Task.WhenAll(buyers);
         }
-        output.WriteLine($"{backendName}: {attempted.Count} reservations attempted, {acknowledgedHolds.Count} acknowledged, {acknowledgedSales.Count} sold before the kill");
+        var unanswered = bookAttempts.Where(a => !booked.ContainsKey(a)).ToList();
+        output.WriteLine($"{backendName}: {attempted.Count} reservations attempted, {acknowledgedHolds.Count} acknowledged, {bookAttempts.Count} booked of which {booked.Count} answered 201 before the kill");
 
         await backend.RestartStorageAsync();
         await using var second = await StartAsync(backend, serviceId, clusterId);
-        var seats = (await Json(await second.Http.GetAsync($"/api/v1/events/{eventId}/seats")))["seats"]!.AsArray()
-            .ToDictionary(s => s!["seatId"]!.GetValue<string>(), s => s!["status"]!.GetValue<string>());
+        var again = second.Http;
 
-        Assert.All(acknowledgedSales, pair => Assert.All(pair, seat => Assert.Equal("sold", seats[seat])));
-        Assert.All(acknowledgedHolds.Except(acknowledgedSales), pair => Assert.All(pair, seat => Assert.NotEqual("available", seats[seat])));
+        // The even fans retry the books that got no 201, with the same key; the odd ones never come back,
+        // so the event's sweep settles theirs (charged means confirm, not charged means unpin).
+        foreach (var attempt in unanswered.Where(a => a.Fan % 2 == 0))
+        {
+            var answer = await Poll.UntilSucceedsAsync(async () =>
+                await Book(again, fans[attempt.Fan].Token, attempt) is { StatusCode: < HttpStatusCode.InternalServerError } a ? a : throw new InvalidOperationException("5xx"), TimeSpan.FromSeconds(30));
+            if (answer.StatusCode == HttpStatusCode.Created) booked[attempt] = (await Json(answer))["bookingId"]!.GetValue<string>();
+        }
+        output.WriteLine($"{unanswered.Count} books unanswered at the kill; {booked.Count} answered 201 in all");
+
+        // The ledger, as the cluster's sandbox gateway sees it: every booking id a fan ever sent is every key that could have been charged.
+        using var client = await ClientAsync(backend, serviceId, clusterId);
+        var ledger = new Grains.Payments.SandboxPaymentGateway(client.Services.GetRequiredService<IClusterClient>());
+        async Task<(BookAttempt Attempt, Grains.Payments.LedgerEntry? Charge, JsonNode? Booking)> Settled(BookAttempt attempt)
+        {
+            var found = await Send(again, HttpMethod.Get, $"/api/v1/bookings/{attempt.BookingId}", fans[attempt.Fan].Token);
+            return (attempt, await ledger.Entry(attempt.BookingId), found.StatusCode == HttpStatusCode.NotFound ? null : await Json(found));
+        }
+        var outcomes = Array.Empty<(BookAttempt Attempt, Grains.Payments.LedgerEntry? Charge, JsonNode? Booking)>();
+        await Poll.UntilAsync(async () =>
+        {
+            outcomes = await Task.WhenAll(bookAttempts.Select(Settled));
+            // Settled: a booking confirmed exactly when its charge stands.
+            return outcomes.All(o => (o.Charge is { Refunded: false }) == (o.Booking?["status"]!.GetValue<string>() == "confirmed"));
+        }, TimeSpan.FromSeconds(60), "every charge confirmed or refunded, and no booking confirmed without one");
+
+        var seats = (await Json(await again.GetAsync($"/api/v1/events/{eventId}/seats")))["seats"]!.AsArray()
+            .ToDictionary(s => s!["seatId"]!.GetValue<string>(), s => s!["status"]!.GetValue<string>());
+        var confirmed = outcomes.Where(o => o.Booking?["status"]!.GetValue<string>() == "confirmed").ToList();
+        output.WriteLine($"{confirmed.Count} bookings confirmed, {outcomes.Count(o => o.Charge is { Refunded: true })} refunded, {outcomes.Count(o => o.Charge is null)} never charged");
+
+        // Every 201 is there with its tickets, under the id its key names.
+        Assert.All(booked, b =>
+        {
+            Assert.Equal(b.Key.BookingId, b.Value);
+            var booking = Assert.Single(confirmed, o => o.Attempt == b.Key).Booking!;
+            Assert.Equal(b.Key.Seats.Order(), booking["tickets"]!.AsArray().Select(t => t!["seatId"]!.GetValue<string>()).Order());
+        });
+        // Every charge has its seats sold or its refund, and only confirmed bookings hold sold seats, each seat once.
+        Assert.All(confirmed, o => Assert.All(o.Attempt.Seats, seat => Assert.Equal("sold", seats[seat])));
+        var soldSeats = confirmed.SelectMany(o => o.Booking!["tickets"]!.AsArray().Select(t => t!["seatId"]!.GetValue<string>())).ToList();
+        Assert.Equal(soldSeats.Count, soldSeats.Distinct().Count());
+        Assert.Equal(seats.Where(s => s.Value == "sold").Select(s => s.Key).Order(), soldSeats.Order());
+        Assert.Equal(0, (await client.Services.GetRequiredService<IClusterClient>().GetGrain<Events.IEventGrain>(eventId).Audit()).SeatsClaimedTwice);
+
+        Assert.All(acknowledgedHolds, pair => Assert.All(pair, seat => Assert.NotEqual("available", seats[seat])));
         // All or nothing: each reservation's two seats share one fate, whatever the kill interrupted.
         Assert.All(attempted, pair => Assert.Equal(seats[pair[0]], seats[pair[1]]));
         var untouched = seats.Keys.Except(attempted.SelectMany(p => p)).ToList();
         Assert.All(untouched, seat => Assert.Equal("available", seats[seat]));
+    }
+
+    private static Task<HttpResponseMessage> Book(HttpClient http, string token, BookAttempt attempt) =>
+        Send(http, HttpMethod.Post, "/api/v1/book", token, new { reservationId = attempt.ReservationId, payment = new { token = "tok_visa" } }, attempt.Key);
+
+    /// <summary>An Orleans client of the process cluster, as a second frontend would be: for what HTTP does not show (the sandbox ledger, the event's audit).</summary>
+    private static async Task<IHost> ClientAsync(IBackendFixture backend, string serviceId, string clusterId)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(backend.Settings)
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Orleans:ServiceId"] = serviceId, ["Orleans:ClusterId"] = clusterId })
+            .Build();
+        var host = new HostBuilder().UseOrleansClient(client => client.ConfigureTicketMaster(configuration)).Build();
+        await host.StartAsync();
+        return host;
     }
 
     internal static async Task<string> CreateEvent(HttpClient http, string admin, int rows = 5, int seatsPerRow = 5, int maxTicketsPerFan = 8)
@@ -229,11 +304,13 @@ public sealed class ProcessClusterTests(BackendFixtures backends, Xunit.Abstract
         return created["eventId"]!.GetValue<string>();
     }
 
-    internal static async Task<string> Register(HttpClient http)
+    internal static async Task<string> Register(HttpClient http) => (await RegisterWithId(http)).Token;
+
+    internal static async Task<(string Token, string UserId)> RegisterWithId(HttpClient http)
     {
         var email = $"other-{Guid.NewGuid():N}@example.com";
-        await http.PostAsJsonAsync("/api/v1/auth/register", new { email, password = "amber-violin-meadow-72", displayName = "Other" });
-        return await Token(http, email, "amber-violin-meadow-72");
+        var registered = await http.PostAsJsonAsync("/api/v1/auth/register", new { email, password = "amber-violin-meadow-72", displayName = "Other" });
+        return (await Token(http, email, "amber-violin-meadow-72"), (await Json(registered))["userId"]!.GetValue<string>());
     }
 
     internal static async Task<string> Token(HttpClient http, string email, string password)
