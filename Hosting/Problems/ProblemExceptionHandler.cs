@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Orleans.Runtime;
+using Orleans.Runtime.Messaging;
 
 namespace TicketMaster.Hosting;
 
@@ -27,7 +28,9 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : I
                 };
                 break;
             // ITransientFailure: something the call needed (a search index) did not answer; the host itself is fine.
-            case RetryableException or ITransientFailure or SiloUnavailableException or OrleansMessageRejectionException or TimeoutException:
+            // ConnectionFailedException: a client-mode frontend whose silos are gone (restarting, or moved).
+            case RetryableException or ITransientFailure or SiloUnavailableException or OrleansMessageRejectionException or ConnectionFailedException
+                or TimeoutException:
                 httpContext.Response.Headers.RetryAfter = "1";
                 problem = new ProblemDetails
                 {

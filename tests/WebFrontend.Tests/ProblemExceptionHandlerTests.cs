@@ -45,6 +45,17 @@ public sealed class ProblemExceptionHandlerTests
     }
 
     [Fact]
+    public async Task A_client_mode_frontend_whose_silo_is_gone_answers_503_with_retry_after_not_500()
+    {
+        var (context, body, handled) = await Handle(new Orleans.Runtime.Messaging.ConnectionFailedException("Unable to connect to endpoint S127.0.0.1:11111:0."));
+
+        Assert.True(handled);
+        Assert.Equal(503, context.Response.StatusCode);
+        Assert.Equal("1", context.Response.Headers.RetryAfter.ToString());
+        Assert.Equal(503, body["status"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task Unexpected_exceptions_are_left_to_the_default_500()
     {
         var (_, _, handled) = await Handle(new InvalidOperationException("bug"));

@@ -165,8 +165,19 @@ export function el(tag, attrs = {}, ...children) {
 }
 
 /** Same-origin path to go back to after signing in; anything else goes home. */
+/**
+ * Where to go back to after signing in: a path of this site only. Parsed as the browser will parse
+ * it (which drops tabs and line breaks, so "/\t/evil.example" is "//evil.example") and kept only when
+ * it stays on this origin.
+ */
 export function safeReturn(value) {
-  return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\') ? value : '/';
+  if (typeof value !== 'string' || !value.startsWith('/')) return '/';
+  try {
+    const url = new URL(value, location.origin);
+    return url.origin === location.origin ? url.pathname + url.search + url.hash : '/';
+  } catch {
+    return '/';
+  }
 }
 
 export function signInUrl() {
