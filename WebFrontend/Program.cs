@@ -33,6 +33,8 @@ builder.Services.ConfigureHttpJsonOptions(o =>
     o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
     o.SerializerOptions.Converters.Add(new UtcDateTimeOffsetConverter());
     o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+    // {"quantity": 1, "quantity": 9} is refused (400 naming it), not read as whichever came last.
+    o.SerializerOptions.AllowDuplicateProperties = false;
 });
 builder.AddTicketMasterOpenApi();
 builder.Services.AddTicketMasterHealthChecks()

@@ -28,7 +28,8 @@ public static class AuthApi
 
         var result = await grains.GetGrain<IAccountGrain>(EmailAddress.Normalize(email)).Register(email, body.Password!, body.DisplayName.Trim());
         if (!result.Created) return Problem.Conflict("An account with this email exists.");
-        return TypedResults.Created($"/api/v1/users/{result.UserId}", new RegisteredResponse(result.UserId!));
+        // No Location: an account has no resource of its own to read (its tokens come from /auth/token).
+        return TypedResults.Created((string?)null, new RegisteredResponse(result.UserId!));
     }
 
     public static async Task<Results<Ok<TokenResponse>, ValidationProblem, ProblemHttpResult, TooManyRequestsProblem>> Token(

@@ -20,6 +20,9 @@ public static class WaitingRoomApi
 {
     public const double MaxAdmitPerSecond = 100_000;
 
+    /// <summary>One fan every 100 s: below it a room would in effect never admit anyone.</summary>
+    public const double MinAdmitPerSecond = 0.01;
+
     /// <summary>The frontend's side of the waiting room: its watermark cache and the shared signing key.</summary>
     public static WebApplicationBuilder AddWaitingRoom(this WebApplicationBuilder builder)
     {
@@ -51,7 +54,7 @@ public static class WaitingRoomApi
     {
         if (body?.Active is not { } active) return Problem.Invalid("active", "true or false is required.");
         var rate = body.AdmitPerSecond ?? 0;
-        if (active && (rate <= 0 || rate > MaxAdmitPerSecond || double.IsNaN(rate))) return Problem.Invalid("admitPerSecond", $"A rate above 0 and at most {MaxAdmitPerSecond} per second is required.");
+        if (active && (!(rate >= MinAdmitPerSecond) || rate > MaxAdmitPerSecond)) return Problem.Invalid("admitPerSecond", $"A rate of at least {MinAdmitPerSecond} and at most {MaxAdmitPerSecond} per second is required.");
         if (!Ids.IsPlausible(eventId) || !await grains.GetGrain<IWaitingRoomGrain>(eventId).Configure(active, rate)) return Problem.NotFound($"No event '{eventId}'.");
         // Other frontends see the change within one admit period, when their copy is refreshed.
         room.Forget(eventId);

@@ -13,7 +13,10 @@ public sealed class AccountApiTests(ApiFactory factory)
     {
         var email = $"{Guid.NewGuid():N}@example.com";
         var client = _api.Anonymous();
-        Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync("/api/v1/auth/register", new { email, password = "plum-orbit-71", displayName = "A" })).StatusCode);
+        var registered = await client.PostAsJsonAsync("/api/v1/auth/register", new { email, password = "plum-orbit-71", displayName = "A" });
+        Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+        // An account has no resource of its own to point at: no Location leading to a 404.
+        Assert.Null(registered.Headers.Location);
 
         await Api.Problem(await client.PostAsJsonAsync("/api/v1/auth/register", new { email = email.ToUpperInvariant(), password = "plum-orbit-72", displayName = "B" }), HttpStatusCode.Conflict);
     }

@@ -57,6 +57,8 @@ public sealed class BadInputTests(ApiFactory factory)
         { "POST", "/api/v1/reserve", """{"eventId":"{event}","sectionId":"A","quantity":0}""", Caller.Fan, "quantity" },
         { "POST", "/api/v1/reserve", """{"eventId":"{event}","sectionId":"A","quantity":11}""", Caller.Fan, "quantity" },
         { "POST", "/api/v1/reserve", """{"eventId":"{event}","sectionId":"A","quantity":"two"}""", Caller.Fan, "quantity" },
+        { "POST", "/api/v1/reserve", """{"eventId":"{event}","sectionId":"A","quantity":1,"quantity":9}""", Caller.Fan, "quantity" },
+        { "POST", "/api/v1/events/{event}/queue", """{"active":true,"admitPerSecond":1e-300}""", Caller.Admin, "admitPerSecond" },
         { "POST", "/api/v1/reserve", """{"eventId":"{event}","sectionId":"Z","quantity":2}""", Caller.Fan, "sectionId" },
         { "POST", "/api/v1/book", """{"reservationId":"x","payment":{"token":"tok_visa"}}""", Caller.Fan, "Idempotency-Key" },
         { "POST", "/api/v1/book#key", "{}", Caller.Fan, "reservationId" },
