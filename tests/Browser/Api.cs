@@ -119,10 +119,20 @@ public sealed class Api(Uri baseAddress) : IDisposable
     public async Task Hold(string token, string eventId, params string[] seats) => await Post(token, "/api/v1/reserve", new { eventId, seats });
 
     /// <summary>Each seat's status as the seat-map endpoint says it.</summary>
-    public async Task<Dictionary<string, string>> SeatStatuses(string eventId)
+    /// <summary>
+    /// The seat's status once the public seat map shows <paramref name="expected"/>, or what it shows after a few
+    /// seconds: the map is served from the frontend's copy, which may be up to <c>EventReads:CheckInterval</c> old.
+    /// </summary>
+    public async Task<string> SeatStatus(string eventId, string seatId, string expected)
     {
-        var map = (await http.GetFromJsonAsync<JsonObject>($"/api/v1/events/{eventId}/seats"))!;
-        return map["seats"]!.AsArray().ToDictionary(s => s!["seatId"]!.GetValue<string>(), s => s!["status"]!.GetValue<string>());
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        while (true)
+        {
+            var map = (await http.GetFromJsonAsync<JsonObject>($"/api/v1/events/{eventId}/seats"))!;
+            var status = map["seats"]!.AsArray().Single(s => s!["seatId"]!.GetValue<string>() == seatId)!["status"]!.GetValue<string>();
+            if (status == expected || DateTime.UtcNow > deadline) return status;
+            await Task.Delay(100);
+        }
     }
 
     private Task<JsonObject> Post(string token, string path, object body) => Send(HttpMethod.Post, token, path, body);

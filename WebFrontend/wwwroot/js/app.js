@@ -22,4 +22,8 @@ export function renderHeader() {
 
 renderHeader();
 const page = document.querySelector('[data-module]')?.dataset.module;
-if (page && /^[a-z]+$/.test(page)) import(`./${page}.js`);
+// Forms that only work through their page's script stay disabled until it has run: a click or an
+// Enter before that would submit the form natively, with a password in the address bar.
+const enableForms = () => document.querySelectorAll('[data-needs-script]').forEach(b => { b.disabled = false; });
+if (page && /^[a-z]+$/.test(page)) import(`./${page}.js`).then(enableForms);
+else enableForms();
