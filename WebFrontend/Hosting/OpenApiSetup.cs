@@ -6,7 +6,7 @@ namespace TicketMaster.WebFrontend.Hosting;
 /// <summary>
 /// Makes the OpenAPI document say what the service really answers: the bearer scheme and which
 /// operations need it, the statuses every operation can give besides its own (401, 403, 400 for
-/// input the binder refuses, 414 and 431 for oversized requests, 429, 503), and fields that may be null as optional, because null
+/// input the binder refuses, 413 and 415 for a body too large or not JSON, 414 and 431 for oversized requests, 429, 503), and fields that may be null as optional, because null
 /// fields are left out of the JSON.
 /// </summary>
 public static class OpenApiSetup
@@ -45,6 +45,11 @@ public static class OpenApiSetup
                 if ((operation.Parameters?.Count ?? 0) > 0 || operation.RequestBody is not null)
                 {
                     Add(operation, context.Document, StatusCodes.Status400BadRequest, "The request is not valid; the problem names the field.", "HttpValidationProblemDetails");
+                }
+                if (operation.RequestBody is not null)
+                {
+                    Add(operation, context.Document, StatusCodes.Status413PayloadTooLarge, "The body is larger than the service accepts.");
+                    Add(operation, context.Document, StatusCodes.Status415UnsupportedMediaType, "The body is not sent as application/json.");
                 }
                 Add(operation, context.Document, StatusCodes.Status414RequestUriTooLong, "The request line is longer than the service accepts.");
                 Add(operation, context.Document, StatusCodes.Status431RequestHeaderFieldsTooLarge, "The headers are larger than the service accepts.");

@@ -4,7 +4,7 @@ namespace TicketMaster.WebFrontend.Hosting;
 
 /// <summary>
 /// The request-line and header limits, enforced here so a request past them gets a 414 or 431
-/// problem+json naming what was too long. Kestrel's own limits sit at twice these: it still
+/// problem+json naming what was too long; a body past <see cref="MaxRequestBodyBytes"/> is a 413. Kestrel's own limits sit at twice these: it still
 /// answers requests beyond those, and malformed HTTP, itself with an empty body (docs/api.md).
 /// </summary>
 public static class RequestLimits
@@ -13,6 +13,9 @@ public static class RequestLimits
     public const int MaxRequestLineBytes = 8 * 1024;
     public const int MaxRequestHeadersBytes = 32 * 1024;
 
+    /// <summary>Every body the API takes is a few hundred bytes; Kestrel's default of 30 MB would let each connection hold that much.</summary>
+    public const int MaxRequestBodyBytes = 1024 * 1024;
+
     public static WebApplicationBuilder AddTicketMasterRequestLimits(this WebApplicationBuilder builder)
     {
         builder.WebHost.ConfigureKestrel(kestrel =>
@@ -20,6 +23,7 @@ public static class RequestLimits
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxRequestLineSize = 2 * MaxRequestLineBytes;
             kestrel.Limits.MaxRequestHeadersTotalSize = 2 * MaxRequestHeadersBytes;
+            kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes;
         });
         return builder;
     }

@@ -145,6 +145,8 @@ public sealed class Api(ApiFactory factory)
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var problem = JsonNode.Parse(body)!;
         Assert.Equal((int)status, problem["status"]!.GetValue<int>());
+        foreach (var field in new[] { "type", "title", "detail" })
+            Assert.False(string.IsNullOrWhiteSpace(problem[field]?.GetValue<string>()), $"The {(int)status} problem has no '{field}': {body}");
         return problem;
     }
 

@@ -43,6 +43,17 @@ public sealed class RequestLimitTests(KestrelFactory factory) : IClassFixture<Ke
     }
 
     [Fact]
+    public async Task A_body_past_the_limit_gets_413_problem_json()
+    {
+        var client = factory.CreateClient();
+        using var body = new StringContent("{\"eventId\":\"" + new string('c', RequestLimits.MaxRequestBodyBytes) + "\"}", System.Text.Encoding.UTF8, "application/json");
+
+        var response = await client.PostAsync("/api/v1/auth/token", body);
+
+        await Api.Problem(response, HttpStatusCode.RequestEntityTooLarge);
+    }
+
+    [Fact]
     public async Task Answers_name_no_server_software()
     {
         var response = await factory.CreateClient().GetAsync("/healthz");
