@@ -38,8 +38,10 @@ builder.UseOrleans(silo => silo.ConfigureTicketMaster(builder.Configuration));
 builder.AddTicketMasterTelemetry("ticketmaster-silo");
 builder.Services.AddTicketMasterHealthChecks();
 builder.Services.AddTicketMasterProblemDetails();
+builder.Services.AddTicketMasterForwardedHeaders(builder.Configuration);
 
 var app = builder.Build();
+app.UseTicketMasterForwardedHeaders();
 app.UseTicketMasterProblemDetails();
 app.MapTicketMasterHealth();
 app.MapPrometheusScrapingEndpoint("/metrics");

@@ -20,6 +20,7 @@ builder.AddWaitingRoom();
 builder.AddTicketMasterWebApp();
 builder.AddTicketMasterRateLimits();
 builder.AddTicketMasterRequestLimits();
+builder.Services.AddTicketMasterForwardedHeaders(builder.Configuration);
 builder.AddTicketMasterResponseCompression();
 builder.AddTicketMasterEventReads();
 builder.Services.TryAddSingleton(TimeProvider.System);
@@ -44,6 +45,7 @@ builder.Services.AddHostedService<DemoCatalogSeeder>();
 
 var app = builder.Build();
 
+app.UseTicketMasterForwardedHeaders();
 app.UseSecurityHeaders();
 app.UseTicketMasterProblemDetails();
 app.UseTicketMasterRequestLimits();

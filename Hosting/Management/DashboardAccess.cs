@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -22,14 +21,10 @@ public static class DashboardAccess
         dashboard.Add(endpoint =>
         {
             var next = endpoint.RequestDelegate!;
-            endpoint.RequestDelegate = context => IsLoopback(context) ? next(context) : Refuse(context);
+            endpoint.RequestDelegate = context => ClientAddress.IsLocal(context) ? next(context) : Refuse(context);
         });
         return app;
     }
-
-    /// <summary>The TCP peer, not a header: no forwarded-for value a caller sends can make it loopback.</summary>
-    public static bool IsLoopback(HttpContext context) =>
-        context.Connection.RemoteIpAddress is { } address && IPAddress.IsLoopback(address);
 
     private static Task Refuse(HttpContext context) =>
         Results.Problem(

@@ -1,6 +1,6 @@
-using System.Net;
 using Microsoft.AspNetCore.Authorization;
 using TicketMaster.Accounts;
+using TicketMaster.Hosting;
 
 namespace TicketMaster.WebFrontend.Hosting;
 
@@ -21,7 +21,7 @@ public static class MetricsAccess
         if (allowAnonymous) return app;
         endpoint.RequireAuthorization(new AuthorizationPolicyBuilder()
             .RequireAssertion(context =>
-                (context.Resource as HttpContext)?.Connection.RemoteIpAddress is { } address && IPAddress.IsLoopback(address)
+                context.Resource is HttpContext http && ClientAddress.IsLocal(http)
                 || context.User.IsInRole(Roles.Admin))
             .Build());
         return app;
