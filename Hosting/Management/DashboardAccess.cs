@@ -21,9 +21,30 @@ public static class DashboardAccess
         dashboard.Add(endpoint =>
         {
             var next = endpoint.RequestDelegate!;
-            endpoint.RequestDelegate = context => ClientAddress.IsLocal(context) ? next(context) : Refuse(context);
+            endpoint.RequestDelegate = context => ClientAddress.IsLocal(context) ? Serve(next, context) : Refuse(context);
+            // An operator's tool, not part of the API the OpenAPI document describes.
+            endpoint.Metadata.Add(new ExcludeFromDescriptionAttribute());
         });
         return app;
+    }
+
+    /// <summary>
+    /// The dashboard parses a silo address from the path, inside the constructor of the grain it calls, and throws
+    /// when it is not one (the activation fails, so nothing stays): that is the caller's mistake, not a 500.
+    /// </summary>
+    private static async Task Serve(RequestDelegate next, HttpContext context)
+    {
+        try
+        {
+            await next(context);
+        }
+        catch (Exception e) when ((e is FormatException || e.InnerException is FormatException) && !context.Response.HasStarted)
+        {
+            await Results.Problem(
+                statusCode: StatusCodes.Status400BadRequest,
+                title: "Not a silo address.",
+                detail: $"'{context.Request.Path}': the dashboard names a silo as host:port@generation, as its own pages link it.").ExecuteAsync(context);
+        }
     }
 
     private static Task Refuse(HttpContext context) =>

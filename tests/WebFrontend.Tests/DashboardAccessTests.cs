@@ -50,6 +50,25 @@ public sealed class DashboardAccessTests(ApiFactory factory)
         Assert.StartsWith("text/html", response.ContentType);
     }
 
+    [Theory]
+    [InlineData("/dashboard/SiloProperties/x")]
+    [InlineData("/dashboard/SiloMetadata/x")]
+    [InlineData("/dashboard/SiloCounters/x")]
+    [InlineData("/dashboard/HistoricalStats/x")]
+    public async Task A_silo_address_that_does_not_parse_is_a_400_problem_not_a_500(string path)
+    {
+        var response = await Get(path, IPAddress.Loopback, token: null);
+        Assert.Equal(StatusCodes.Status400BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.ContentType);
+    }
+
+    [Fact]
+    public async Task The_dashboard_is_not_in_the_public_api_document()
+    {
+        var document = await factory.CreateClient().GetStringAsync("/openapi/v1.json");
+        Assert.DoesNotContain("/dashboard", document, StringComparison.Ordinal);
+    }
+
     /// <summary>TestServer lets the test set the TCP peer, which a real socket would.</summary>
     private async Task<HttpResponse> Get(string path, IPAddress peer, string? token)
     {
