@@ -22,6 +22,9 @@ public sealed class RateLimitSettings
 
     /// <summary>GET and HEAD without a signed-in user (pages, assets, search, views), per client address.</summary>
     public RateLimit AnonymousReads { get; set; } = new() { PermitLimit = 600, Window = TimeSpan.FromMinutes(1) };
+
+    /// <summary>GET and HEAD with a valid token, per user: a token moves a fan's reads to their own count, it does not lift it.</summary>
+    public RateLimit SignedInReads { get; set; } = new() { PermitLimit = 1200, Window = TimeSpan.FromMinutes(1) };
 }
 
 /// <summary>At most <see cref="PermitLimit"/> requests per <see cref="Window"/>.</summary>

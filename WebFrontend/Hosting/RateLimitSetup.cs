@@ -9,13 +9,13 @@ namespace TicketMaster.WebFrontend.Hosting;
 
 /// <summary>
 /// ASP.NET Core's rate limiter as one partitioned limiter: sign-in and registration per client
-/// address, reserve and book (and a waitlist join, a transfer) per signed-in user (the token's subject), and anonymous reads per
-/// client address. Endpoints are recognised by their names, so the API's routes carry nothing of it.
+/// address, reserve and book (and a waitlist join, a transfer) per signed-in user (the token's subject), reads per
+/// client address without a token and per user with one (a token moves reads to the user's own limit, it does not lift it). Endpoints are recognised by their names, so the API's routes carry nothing of it.
 /// A rejection is 429 problem+json with Retry-After.
 /// </summary>
 public static class RateLimitSetup
 {
-    private enum Limit { None, SignIn, Register, Reserve, Book, AnonymousReads }
+    private enum Limit { None, SignIn, Register, Reserve, Book, AnonymousReads, SignedInReads }
 
     public static WebApplicationBuilder AddTicketMasterRateLimits(this WebApplicationBuilder builder)
     {
@@ -68,14 +68,14 @@ public static class RateLimitSetup
             // A waitlist join holds seats later as a reserve does; a transfer moves tickets (and tells whether an email has an account).
             "Reserve" or "JoinWaitlist" => Limit.Reserve,
             "Book" or "TransferTickets" => Limit.Book,
-            _ when (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
-                && context.User.Identity?.IsAuthenticated != true => Limit.AnonymousReads,
+            _ when HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method) =>
+                context.User.Identity?.IsAuthenticated == true ? Limit.SignedInReads : Limit.AnonymousReads,
             _ => Limit.None,
         };
     }
 
     private static string PartitionOf(HttpContext context, Limit limit) =>
-        limit is Limit.Reserve or Limit.Book && context.User.Identity?.IsAuthenticated == true
+        limit is Limit.Reserve or Limit.Book or Limit.SignedInReads && context.User.Identity?.IsAuthenticated == true
             ? "user:" + context.User.UserId()
             : "address:" + ClientAddress(context.Connection.RemoteIpAddress);
 
@@ -96,6 +96,7 @@ public static class RateLimitSetup
         Limit.Register => settings.Register,
         Limit.Reserve => settings.Reserve,
         Limit.Book => settings.Book,
+        Limit.SignedInReads => settings.SignedInReads,
         _ => settings.AnonymousReads,
     };
 
@@ -105,6 +106,7 @@ public static class RateLimitSetup
         Limit.Register => "Too many registrations from this address; try again after Retry-After.",
         Limit.Reserve => "Too many reservations in a short time; try again after Retry-After.",
         Limit.Book => "Too many booking attempts in a short time; try again after Retry-After.",
+        Limit.SignedInReads => "Too many requests from this account; try again after Retry-After.",
         _ => "Too many requests from this address; try again after Retry-After.",
     };
 
@@ -115,5 +117,6 @@ public static class RateLimitSetup
         (nameof(settings.Reserve), settings.Reserve),
         (nameof(settings.Book), settings.Book),
         (nameof(settings.AnonymousReads), settings.AnonymousReads),
+        (nameof(settings.SignedInReads), settings.SignedInReads),
     ];
 }
