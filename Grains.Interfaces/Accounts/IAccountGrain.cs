@@ -21,9 +21,10 @@ public interface IAccountGrain : IGrainWithStringKey
 
     /// <summary>
     /// The user when the password is right; no user otherwise, whether or not the email exists.
-    /// After repeated failures in a row the account is locked for a growing while and refuses
-    /// every attempt, the right password too, until then; a success resets the count.
+    /// After repeated failures in a row from one <paramref name="source"/> (the client's address) that
+    /// source is locked for a growing while and refused every attempt, the right password too; other
+    /// sources, the owner's, are not. A success resets its source's count.
     /// </summary>
-    [Alias("SignIn")]
-    Task<SignInOutcome> SignIn(string password);
+    [Alias("SignInFrom")]
+    Task<SignInOutcome> SignIn(string password, string source);
 }

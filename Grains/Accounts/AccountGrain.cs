@@ -7,7 +7,7 @@ namespace TicketMaster.Grains.Accounts;
 
 /// <summary>
 /// Keyed by normalised email: the one place that decides who owns an email, and that counts its
-/// wrong passwords, so a lockout holds on every silo (it is in grain state).
+/// wrong passwords per source (<see cref="SignInThrottle"/>), so a lockout holds on every silo (it is in grain state).
 /// </summary>
 public sealed class AccountGrain(
     [PersistentState("account", StorageNames.Grains)] IPersistentState<AccountState> state,
@@ -24,17 +24,15 @@ public sealed class AccountGrain(
     {
         if (state.State.Completed) return new RegisterResult(false, null);
         // Failures counted before the account existed (held in memory only) are not its own.
-        state.State.FailedSignIns = 0;
-        state.State.LockedUntil = null;
+        state.State.FailedSignIns.Clear();
         var userId = await SetUpUser(email, password, displayName, []);
         return new RegisterResult(true, userId);
     }
 
-    /// <summary>Setting the password again (the operator's admin account) also lifts a lock.</summary>
+    /// <summary>Setting the password again (the operator's admin account) also lifts every lock.</summary>
     public Task<string> Ensure(string email, string password, string displayName, IReadOnlyList<string> roles)
     {
-        state.State.FailedSignIns = 0;
-        state.State.LockedUntil = null;
+        state.State.FailedSignIns.Clear();
         return SetUpUser(email, password, displayName, roles);
     }
 
@@ -46,28 +44,23 @@ public sealed class AccountGrain(
         return Task.FromResult<string?>(null);
     }
 
-    public async Task<SignInOutcome> SignIn(string password)
+    public async Task<SignInOutcome> SignIn(string password, string source)
     {
         var now = time.GetUtcNow();
+        var failures = state.State.FailedSignIns;
         // Locked: refused before the hash is checked, which also spares the CPU an attack would cost.
-        if (state.State.LockedUntil is { } until && until > now) return new SignInOutcome(null, until - now);
+        if (SignInThrottle.LockedFor(failures, source, now) is { } lockedFor) return new SignInOutcome(null, lockedFor);
 
         var user = Exists
             ? await GrainFactory.GetGrain<IUserGrain>(state.State.UserId!).Verify(password)
             : Decoy(password);
         if (user is not null)
         {
-            if (state.State.FailedSignIns > 0 || state.State.LockedUntil is not null)
-            {
-                state.State.FailedSignIns = 0;
-                state.State.LockedUntil = null;
-                await state.WriteStateAsync();
-            }
+            if (SignInThrottle.Succeeded(failures, source)) await state.WriteStateAsync();
             return new SignInOutcome(user, null);
         }
 
-        state.State.FailedSignIns++;
-        if (lockout.Value.LockFor(state.State.FailedSignIns) is { } lockFor) state.State.LockedUntil = now + lockFor;
+        SignInThrottle.Failed(failures, source, now, lockout.Value);
         // An email with no account keeps its count in this activation only: made-up emails leave nothing in storage.
         if (Exists) await state.WriteStateAsync();
         return SignInOutcome.Wrong;

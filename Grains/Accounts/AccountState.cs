@@ -8,9 +8,8 @@ public sealed class AccountState
 
     [Id(1)] public bool Completed { get; set; }
 
-    /// <summary>Wrong passwords since the last success.</summary>
-    [Id(2)] public int FailedSignIns { get; set; }
+    // Ids 2 and 3 held one count and lock for the whole account (anyone could lock its owner out): retired.
 
-    /// <summary>Until then every sign-in is refused unchecked.</summary>
-    [Id(3)] public DateTimeOffset? LockedUntil { get; set; }
+    /// <summary>Wrong passwords per source (client address) since that source's last success (<see cref="SignInThrottle"/>).</summary>
+    [Id(4)] public Dictionary<string, SourceFailures> FailedSignIns { get; set; } = new(StringComparer.Ordinal);
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using TicketMaster.Accounts;
 using TicketMaster.WebFrontend.Accounts;
+using TicketMaster.WebFrontend.Hosting;
 using TicketMaster.WebFrontend.Problems;
 
 namespace TicketMaster.WebFrontend.Endpoints;
@@ -33,15 +34,16 @@ public static class AuthApi
     }
 
     public static async Task<Results<Ok<TokenResponse>, ValidationProblem, ProblemHttpResult, TooManyRequestsProblem>> Token(
-        TokenRequest? body, IGrainFactory grains, TokenIssuer tokens)
+        TokenRequest? body, HttpContext http, IGrainFactory grains, TokenIssuer tokens)
     {
         if (body is null) return Problem.Invalid("body", "A JSON body is required.");
         if (string.IsNullOrWhiteSpace(body.Email)) return Problem.Invalid("email", "The email is required.");
         if (string.IsNullOrEmpty(body.Password)) return Problem.Invalid("password", "The password is required.");
         if (body.Email.Length > 254 || body.Password.Length > 256) return WrongCredentials();
 
-        var signIn = await grains.GetGrain<IAccountGrain>(EmailAddress.Normalize(body.Email)).SignIn(body.Password);
-        if (signIn.LockedFor is { } lockedFor) return new TooManyRequestsProblem(lockedFor, "Too many wrong passwords for this account; it refuses sign-ins until Retry-After has passed.");
+        var source = RateLimitSetup.ClientAddress(http.Connection.RemoteIpAddress);
+        var signIn = await grains.GetGrain<IAccountGrain>(EmailAddress.Normalize(body.Email)).SignIn(body.Password, source);
+        if (signIn.LockedFor is { } lockedFor) return new TooManyRequestsProblem(lockedFor, "Too many wrong passwords for this account from this address; it refuses them until Retry-After has passed.");
         if (signIn.User is not { } user) return WrongCredentials();
         var (token, expiresAt) = tokens.Issue(user);
         return TypedResults.Ok(new TokenResponse(token, expiresAt));

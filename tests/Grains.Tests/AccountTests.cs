@@ -7,6 +7,9 @@ namespace TicketMaster.Grains.Tests;
 [Collection(ClusterCollection.Name)]
 public sealed class AccountTests(ClusterFixture fixture)
 {
+    private const string Guesser = "203.0.113.5";
+    private const string Owner = "198.51.100.8";
+
     [Fact]
     public async Task Two_registrations_of_one_email_only_one_wins()
     {
@@ -17,7 +20,7 @@ public sealed class AccountTests(ClusterFixture fixture)
         var winner = Assert.Single(results, r => r.Created);
         Assert.NotNull(winner.UserId);
         var index = Array.IndexOf(results, winner);
-        Assert.Equal(winner.UserId, (await account.SignIn($"password-{index}")).User!.UserId);
+        Assert.Equal(winner.UserId, (await account.SignIn($"password-{index}", Guesser)).User!.UserId);
     }
 
     [Fact]
@@ -26,9 +29,9 @@ public sealed class AccountTests(ClusterFixture fixture)
         var account = fixture.Grains.GetGrain<IAccountGrain>($"{Guid.NewGuid():N}@example.com");
         await account.Register("someone@example.com", "correct horse", "Someone");
 
-        Assert.Null((await account.SignIn("wrong horse")).User);
-        Assert.Null((await fixture.Grains.GetGrain<IAccountGrain>($"{Guid.NewGuid():N}@example.com").SignIn("correct horse")).User);
-        var user = (await account.SignIn("correct horse")).User;
+        Assert.Null((await account.SignIn("wrong horse", Guesser)).User);
+        Assert.Null((await fixture.Grains.GetGrain<IAccountGrain>($"{Guid.NewGuid():N}@example.com").SignIn("correct horse", Guesser)).User);
+        var user = (await account.SignIn("correct horse", Guesser)).User;
         Assert.Equal(("someone@example.com", "Someone"), (user!.Email, user.DisplayName));
         Assert.Empty(user.Roles);
     }
@@ -41,8 +44,8 @@ public sealed class AccountTests(ClusterFixture fixture)
 
         await account.Ensure("admin@example.com", "second password", "Administrator", [Roles.Admin]);
 
-        Assert.Null((await account.SignIn("first password")).User);
-        Assert.Equal([Roles.Admin], (await account.SignIn("second password")).User!.Roles);
+        Assert.Null((await account.SignIn("first password", Guesser)).User);
+        Assert.Equal([Roles.Admin], (await account.SignIn("second password", Guesser)).User!.Roles);
     }
 
     [Fact]
@@ -52,18 +55,47 @@ public sealed class AccountTests(ClusterFixture fixture)
         await account.Register("locked@example.com", "correct horse", "Locked");
         var threshold = new SignInLockoutOptions().Threshold;
 
-        for (var i = 0; i < threshold; i++) Assert.Equal(SignInOutcome.Wrong, await account.SignIn("wrong horse"));
-        var locked = await account.SignIn("correct horse");
+        for (var i = 0; i < threshold; i++) Assert.Equal(SignInOutcome.Wrong, await account.SignIn("wrong horse", Guesser));
+        var locked = await account.SignIn("correct horse", Guesser);
         Assert.Null(locked.User);
         Assert.Equal(TimeSpan.FromMinutes(1), locked.LockedFor);
 
         fixture.Time.Advance(TimeSpan.FromMinutes(1));
         // One more failure after the lock doubles the next one.
-        Assert.Equal(SignInOutcome.Wrong, await account.SignIn("wrong horse"));
-        Assert.Equal(TimeSpan.FromMinutes(2), (await account.SignIn("correct horse")).LockedFor);
+        Assert.Equal(SignInOutcome.Wrong, await account.SignIn("wrong horse", Guesser));
+        Assert.Equal(TimeSpan.FromMinutes(2), (await account.SignIn("correct horse", Guesser)).LockedFor);
 
         fixture.Time.Advance(TimeSpan.FromMinutes(2));
-        Assert.NotNull((await account.SignIn("correct horse")).User);
+        Assert.NotNull((await account.SignIn("correct horse", Guesser)).User);
+    }
+
+    [Fact]
+    public async Task Wrong_passwords_from_one_address_do_not_lock_the_owner_out_from_another()
+    {
+        var account = fixture.Grains.GetGrain<IAccountGrain>($"{Guid.NewGuid():N}@example.com");
+        await account.Register("owner@example.com", "correct horse", "Owner");
+        for (var i = 0; i < new SignInLockoutOptions().Threshold + 3; i++) await account.SignIn("wrong horse", Guesser);
+
+        Assert.NotNull((await account.SignIn("correct horse", Guesser)).LockedFor);
+        Assert.NotNull((await account.SignIn("correct horse", Owner)).User);
+        // The owner's success clears the owner's count only: the guesser stays locked.
+        Assert.NotNull((await account.SignIn("correct horse", Guesser)).LockedFor);
+    }
+
+    [Fact]
+    public void However_many_addresses_guess_an_account_keeps_at_most_a_hundred_counts_and_the_newest_locks()
+    {
+        var sources = new Dictionary<string, SourceFailures>();
+        var options = new SignInLockoutOptions();
+        var now = DateTimeOffset.UnixEpoch;
+
+        for (var address = 0; address < 1000; address++)
+        {
+            for (var i = 0; i < options.Threshold; i++) SignInThrottle.Failed(sources, $"10.0.{address / 256}.{address % 256}", now.AddSeconds(address), options);
+        }
+
+        Assert.Equal(SignInThrottle.MaxSources, sources.Count);
+        Assert.NotNull(SignInThrottle.LockedFor(sources, "10.0.3.231", now.AddSeconds(1000)));
     }
 
     [Fact]
@@ -73,11 +105,11 @@ public sealed class AccountTests(ClusterFixture fixture)
         await account.Register("forgetful@example.com", "correct horse", "Forgetful");
         var threshold = new SignInLockoutOptions().Threshold;
 
-        for (var i = 0; i < threshold - 1; i++) await account.SignIn("wrong horse");
-        Assert.NotNull((await account.SignIn("correct horse")).User);
-        for (var i = 0; i < threshold - 1; i++) await account.SignIn("wrong horse");
+        for (var i = 0; i < threshold - 1; i++) await account.SignIn("wrong horse", Guesser);
+        Assert.NotNull((await account.SignIn("correct horse", Guesser)).User);
+        for (var i = 0; i < threshold - 1; i++) await account.SignIn("wrong horse", Guesser);
 
-        Assert.NotNull((await account.SignIn("correct horse")).User);
+        Assert.NotNull((await account.SignIn("correct horse", Guesser)).User);
     }
 
     [Fact]
@@ -90,18 +122,18 @@ public sealed class AccountTests(ClusterFixture fixture)
         var unknown = fixture.Grains.GetGrain<IAccountGrain>($"{Guid.NewGuid():N}@example.com");
         for (var i = 0; i < new SignInLockoutOptions().Threshold; i++)
         {
-            await account.SignIn("wrong horse");
-            await unknown.SignIn("wrong horse");
+            await account.SignIn("wrong horse", Guesser);
+            await unknown.SignIn("wrong horse", Guesser);
         }
 
         // Every idle activation goes; the next call activates the account afresh from storage.
         await fixture.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
 
-        var again = await fixture.Grains.GetGrain<IAccountGrain>(email).SignIn("correct horse");
+        var again = await fixture.Grains.GetGrain<IAccountGrain>(email).SignIn("correct horse", Guesser);
         Assert.Null(again.User);
         Assert.NotNull(again.LockedFor);
         // The memory-only lock is gone, so the activations really were new ones.
-        Assert.Null((await unknown.SignIn("wrong horse")).LockedFor);
+        Assert.Null((await unknown.SignIn("wrong horse", Guesser)).LockedFor);
     }
 
     [Fact]
@@ -109,8 +141,8 @@ public sealed class AccountTests(ClusterFixture fixture)
     {
         var account = fixture.Grains.GetGrain<IAccountGrain>($"{Guid.NewGuid():N}@example.com");
 
-        for (var i = 0; i < new SignInLockoutOptions().Threshold; i++) await account.SignIn("wrong horse");
+        for (var i = 0; i < new SignInLockoutOptions().Threshold; i++) await account.SignIn("wrong horse", Guesser);
 
-        Assert.NotNull((await account.SignIn("wrong horse")).LockedFor);
+        Assert.NotNull((await account.SignIn("wrong horse", Guesser)).LockedFor);
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,6 +15,9 @@ public class ApiFactory : WebApplicationFactory<Program>
 {
     public const string AdminEmail = "admin@tests.example";
     public const string AdminPassword = "admin-password-for-tests";
+
+    /// <summary>The test server has no sockets: a request's TCP peer comes from this test header, so tests keep apart.</summary>
+    public const string ClientHeader = "X-Test-Client";
 
     public FakeTimeProvider Time { get; } = new(DateTimeOffset.UtcNow);
 
@@ -43,6 +47,30 @@ public class ApiFactory : WebApplicationFactory<Program>
         // These tests read what they just wrote; the copies' one-second check has tests of its own (EventReadTests).
         builder.UseSetting("EventReads:CheckInterval", "00:00:00");
         builder.ConfigureServices(services => services.AddKeyedSingleton<TimeProvider>(BookingClock.Key, Time));
+        builder.ConfigureServices(services => services.AddTransient<IStartupFilter, ClientAddressFromHeader>());
+    }
+
+    /// <summary>A client whose TCP peer is <paramref name="address"/>.</summary>
+    public HttpClient ClientAt(string address, string? token = null)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Add(ClientHeader, address);
+        if (token is not null) client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    /// <summary>Before the app's own pipeline, as a socket's peer address would be.</summary>
+    private sealed class ClientAddressFromHeader : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use(async (context, nextMiddleware) =>
+            {
+                if (IPAddress.TryParse(context.Request.Headers[ClientHeader], out var address)) context.Connection.RemoteIpAddress = address;
+                await nextMiddleware(context);
+            });
+            next(app);
+        };
     }
 
     private static int FreePort()

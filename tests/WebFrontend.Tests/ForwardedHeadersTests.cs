@@ -1,8 +1,6 @@
 using System.Net;
-using System.Text;
+using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.TestHost;
 
 namespace TicketMaster.WebFrontend.Tests;
 
@@ -33,15 +31,15 @@ public sealed class ForwardedHeadersTests(ForwardedHeadersTests.BehindProxy fact
     [Fact]
     public async Task A_remote_caller_cannot_reach_the_dashboard_by_claiming_a_loopback_forwarded_address()
     {
-        var response = await Send(HttpMethods.Get, "/dashboard/", "203.0.113.7", forwardedFor: "127.0.0.1");
-        Assert.Equal(StatusCodes.Status403Forbidden, response.StatusCode);
+        var response = await Send(HttpMethod.Get, "/dashboard/", "203.0.113.7", forwardedFor: "127.0.0.1");
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
 
     [Fact]
     public async Task A_proxy_on_this_machine_does_not_make_the_clients_it_forwards_local()
     {
-        var response = await Send(HttpMethods.Get, "/dashboard/", "127.0.0.1", forwardedFor: "203.0.113.8");
-        Assert.Equal(StatusCodes.Status403Forbidden, response.StatusCode);
+        var response = await Send(HttpMethod.Get, "/dashboard/", "127.0.0.1", forwardedFor: "203.0.113.8");
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
 
     [Fact]
@@ -49,39 +47,28 @@ public sealed class ForwardedHeadersTests(ForwardedHeadersTests.BehindProxy fact
     {
         var peer = "203.0.113.20";
         for (var i = 0; i < 3; i++)
-            Assert.NotEqual(StatusCodes.Status429TooManyRequests, (await SignIn(peer, forwardedFor: $"198.51.100.{i}")).StatusCode);
+            Assert.Equal(HttpStatusCode.Unauthorized, (await SignIn(peer, forwardedFor: $"198.51.100.{i}")).StatusCode);
 
-        Assert.Equal(StatusCodes.Status429TooManyRequests, (await SignIn(peer, forwardedFor: "198.51.100.99")).StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await SignIn(peer, forwardedFor: "198.51.100.99")).StatusCode);
     }
 
     [Fact]
     public async Task Clients_behind_a_known_proxy_each_have_their_own_limit()
     {
-        for (var i = 0; i < 3; i++) Assert.NotEqual(StatusCodes.Status429TooManyRequests, (await SignIn(Proxy, forwardedFor: "198.51.100.30")).StatusCode);
+        for (var i = 0; i < 3; i++) Assert.Equal(HttpStatusCode.Unauthorized, (await SignIn(Proxy, forwardedFor: "198.51.100.30")).StatusCode);
 
-        Assert.Equal(StatusCodes.Status429TooManyRequests, (await SignIn(Proxy, forwardedFor: "198.51.100.30")).StatusCode);
-        Assert.NotEqual(StatusCodes.Status429TooManyRequests, (await SignIn(Proxy, forwardedFor: "198.51.100.31")).StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await SignIn(Proxy, forwardedFor: "198.51.100.30")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await SignIn(Proxy, forwardedFor: "198.51.100.31")).StatusCode);
     }
 
-    private Task<HttpResponse> SignIn(string peer, string forwardedFor) =>
-        Send(HttpMethods.Post, "/api/v1/auth/token", peer, forwardedFor, $"{{\"email\":\"{Guid.NewGuid():N}@example.com\",\"password\":\"wrong-guess\"}}");
+    private Task<HttpResponseMessage> SignIn(string peer, string forwardedFor) =>
+        Send(HttpMethod.Post, "/api/v1/auth/token", peer, forwardedFor, new { email = $"{Guid.NewGuid():N}@example.com", password = "wrong-guess" });
 
-    /// <summary>TestServer lets the test set the TCP peer, which a real socket would.</summary>
-    private async Task<HttpResponse> Send(string method, string path, string peer, string forwardedFor, string? json = null)
+    private Task<HttpResponseMessage> Send(HttpMethod method, string path, string peer, string forwardedFor, object? body = null)
     {
-        var context = await factory.Server.SendAsync(c =>
-        {
-            c.Request.Method = method;
-            c.Request.Path = path;
-            c.Connection.RemoteIpAddress = IPAddress.Parse(peer);
-            c.Request.Headers["X-Forwarded-For"] = forwardedFor;
-            if (json is not null)
-            {
-                c.Request.ContentType = "application/json";
-                c.Request.Body = new MemoryStream(Encoding.UTF8.GetBytes(json));
-            }
-        });
-        return context.Response;
+        var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
+        request.Headers.Add("X-Forwarded-For", forwardedFor);
+        return factory.ClientAt(peer).SendAsync(request);
     }
 }
 

@@ -8,13 +8,11 @@ namespace TicketMaster.WebFrontend.Tests;
 
 /// <summary>
 /// The embedded default with the protections a production setting has: rate limits on, at limits
-/// low enough to cross in a few requests, and /metrics closed. The caller's address comes from
-/// the test header <c>X-Test-Client</c> (the test server has no sockets), so tests keep apart.
+/// low enough to cross in a few requests, and /metrics closed. Each test's caller has its own
+/// address (<see cref="ApiFactory.ClientAt"/>), so tests keep apart.
 /// </summary>
 public sealed class HardenedFactory : ApiFactory
 {
-    public const string ClientHeader = "X-Test-Client";
-
     public const int Permits = 3;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -27,29 +25,6 @@ public sealed class HardenedFactory : ApiFactory
             builder.UseSetting($"RateLimits:{limit}:Window", "01:00:00");
         }
         builder.UseSetting("Metrics:AllowAnonymous", "false");
-        builder.ConfigureServices(services => services.AddTransient<IStartupFilter, ClientAddressFromHeader>());
-    }
-
-    /// <summary>A client with its own made-up address.</summary>
-    public HttpClient ClientAt(string address, string? token = null)
-    {
-        var client = CreateClient();
-        client.DefaultRequestHeaders.Add(ClientHeader, address);
-        if (token is not null) client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
-
-    private sealed class ClientAddressFromHeader : IStartupFilter
-    {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            app.Use(async (context, nextMiddleware) =>
-            {
-                if (IPAddress.TryParse(context.Request.Headers[ClientHeader], out var address)) context.Connection.RemoteIpAddress = address;
-                await nextMiddleware(context);
-            });
-            next(app);
-        };
     }
 }
 

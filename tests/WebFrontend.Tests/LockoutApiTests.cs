@@ -27,4 +27,18 @@ public sealed class LockoutApiTests(ApiFactory factory)
         factory.Time.Advance(TimeSpan.FromSeconds(60));
         Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/api/v1/auth/token", new { email, password = "plum-orbit-71" })).StatusCode);
     }
+
+    [Fact]
+    public async Task A_guesser_locked_out_of_an_account_does_not_lock_its_owner_out_from_another_address()
+    {
+        var email = $"{Guid.NewGuid():N}@example.com";
+        Assert.Equal(HttpStatusCode.Created, (await _api.Anonymous().PostAsJsonAsync("/api/v1/auth/register", new { email, password = "plum-orbit-71", displayName = "Fan" })).StatusCode);
+        for (var i = 0; i < 5; i++) Assert.Equal(HttpStatusCode.Unauthorized, (await SignIn("203.0.113.66", email, $"wrong-guess-{i}")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await SignIn("203.0.113.66", email, "plum-orbit-71")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await SignIn("198.51.100.67", email, "plum-orbit-71")).StatusCode);
+    }
+
+    private Task<HttpResponseMessage> SignIn(string peer, string email, string password) =>
+        factory.ClientAt(peer).PostAsJsonAsync("/api/v1/auth/token", new { email, password });
 }

@@ -56,9 +56,9 @@ public sealed class ClusterRestartTests(BackendFixtures backends)
         await using var second = await BackendCluster.StartAsync(backend, serviceId, clusterId: clusterId);
         var again = second.Client;
 
-        var signedIn = await again.GetGrain<IAccountGrain>(email).SignIn("password-1");
+        var signedIn = await again.GetGrain<IAccountGrain>(email).SignIn("password-1", "127.0.0.1");
         Assert.Equal(userId, signedIn.User?.UserId);
-        Assert.Null((await again.GetGrain<IAccountGrain>(email).SignIn("wrong-password")).User);
+        Assert.Null((await again.GetGrain<IAccountGrain>(email).SignIn("wrong-password", "127.0.0.1")).User);
         Assert.Equal([bookingId], (await again.GetGrain<IBookingShardGrain>(BookingIds.ShardOfUser(userId)).ListOf(userId)).Select(b => b.BookingId));
 
         var stored = await again.GetGrain<IBookingGrain>(bookingId).Get();
