@@ -17,6 +17,12 @@ public sealed class BookingOptions
     /// </summary>
     public TimeSpan SettleMargin { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Seats one client address may hold at once for an event, in fans' worth: this times the event's
+    /// <c>maxTicketsPerFan</c> (a household or an office behind one address holds for several fans).
+    /// </summary>
+    public int HoldsPerAddress { get; set; } = 4;
+
     /// <summary>How often an event grain tidies expired holds out of its state and settles sales whose booking never came back.</summary>
     public TimeSpan ExpirySweepPeriod { get; set; } = TimeSpan.FromSeconds(30);
 }

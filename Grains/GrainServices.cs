@@ -17,7 +17,9 @@ public static class GrainServices
     public static IServiceCollection AddTicketMasterGrains(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddKeyedSingleton(BookingClock.Key, TimeProvider.System);
-        services.AddOptions<BookingOptions>().Bind(configuration.GetSection(BookingOptions.Section));
+        services.AddOptions<BookingOptions>().Bind(configuration.GetSection(BookingOptions.Section))
+            .Validate(o => o.HoldsPerAddress is > 0 and <= 1000, $"Configuration '{BookingOptions.Section}:{nameof(BookingOptions.HoldsPerAddress)}' must be 1 to 1000.")
+            .ValidateOnStart();
         services.AddOptions<WaitlistOptions>().Bind(configuration.GetSection(WaitlistOptions.Section))
             .Validate(o => o.OfferDuration > TimeSpan.Zero && o.OfferDuration <= TimeSpan.FromDays(1),
                 $"Configuration '{WaitlistOptions.Section}:{nameof(WaitlistOptions.OfferDuration)}' must be above 0 and at most one day.")

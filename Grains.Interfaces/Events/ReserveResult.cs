@@ -20,6 +20,8 @@ public enum ReserveStatus
     HoldLimit,
     /// <summary>The event's on-sale time has not come; <see cref="ReserveResult.OnSaleAt"/> says when it does.</summary>
     NotOnSaleYet,
+    /// <summary>The client's address already holds as many seats of this event as one address may hold at once.</summary>
+    AddressLimit,
 }
 
 /// <summary>The answer to a reserve: a hold, or why not.</summary>
@@ -43,6 +45,10 @@ public sealed record ReserveResult(
     public static ReserveResult TicketLimit(int limit, int already) =>
         new(ReserveStatus.TicketLimit, Field: "maxTicketsPerFan",
             Error: $"This event allows at most {limit} tickets per fan (maxTicketsPerFan); you already hold or bought {already}.");
+
+    public static ReserveResult AddressLimit(int limit) =>
+        new(ReserveStatus.AddressLimit, Field: "address",
+            Error: $"At most {limit} seats of this event may be held at once from one network address; book or release a hold first.");
 
     public static readonly ReserveResult EventNotFound = new(ReserveStatus.EventNotFound);
 

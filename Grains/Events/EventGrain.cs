@@ -33,6 +33,7 @@ public sealed partial class EventGrain(
 
     /// <summary>Changes made in memory since the last append began: the next batch's record.</summary>
     private readonly List<EventChange> _pending = [];
+    private readonly AddressHolds _addressHolds = new();
 
     private Journal<EventState, EventBatch> _journal = null!;
     private GrainPersistence _persistence = null!;
@@ -137,13 +138,19 @@ public sealed partial class EventGrain(
         if (State.QueueActive && !admissions.IsValid(request.AdmissionToken, EventId, request.UserId, now)) return ReserveResult.AdmissionRequired;
         Map.ExpireDue(now);
 
+        var addressLimit = options.Value.HoldsPerAddress * State.Definition.MaxTicketsPerFan;
+        if (request.Source is { } source && _addressHolds.Held(source, Map.IsHeld) + Wanted(request) > addressLimit) return ReserveResult.AddressLimit(addressLimit);
+
         var result = Map.Reserve(request, now + options.Value.HoldDuration, oneHoldPerFan: State.QueueActive);
         if (result.Status != ReserveStatus.Held) return result;
+        if (request.Source is { } from) _addressHolds.Add(from, result.Reservation!.ReservationId, result.Reservation.Seats.Count);
         await Commit();
         GrainMetrics.HoldsCreated.Add(1);
         GrainMetrics.SeatsHeld.Add(result.Reservation!.Seats.Count);
         return result;
     }
+
+    private static int Wanted(ReserveRequest request) => request.Seats?.Count ?? request.Quantity;
 
     public async Task<HoldResult> Release(string reservationId, string userId)
     {
@@ -255,6 +262,7 @@ public sealed partial class EventGrain(
         {
             _persistence.EnsureCurrent();
             Map.ExpireDue(Now);
+            _addressHolds.Prune(Map.IsHeld);
             // Reads record expiries too; the sweep makes sure they reach the journal.
             if (_pending.Count > 0) await Commit();
             if (_searchBehind) await PublishSearchDocument();

@@ -162,6 +162,9 @@ public sealed partial class SeatMap
         return ReserveResult.Held(Add(userId, expiresAt, picked, -1, 0));
     }
 
+    /// <summary>True while the reservation holds its seats (held or being paid for), not once sold, released or expired.</summary>
+    public bool IsHeld(string reservationId) => Find(reservationId, out var serial) is null && _state.Holds.ContainsKey(serial);
+
     public HoldResult Release(string reservationId, string userId)
     {
         if (Find(reservationId, out var serial) is { } missing) return missing;

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using TicketMaster.Accounts;
+using TicketMaster.Hosting;
 using TicketMaster.WebFrontend.Accounts;
-using TicketMaster.WebFrontend.Hosting;
 using TicketMaster.WebFrontend.Problems;
 
 namespace TicketMaster.WebFrontend.Endpoints;
@@ -41,7 +41,7 @@ public static class AuthApi
         if (string.IsNullOrEmpty(body.Password)) return Problem.Invalid("password", "The password is required.");
         if (body.Email.Length > 254 || body.Password.Length > 256) return WrongCredentials();
 
-        var source = RateLimitSetup.ClientAddress(http.Connection.RemoteIpAddress);
+        var source = ClientAddress.KeyOf(http.Connection.RemoteIpAddress);
         var signIn = await grains.GetGrain<IAccountGrain>(EmailAddress.Normalize(body.Email)).SignIn(body.Password, source);
         if (signIn.LockedFor is { } lockedFor) return new TooManyRequestsProblem(lockedFor, "Too many wrong passwords for this account from this address; it refuses them until Retry-After has passed.");
         if (signIn.User is not { } user) return WrongCredentials();

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using TicketMaster.Events;
+using TicketMaster.Hosting;
 using TicketMaster.Reservations;
 using TicketMaster.WebFrontend.Accounts;
 using TicketMaster.WebFrontend.Problems;
@@ -26,11 +27,11 @@ public static class ReservationsApi
     public const string AdmissionHeader = "X-Admission-Token";
 
     public static async Task<IResult> Reserve(
-        ReserveBody? body, [FromHeader(Name = AdmissionHeader)] string? admissionToken, ClaimsPrincipal user, IGrainFactory grains)
+        ReserveBody? body, [FromHeader(Name = AdmissionHeader)] string? admissionToken, ClaimsPrincipal user, HttpContext http, IGrainFactory grains)
     {
         var (request, field, error) = Parse(body, user.UserId());
         if (request is null) return Problem.Invalid(field!, error!);
-        request = request with { AdmissionToken = admissionToken };
+        request = request with { AdmissionToken = admissionToken, Source = ClientAddress.RemoteKeyOf(http) };
 
         var result = await grains.GetGrain<IEventGrain>(body!.EventId!).Reserve(request);
         return result.Status == ReserveStatus.Held

@@ -1,7 +1,6 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using TicketMaster.Hosting;
 using TicketMaster.WebFrontend.Accounts;
 using TicketMaster.WebFrontend.Problems;
 
@@ -77,18 +76,7 @@ public static class RateLimitSetup
     private static string PartitionOf(HttpContext context, Limit limit) =>
         limit is Limit.Reserve or Limit.Book or Limit.SignedInReads && context.User.Identity?.IsAuthenticated == true
             ? "user:" + context.User.UserId()
-            : "address:" + ClientAddress(context.Connection.RemoteIpAddress);
-
-    /// <summary>IPv4 as is; IPv6 by its /64, the block one host or household is given.</summary>
-    public static string ClientAddress(IPAddress? address)
-    {
-        if (address is null) return "unknown";
-        if (address.IsIPv4MappedToIPv6) address = address.MapToIPv4();
-        if (address.AddressFamily != AddressFamily.InterNetworkV6) return address.ToString();
-        var bytes = address.GetAddressBytes();
-        Array.Clear(bytes, 8, 8);
-        return new IPAddress(bytes) + "/64";
-    }
+            : "address:" + ClientAddress.KeyOf(context.Connection.RemoteIpAddress);
 
     private static RateLimit Settings(RateLimitSettings settings, Limit limit) => limit switch
     {

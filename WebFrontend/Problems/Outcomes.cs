@@ -31,6 +31,7 @@ public static class Outcomes
         [ReserveStatus.SalesClosed] = Conflict("Event '{0}' has already started; nothing is on sale."),
         [ReserveStatus.EventCancelled] = Conflict("Event '{0}' is cancelled; nothing is on sale."),
         [ReserveStatus.TicketLimit] = Conflict(),
+        [ReserveStatus.AddressLimit] = Conflict(),
         [ReserveStatus.NotOnSaleYet] = Conflict("Event '{0}' is not on sale yet; onSaleAt says when it is."),
         [ReserveStatus.HoldLimit] = Conflict("The waiting room of event '{0}' is on: an admission token admits one active hold at a time (book or release the one you have)."),
         [ReserveStatus.AdmissionRequired] = new(StatusCodes.Status428PreconditionRequired, "Admission token required.",

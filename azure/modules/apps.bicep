@@ -54,6 +54,12 @@ var frontendSettings = concat(sharedSettings, [
   { name: 'Orleans__Hosting', value: 'Client' }
   { name: 'Orleans__GatewayPort', value: string(gatewayPort) }
   { name: 'ASPNETCORE_HTTP_PORTS', value: string(httpPort) }
+  // The ingress is the only way in and reaches the replicas from the environment's private addresses:
+  // its X-Forwarded-For names the fan, for the limits that count per address.
+  { name: 'ForwardedHeaders__KnownNetworks__0', value: '10.0.0.0/8' }
+  { name: 'ForwardedHeaders__KnownNetworks__1', value: '172.16.0.0/12' }
+  { name: 'ForwardedHeaders__KnownNetworks__2', value: '192.168.0.0/16' }
+  { name: 'ForwardedHeaders__KnownNetworks__3', value: '100.64.0.0/10' }
 ])
 
 resource silo 'Microsoft.App/containerApps@2025-01-01' = {

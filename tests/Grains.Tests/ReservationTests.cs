@@ -76,6 +76,30 @@ public sealed class ReservationTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task One_address_holds_at_most_four_fans_worth_of_an_event_at_once_through_however_many_accounts()
+    {
+        var eventId = await TestCatalog.CreateEvent(fixture, 2, SectionDefinition.Seated("A", "Stalls", 5, 10));
+        var grain = Grains.GetGrain<IEventGrain>(eventId);
+        const string Address = "203.0.113.9";
+        var holds = new List<(string Fan, string ReservationId)>();
+        for (var account = 0; account < 4; account++)
+        {
+            var fan = TestCatalog.User();
+            var held = await grain.Reserve(ReserveRequest.BestAvailable(fan, "A", 2) with { Source = Address });
+            Assert.Equal(ReserveStatus.Held, held.Status);
+            holds.Add((fan, held.Reservation!.ReservationId));
+        }
+
+        var fifth = await grain.Reserve(ReserveRequest.BestAvailable(TestCatalog.User(), "A", 1) with { Source = Address });
+        Assert.Equal((ReserveStatus.AddressLimit, "address"), (fifth.Status, fifth.Field));
+        Assert.Equal(ReserveStatus.Held, (await grain.Reserve(ReserveRequest.BestAvailable(TestCatalog.User(), "A", 2) with { Source = "198.51.100.4" })).Status);
+
+        // A hold that ends frees its seats from the address's count.
+        Assert.Equal(HoldStatus.Ok, (await grain.Release(holds[0].ReservationId, holds[0].Fan)).Status);
+        Assert.Equal(ReserveStatus.Held, (await grain.Reserve(ReserveRequest.BestAvailable(TestCatalog.User(), "A", 2) with { Source = Address })).Status);
+    }
+
+    [Fact]
     public async Task Chosen_seats_are_held_all_or_nothing()
     {
         var eventId = await TestCatalog.CreateSeatedEvent(fixture);

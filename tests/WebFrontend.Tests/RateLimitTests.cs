@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using TicketMaster.Accounts;
+using TicketMaster.Hosting;
 using TicketMaster.WebFrontend.Accounts;
 using TicketMaster.WebFrontend.Hosting;
 
@@ -90,7 +91,7 @@ public sealed class RateLimitTests(HardenedFactory factory)
     [InlineData("::ffff:198.51.100.7", "198.51.100.7", true)]
     public void IPv6_clients_are_counted_by_their_64_bit_prefix(string one, string other, bool same)
     {
-        Assert.Equal(same, RateLimitSetup.ClientAddress(IPAddress.Parse(one)) == RateLimitSetup.ClientAddress(IPAddress.Parse(other)));
+        Assert.Equal(same, ClientAddress.KeyOf(IPAddress.Parse(one)) == ClientAddress.KeyOf(IPAddress.Parse(other)));
     }
 }
 
