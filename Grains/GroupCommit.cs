@@ -13,18 +13,9 @@ public sealed class GroupCommit(Func<Task> write, Action<Exception> rollBack)
     private TaskCompletionSource? _pending;
     private bool _running;
 
-    /// <summary>Writes that completed, for tests and metrics.</summary>
-    public long Writes { get; private set; }
-
-    /// <summary>Calls that were made durable, for tests and metrics.</summary>
-    public long Commits { get; private set; }
-
-    private int _batchSize;
-
     public Task Commit()
     {
         _pending ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _batchSize++;
         var durable = _pending.Task;
         if (!_running) _ = Pump();
         return durable;
@@ -37,22 +28,17 @@ public sealed class GroupCommit(Func<Task> write, Action<Exception> rollBack)
         {
             while (_pending is { } batch)
             {
-                var size = _batchSize;
                 _pending = null;
-                _batchSize = 0;
                 try
                 {
                     // write() snapshots memory before its first await: later changes join the next batch.
                     await write();
-                    Writes++;
-                    Commits += size;
                     batch.SetResult();
                 }
                 catch (Exception e)
                 {
                     var behind = _pending;
                     _pending = null;
-                    _batchSize = 0;
                     rollBack(e);
                     batch.SetException(e);
                     behind?.SetException(e);

@@ -10,9 +10,6 @@ namespace TicketMaster.SearchProjector;
 /// </summary>
 public sealed class RankIntersection
 {
-    /// <summary>Buffers passed to <see cref="Fill"/> hold at least this many ranks: one dense word.</summary>
-    public const int MinBuffer = 64;
-
     private readonly RankSet[] _sets;
     private readonly long[] _facetsByRank;
     private readonly int[] _cursors;

@@ -109,7 +109,6 @@ public sealed partial class SeatMap
         return seats;
     }
 
-    public bool HasSection(string sectionId) => _sectionIndex.ContainsKey(sectionId);
 
     /// <summary>Recounts everything from the seat map, the holds and the sales, independently of the running counters.</summary>
     public SeatMapAudit Audit()

@@ -33,9 +33,6 @@ public sealed partial class GrainPersistence
         _commits = new GroupCommit(() => _broken is null ? Timed(write) : Task.FromException(Stale()), Broken);
     }
 
-    /// <summary>Writes that completed, for tests and metrics.</summary>
-    public long Writes => _commits.Writes;
-
     /// <summary>Throws when this activation no longer equals storage; call it first in every grain method.</summary>
     public void EnsureCurrent()
     {

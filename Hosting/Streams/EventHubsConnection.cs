@@ -18,7 +18,6 @@ public sealed class EventHubsConnection
     public const string NamespaceKey = "EventHubs:FullyQualifiedNamespace";
     public const string Section = "Orleans:EventHubs";
     public const string NameKey = Section + ":" + nameof(Name);
-    public const string ConsumerGroupKey = Section + ":" + nameof(ConsumerGroup);
 
     public string? ConnectionString { get; set; }
 
