@@ -84,22 +84,25 @@ public sealed partial class Journal<TState, TRecord>(
         var tag = new KeyValuePair<string, object?>("journal", kind);
         GrainMetrics.JournalAppends.Add(1, tag);
         GrainMetrics.JournalBytes.Add(bytes.Length, tag);
-        if (snapshot is not null) _ = WriteSnapshot(sequence, snapshot);
+        if (snapshot is not null) _ = WriteSnapshot(sequence, snapshot, _changesSinceSnapshot, _bytesSinceSnapshot);
     }
 
     private bool SnapshotDue(int changes, int bytes) =>
         !_snapshotting
         && (_changesSinceSnapshot + changes >= options.SnapshotChanges || _bytesSinceSnapshot + bytes >= options.SnapshotBytes);
 
-    /// <summary>Off the callers' path: a failed snapshot costs a longer replay, never a sale, and is tried again later.</summary>
-    private async Task WriteSnapshot(long sequence, byte[] snapshot)
+    /// <summary>
+    /// Off the callers' path: a failed snapshot costs a longer replay, never a sale, and is tried again later.
+    /// It covers the counts up to <paramref name="sequence"/>; appends made while it is written still count toward the next.
+    /// </summary>
+    private async Task WriteSnapshot(long sequence, byte[] snapshot, long coveredChanges, long coveredBytes)
     {
         _snapshotting = true;
         try
         {
             await storage.WriteSnapshot(name, sequence, snapshot);
-            _changesSinceSnapshot = 0;
-            _bytesSinceSnapshot = 0;
+            _changesSinceSnapshot -= coveredChanges;
+            _bytesSinceSnapshot -= coveredBytes;
             GrainMetrics.JournalSnapshots.Add(1, new KeyValuePair<string, object?>("journal", kind));
         }
         catch (Exception e)
