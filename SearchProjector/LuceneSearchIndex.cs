@@ -215,7 +215,7 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, ISearchGeneration,
             var found = RankedSearch.Run(reader, plan, _matches);
             var items = new List<SearchDocument>(found.Docs.Count);
             foreach (var doc in found.Docs) items.Add(Availability.Current(Document(searcher, doc)));
-            return new SearchResults(found.Total, Math.Max(1, query.Page), plan.PageSize, items, found.Facets)
+            return new SearchResults(found.Total, query.EffectivePage, plan.PageSize, items, found.Facets)
             {
                 StableUntil = found.FirstStartTicks == long.MaxValue ? DateTimeOffset.MaxValue : new DateTimeOffset(found.FirstStartTicks, TimeSpan.Zero),
             };

@@ -21,16 +21,14 @@ public sealed record SearchPlan(
         AddKey(keys, SearchFields.CategoryKey, query.Category);
         AddKey(keys, SearchFields.PerformerKey, query.Performer);
         AddKey(keys, SearchFields.VenueKey, query.Venue);
-        var page = Math.Max(1, query.Page);
-        var pageSize = Math.Clamp(query.PageSize, 1, SearchQuery.MaxPageSize);
         return new SearchPlan(
             words,
             keys,
             (query.From ?? now).UtcTicks,
             query.To?.UtcTicks ?? long.MaxValue,
             words.Count > 0 && query.EffectiveSort == SearchSort.Relevance,
-            (long)(page - 1) * pageSize,
-            pageSize);
+            query.Offset,
+            query.EffectivePageSize);
     }
 
     private static void AddKey(List<SearchKey> keys, string field, string? value)

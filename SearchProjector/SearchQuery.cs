@@ -34,6 +34,15 @@ public sealed record SearchQuery
 
     public int PageSize { get; init; } = DefaultPageSize;
 
+    /// <summary>The page every engine answers: <see cref="Page"/>, at least 1.</summary>
+    public int EffectivePage => Math.Max(1, Page);
+
+    /// <summary>The page size every engine answers: <see cref="PageSize"/> within 1 to <see cref="MaxPageSize"/>.</summary>
+    public int EffectivePageSize => Math.Clamp(PageSize, 1, MaxPageSize);
+
+    /// <summary>Matches before the page.</summary>
+    public long Offset => (long)(EffectivePage - 1) * EffectivePageSize;
+
     public bool HasText => !string.IsNullOrWhiteSpace(Text);
 
     public SearchSort EffectiveSort => Sort ?? (HasText ? SearchSort.Relevance : SearchSort.Date);

@@ -26,8 +26,8 @@ public readonly record struct SearchRequestKey(
         query.From?.UtcTicks,
         query.To?.UtcTicks,
         query.EffectiveSort,
-        Math.Max(1, query.Page),
-        Math.Clamp(query.PageSize, 1, SearchQuery.MaxPageSize));
+        query.EffectivePage,
+        query.EffectivePageSize);
 
     /// <summary>Whether the window starts at "now", so the answer ages even while the index stands still.</summary>
     public bool FromNow => FromTicks is null;

@@ -34,7 +34,7 @@ public sealed partial class EventGrain
             State.Performers, State.Venue!, State.QueueActive, sections, State.Version, State.Cancelled, definition.OnSaleAt);
     }
 
-    private SearchDocument BuildSearchDocument(SearchFields durable)
+    private SearchDocument BuildSearchDocument(SearchSnapshot durable)
     {
         var definition = durable.Definition;
         var venue = durable.Venue;

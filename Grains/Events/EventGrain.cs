@@ -39,7 +39,7 @@ public sealed partial class EventGrain(
     private GrainPersistence _persistence = null!;
 
     /// <summary>What search may be told: only fields of a durable version, so search never sees one that is rolled back.</summary>
-    private SearchFields? _durableSearch;
+    private SearchSnapshot? _durableSearch;
     private bool _searchBehind = true;
 
     private string EventId => this.GetPrimaryKeyString();
@@ -58,7 +58,7 @@ public sealed partial class EventGrain(
         {
             throw new RetryableException($"Loading event '{EventId}' failed; try again.", e);
         }
-        _durableSearch = SearchFields.Of(State);
+        _durableSearch = SearchSnapshot.Of(State);
         this.RegisterGrainTimer(Sweep, new GrainTimerCreationOptions
         {
             DueTime = options.Value.ExpirySweepPeriod,
@@ -297,7 +297,7 @@ public sealed partial class EventGrain(
         if (_pending.Count == 0) return;
         var batch = new EventBatch([.. _pending]);
         _pending.Clear();
-        var search = SearchFields.Of(State);
+        var search = SearchSnapshot.Of(State);
         await _journal.Append(batch, () => State);
         _durableSearch = search;
         NoteHolds(batch.Changes);

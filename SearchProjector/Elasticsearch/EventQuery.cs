@@ -28,9 +28,8 @@ public static class EventQuery
 
     public static SearchRequest Build(string index, SearchQuery query, DateTimeOffset now)
     {
-        var page = Math.Max(1, query.Page);
-        var pageSize = Math.Clamp(query.PageSize, 1, SearchQuery.MaxPageSize);
-        var from = (long)(page - 1) * pageSize;
+        var pageSize = query.EffectivePageSize;
+        var from = query.Offset;
         // A page past the window is asked for its total and facets only: it holds no items the API could page to.
         var beyond = from + pageSize > MaxResultWindow;
 
@@ -79,12 +78,10 @@ public static class EventQuery
 
     public static SearchResults Read(SearchResponse<IndexedEvent> response, SearchQuery query)
     {
-        var page = Math.Max(1, query.Page);
-        var pageSize = Math.Clamp(query.PageSize, 1, SearchQuery.MaxPageSize);
         var total = response.HitsMetadata?.Total?.Match(t => t?.Value ?? 0, l => l) ?? 0;
         var items = response.Hits.Select(h => h.Source!.ToDocument()).ToList();
         var facets = new SearchFacets(Buckets(response.Aggregations, CategoryFacet), Buckets(response.Aggregations, CityFacet));
-        return new SearchResults((int)Math.Min(total, int.MaxValue), page, pageSize, items, facets);
+        return new SearchResults((int)Math.Min(total, int.MaxValue), query.EffectivePage, query.EffectivePageSize, items, facets);
     }
 
     private static List<Query> Filters(SearchQuery query, DateTimeOffset now)
