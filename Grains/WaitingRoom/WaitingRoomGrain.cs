@@ -126,9 +126,9 @@ public sealed partial class WaitingRoomGrain(
         var credit = _state.Credit;
         // Holding (before the draw) earns nothing: the first admissions after it are one period's worth.
         if (_state.Holding) credit = 0;
-        else if (_state.Active && !_state.SoldOut && now > _state.LastAdmission)
+        else if (_state.Active && !_state.SoldOut && now > AccruesFrom())
         {
-            var accrued = credit + (now - _state.LastAdmission).TotalSeconds * _state.AdmitPerSecond;
+            var accrued = credit + (now - AccruesFrom()).TotalSeconds * _state.AdmitPerSecond;
             var preWaiting = _state.PreWaiting;
             var admit = (long)Math.Min(Math.Floor(accrued), preWaiting + Admission.Waiting(closedEnd, admitted));
             // An idle room saves up at most one second of admissions, so a lull is no burst later.
@@ -146,6 +146,14 @@ public sealed partial class WaitingRoomGrain(
         if (!unchanged) Record(new RoomAdvanced(now, closedBefore, rows, admitted, credit, preAdmitted));
         await _persistence.Durable();
     }
+
+    /// <summary>
+    /// Admissions are earned from the last one; after a draw no earlier than one period before the
+    /// on-sale time, so the first fans go in with the draw, one period's worth, and no more.
+    /// </summary>
+    private DateTimeOffset AccruesFrom() => _state.Draw is { } draw && draw.OnSaleAt - _state.Period > _state.LastAdmission
+        ? draw.OnSaleAt - _state.Period
+        : _state.LastAdmission;
 
     /// <summary>
     /// Asks the event for its on-sale time until the pre-queue is drawn or there is none (an event
