@@ -36,6 +36,7 @@ public sealed partial class WaitingRoomGrain(
 
     private Task? _advancing;
     private IGrainTimer? _timer;
+    private IGrainTimer? _drawTimer;
 
     private string EventId => this.GetPrimaryKeyString();
 
@@ -86,8 +87,12 @@ public sealed partial class WaitingRoomGrain(
         return _published.Since(nextRow, nextStep);
     }
 
-    /// <summary>A period has begun since buckets were last closed: there may be fans to close in and admit.</summary>
-    private bool IsDue() => _state.Shards > 0 && QueueShards.Bucket(time.GetUtcNow(), _state.Period) > _state.ClosedBefore;
+    /// <summary>A period has begun since buckets were last closed (there may be fans to close in and admit), or the pre-queue is to be drawn.</summary>
+    private bool IsDue()
+    {
+        var now = time.GetUtcNow();
+        return _state.Shards > 0 && (QueueShards.Bucket(now, _state.Period) > _state.ClosedBefore || (_state.OnSaleAt is { } at && _state.Draw is null && now >= at));
+    }
 
     /// <summary>One advance at a time; callers that find one under way wait for it.</summary>
     private Task Advance()
@@ -214,6 +219,7 @@ public sealed partial class WaitingRoomGrain(
         {
             _persistence.EnsureCurrent();
             if (IsDue()) await Advance();
+            ArmDraw();
         }
         catch (RetryableException)
         {
@@ -232,6 +238,24 @@ public sealed partial class WaitingRoomGrain(
     {
         _timer?.Dispose();
         _timer = null;
+        _drawTimer?.Dispose();
+        _drawTimer = null;
+    }
+
+    /// <summary>
+    /// Once the on-sale time is less than a period away, a one-off timer due at it, so the draw and
+    /// the first admissions come at the on-sale time rather than at the next period's tick.
+    /// </summary>
+    private void ArmDraw()
+    {
+        if (_drawTimer is not null || _state.Draw is not null || _state.OnSaleAt is not { } at) return;
+        var due = at - time.GetUtcNow();
+        if (due > _state.Period) return;
+        _drawTimer = this.RegisterGrainTimer(Tick, new GrainTimerCreationOptions
+        {
+            DueTime = due > TimeSpan.Zero ? due : TimeSpan.Zero,
+            Period = Timeout.InfiniteTimeSpan,
+        });
     }
 
     private void Restore(WaitingRoomState? snapshot) => _state = snapshot ?? new WaitingRoomState();
