@@ -1,3 +1,4 @@
+using TicketMaster.Events;
 using TicketMaster.WaitingRoom;
 
 namespace TicketMaster.Grains.Tests;
@@ -130,6 +131,33 @@ public sealed class PreQueueTests(WaitingRoomFixture fixture)
         var next = await Statuses(eventId, early, fresh);
         var nowIn = Enumerable.Range(0, early.Count).Where(i => next[i].State == QueueState.Admitted && before[i].State == QueueState.Waiting).ToArray();
         Assert.Equal([1L, 2L], nowIn.Select(i => before[i].Position!.Value).Order());
+    }
+
+    [Fact]
+    public async Task A_moved_on_sale_time_moves_the_draw_with_it()
+    {
+        var (eventId, onSaleAt) = await PreQueueRoom(5);
+        var early = await JoinInTurn(eventId, 50);
+        var events = fixture.Grains.GetGrain<IEventGrain>(eventId);
+        var view = (await events.GetView())!;
+        var later = onSaleAt.AddMinutes(10);
+        var definition = new EventDefinition(view.Name, view.Description, view.Category, view.StartsAt, view.Venue.VenueId, [],
+            [new SectionPrice("A", 100m, "USD")], OnSaleAt: later);
+        Assert.Equal(EventCommandStatus.Ok, (await events.Update(definition)).Status);
+
+        // The room hears of it within a period: at the old time nobody is drawn or let in.
+        Tick(TimeSpan.FromSeconds(1));
+        await Statuses(eventId, early);
+        Tick(onSaleAt - fixture.Time.GetUtcNow() + TimeSpan.FromSeconds(2));
+        var atOldTime = await Statuses(eventId, early);
+        Assert.All(atOldTime, s => Assert.Equal((QueueState.Waiting, (long?)null, (DateTimeOffset?)null), (s.State, s.Position, s.DrawnAt)));
+        Assert.All(atOldTime, s => Assert.Equal(later.ToUnixTimeMilliseconds(), s.OnSaleAt!.Value.ToUnixTimeMilliseconds()));
+        var stillEarly = await Join(eventId);
+
+        Tick(later - fixture.Time.GetUtcNow());
+        var drawn = await Statuses(eventId, early.Append(stillEarly));
+        Assert.All(drawn, s => Assert.True(s.PreQueued && s.DrawnAt >= later));
+        Assert.Equal(5, drawn.Count(s => s.State == QueueState.Admitted));
     }
 
     [Fact]
