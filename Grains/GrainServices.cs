@@ -36,6 +36,7 @@ public static class GrainServices
         services.AddOptions<WaitingRoomOptions>().Bind(configuration.GetSection(WaitingRoomOptions.Section))
             .Validate(o => o.Shards is > 0 and <= 1024, $"Configuration '{WaitingRoomOptions.Section}:{nameof(WaitingRoomOptions.Shards)}' must be 1 to 1024.")
             .Validate(o => o.AdmitPeriod >= TimeSpan.FromMilliseconds(10), $"Configuration '{WaitingRoomOptions.Section}:{nameof(WaitingRoomOptions.AdmitPeriod)}' must be at least 10 ms.")
+            .Validate(o => o.PreQueue >= TimeSpan.Zero && o.PreQueue <= TimeSpan.FromDays(7), $"Configuration '{WaitingRoomOptions.Section}:{nameof(WaitingRoomOptions.PreQueue)}' must be 00:00:00 to 7.00:00:00.")
             .Validate(o => string.IsNullOrEmpty(o.SigningKey) || SigningKeyStrength.IsStrong(o.SigningKey),
                 SigningKeyStrength.Weak($"{WaitingRoomOptions.Section}:{nameof(WaitingRoomOptions.SigningKey)}").Message)
             .ValidateOnStart();

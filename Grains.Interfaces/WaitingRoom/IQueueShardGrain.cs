@@ -14,4 +14,11 @@ public interface IQueueShardGrain : IGrainWithStringKey
     /// <summary>For the room: join counts per closed admit-period bucket after <paramref name="afterBucket"/>.</summary>
     [Alias("GetJoins")]
     Task<ShardJoins> GetJoins(long afterBucket, TimeSpan period);
+
+    /// <summary>
+    /// For the room's pre-queue draw: how many fans joined (were stamped) before <paramref name="at"/>,
+    /// once final; null while this silo's clock has not reached it, since a join could still be stamped before it.
+    /// </summary>
+    [Alias("CountBefore")]
+    Task<long?> CountBefore(DateTimeOffset at);
 }

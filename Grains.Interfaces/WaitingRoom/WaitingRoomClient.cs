@@ -27,10 +27,14 @@ public sealed class WaitingRoomClient(IGrainFactory grains, AdmissionTokens toke
     {
         var view = await Current(eventId);
         if (!view.Marks.Active) return new JoinResult(JoinStatus.NotActive);
+        if (view.Marks.IsBeforePreQueue(time.GetUtcNow()))
+        {
+            return new JoinResult(JoinStatus.TooEarly, OnSaleAt: view.Marks.OnSaleAt, OpensAt: view.Marks.OnSaleAt - view.Marks.PreQueue);
+        }
         var joined = await grains.GetGrain<IQueueShardGrain>(QueueShards.Key(eventId, QueueShards.ShardOf(userId, view.Marks.Shards))).Join(userId);
         // A join stamped just after a bucket boundary needs the bucket before it closed.
         view = await Current(eventId, joined.Place);
-        return new JoinResult(JoinStatus.Joined, joined.Ticket, view.PositionOf(joined.Place));
+        return new JoinResult(JoinStatus.Joined, joined.Ticket, view.PositionOf(joined.Place), view.IsPreQueued(joined.Place), view.OnSaleAt);
     }
 
     /// <summary>Null unless the ticket was signed for this user and event.</summary>

@@ -101,6 +101,23 @@ public sealed class QueueShardGrain(
         return new ShardJoins(closedBefore, [.. buckets], [.. ends]);
     }
 
+    public async Task<long?> CountBefore(DateTimeOffset at)
+    {
+        _persistence.EnsureCurrent();
+        if (time.GetUtcNow() < at) return null;
+        // As in GetJoins: appends under way may be stamped before it, any later one is not.
+        await _persistence.Durable();
+        var atMs = at.ToUnixTimeMilliseconds();
+        // Stamps never go backwards within a shard, so the fans stamped before it are a prefix.
+        int low = 0, high = _stampMs.Count;
+        while (low < high)
+        {
+            var mid = (low + high) / 2;
+            if (_stampMs[mid] < atMs) low = mid + 1; else high = mid;
+        }
+        return low < _stampStart.Count ? _stampStart[low] : _durable;
+    }
+
     private int FirstRunAfter(long bucket, TimeSpan period)
     {
         int low = 0, high = _stampMs.Count;

@@ -15,7 +15,8 @@ public sealed record RoomConfigured(
     [property: Id(2)] DateTimeOffset At,
     [property: Id(3)] int Shards,
     [property: Id(4)] TimeSpan Period,
-    [property: Id(5)] TimeSpan Window) : RoomChange;
+    [property: Id(5)] TimeSpan Window,
+    [property: Id(6)] TimeSpan PreQueue = default) : RoomChange;
 
 [GenerateSerializer, Immutable, Alias("RoomSoldOut")]
 public sealed record RoomSoldOut([property: Id(0)] bool SoldOut) : RoomChange;
@@ -27,7 +28,19 @@ public sealed record RoomAdvanced(
     [property: Id(1)] long ClosedBefore,
     [property: Id(2)] List<BucketRow> NewRows,
     [property: Id(3)] long[] Admitted,
-    [property: Id(4)] double Credit) : RoomChange;
+    [property: Id(4)] double Credit,
+    [property: Id(5)] long PreAdmitted = 0) : RoomChange;
+
+/// <summary>
+/// What the event said its on-sale time is (null: none, on sale already), as the room last heard;
+/// until the first of these the room does not know whether it holds a pre-queue.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("RoomScheduled")]
+public sealed record RoomScheduled([property: Id(0)] DateTimeOffset? OnSaleAt) : RoomChange;
+
+/// <summary>The pre-queue was drawn: its seed and who is in it. Recorded once; a replay never draws again.</summary>
+[GenerateSerializer, Immutable, Alias("RoomDrawn")]
+public sealed record RoomDrawn([property: Id(0)] PreQueueDraw Draw) : RoomChange;
 
 /// <summary>One group-commit batch of the room: the unit its journal appends.</summary>
 [GenerateSerializer, Immutable, Alias("RoomBatch")]

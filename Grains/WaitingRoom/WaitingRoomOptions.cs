@@ -18,6 +18,12 @@ public sealed class WaitingRoomOptions
     /// <summary>How often the room admits the next fans; also the width of the join-time buckets fairness is defined by.</summary>
     public TimeSpan AdmitPeriod { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How long before an event's on-sale time fans may join its waiting room; everyone who joined
+    /// before the on-sale time is put in a random order at that time (docs/waiting-room.md).
+    /// </summary>
+    public TimeSpan PreQueue { get; set; } = TimeSpan.FromMinutes(30);
+
     /// <summary>Join shards per room; fixed for a room when it is first configured.</summary>
     public int Shards { get; set; } = 8;
 }

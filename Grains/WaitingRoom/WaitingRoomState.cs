@@ -33,6 +33,25 @@ public sealed class WaitingRoomState
     [Id(14)] public long FirstStep { get; set; }
     [Id(15)] public List<AdmissionStep> Steps { get; set; } = [];
 
+    /// <summary>Whether the room has heard from the event about its on-sale time (<see cref="RoomScheduled"/>).</summary>
+    [Id(16)] public bool ScheduleKnown { get; set; }
+    [Id(17)] public DateTimeOffset? OnSaleAt { get; set; }
+    [Id(18)] public TimeSpan PreQueue { get; set; }
+    [Id(19)] public PreQueueDraw? Draw { get; set; }
+
+    /// <summary>Drawn ranks admitted: below this.</summary>
+    [Id(20)] public long PreAdmitted { get; set; }
+    [Id(21)] public long PreExpiredUpTo { get; set; }
+
+    /// <summary>
+    /// Nobody is admitted while the room does not know yet whether it holds a pre-queue, or holds
+    /// one not drawn yet: before the on-sale time everyone waits, and the draw decides who goes first.
+    /// </summary>
+    public bool Holding => !ScheduleKnown || (OnSaleAt is not null && Draw is null);
+
+    /// <summary>Drawn fans not yet admitted.</summary>
+    public long PreWaiting => Draw is null ? 0 : Draw.To.Select((to, s) => Math.Max(0, to - Draw.From[s])).Sum() - PreAdmitted;
+
     public void Apply(RoomChange change)
     {
         switch (change)
@@ -55,6 +74,16 @@ public sealed class WaitingRoomState
                 Active = configured.Active;
                 AdmitPerSecond = configured.AdmitPerSecond;
                 Window = configured.Window;
+                PreQueue = configured.PreQueue;
+                break;
+            case RoomScheduled scheduled:
+                ScheduleKnown = true;
+                OnSaleAt = scheduled.OnSaleAt;
+                break;
+            case RoomDrawn drawn:
+                Draw = drawn.Draw;
+                // Fans after the pre-queue are admitted by join time from where it ends in each shard.
+                Admitted = Admitted.Select((upTo, s) => Math.Max(upTo, drawn.Draw.To[s])).ToArray();
                 break;
             case RoomSoldOut soldOut:
                 SoldOut = soldOut.SoldOut;
@@ -63,8 +92,12 @@ public sealed class WaitingRoomState
                 Rows.AddRange(advanced.NewRows);
                 if (advanced.NewRows.Count > 0) ClosedEnd = advanced.NewRows[^1].End;
                 ClosedBefore = Math.Max(ClosedBefore, advanced.ClosedBefore);
-                if (!advanced.Admitted.AsSpan().SequenceEqual(Admitted)) Steps.Add(new AdmissionStep(advanced.At, advanced.Admitted));
+                if (!advanced.Admitted.AsSpan().SequenceEqual(Admitted) || advanced.PreAdmitted != PreAdmitted)
+                {
+                    Steps.Add(new AdmissionStep(advanced.At, advanced.Admitted, advanced.PreAdmitted));
+                }
                 Admitted = advanced.Admitted;
+                PreAdmitted = advanced.PreAdmitted;
                 Credit = advanced.Credit;
                 LastAdmission = advanced.At;
                 DropPast(advanced.At);
@@ -83,7 +116,11 @@ public sealed class WaitingRoomState
         FirstRow += rows;
         var steps = 0;
         while (steps < Steps.Count && Steps[steps].At + Window <= now) steps++;
-        if (steps > 0) ExpiredUpTo = Steps[steps - 1].UpTo;
+        if (steps > 0)
+        {
+            ExpiredUpTo = Steps[steps - 1].UpTo;
+            PreExpiredUpTo = Steps[steps - 1].PreUpTo;
+        }
         Steps.RemoveRange(0, steps);
         FirstStep += steps;
     }
@@ -92,5 +129,5 @@ public sealed class WaitingRoomState
     public QueueWatermarks Publish() => Shards == 0
         ? QueueWatermarks.None
         : new QueueWatermarks(Active, SoldOut, Shards, Period, Window, ClosedBefore, Admitted, ExpiredUpTo,
-            FirstRow, FirstRow, Rows.ToArray(), FirstStep, FirstStep, Steps.ToArray());
+            FirstRow, FirstRow, Rows.ToArray(), FirstStep, FirstStep, Steps.ToArray(), OnSaleAt, PreQueue, Draw, PreAdmitted, PreExpiredUpTo);
 }

@@ -65,9 +65,14 @@ public static class WaitingRoomApi
     {
         if (!Ids.IsPlausible(eventId)) return Problem.NotFound($"No event '{eventId}'.");
         var result = await room.Join(eventId, user.UserId());
-        return result.Status == JoinStatus.Joined
-            ? TypedResults.Ok(new JoinResponse(result.QueueTicket!, result.Position))
-            : Outcomes.Join.Problem(result.Status, eventId);
+        var onSale = result.OnSaleAt is { } onSaleAt;
+        return result.Status switch
+        {
+            JoinStatus.Joined => TypedResults.Ok(new JoinResponse(result.QueueTicket!, result.Position, onSale ? result.PreQueued : null, result.OnSaleAt)),
+            JoinStatus.TooEarly => Outcomes.Join.Problem(result.Status, eventId, "onSaleAt",
+                extensions: new Dictionary<string, object?> { ["onSaleAt"] = result.OnSaleAt, ["opensAt"] = result.OpensAt }),
+            _ => Outcomes.Join.Problem(result.Status, eventId),
+        };
     }
 
     public static async Task<Results<Ok<QueueStatusResponse>, ValidationProblem, NotFoundProblem>> Status(
@@ -77,6 +82,7 @@ public static class WaitingRoomApi
         if (!Ids.IsPlausible(eventId)) return Problem.NotFound($"No event '{eventId}'.");
         var status = await room.Status(eventId, user.UserId(), ticket);
         if (status is null) return Problem.NotFound("No such queue ticket for you in this event's waiting room.");
-        return TypedResults.Ok(new QueueStatusResponse(status.State, status.Position, status.AdmissionToken, status.ExpiresAt));
+        return TypedResults.Ok(new QueueStatusResponse(status.State, status.Position, status.AdmissionToken, status.ExpiresAt,
+            status.OnSaleAt is null ? null : status.PreQueued, status.OnSaleAt, status.DrawnAt));
     }
 }

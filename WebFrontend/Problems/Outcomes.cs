@@ -129,5 +129,6 @@ public static class Outcomes
     public static readonly OutcomeMap<JoinStatus> Join = new()
     {
         [JoinStatus.NotActive] = Conflict("Event '{0}' has no active waiting room; reserve directly."),
+        [JoinStatus.TooEarly] = Conflict("The waiting room of event '{0}' is not open yet: join from opensAt on. Everyone who joins before onSaleAt is put in a random order at onSaleAt, so joining early brings no advantage."),
     };
 }

@@ -19,7 +19,8 @@ public sealed record BenchOptions(
     int BaselineSeats,
     string? Postgres,
     string? Azurite,
-    int QueueFans)
+    int QueueFans,
+    int PreQueueFans)
 {
     public const int MaxSeatsPerVenue = 200_000;
 
@@ -72,6 +73,12 @@ public sealed record BenchOptions(
         Validators = { r => { if (r.GetValueOrDefault<int>() is < 0 or > MaxSeatsPerVenue || r.GetValueOrDefault<int>() % 100 != 0) r.AddError("--memory-seats: 0 or a multiple of 100 up to 200000."); } },
     };
 
+    public static readonly Option<int?> PreQueueFansOption = new("--prequeue-fans")
+    {
+        Description = "Fans who join a waiting room's pre-queue before its on-sale time, to time the draw and the first admissions at it (default 100,000); 0 skips it.",
+        Validators = { r => { if (r.GetValueOrDefault<int?>() is < 0) r.AddError("--prequeue-fans must be 0 or more."); } },
+    };
+
     public static readonly Option<int?> QueueFansOption = new("--queue-fans")
     {
         Description = "Fans who join one event's waiting room in the queue phase (default 1,000,000; 100,000 with --quick); 0 skips it.",
@@ -108,7 +115,7 @@ public sealed record BenchOptions(
         foreach (var option in new Option[]
         {
             StorageOption, DurationOption, BuyersOption, QuickOption, SeatsOption, HeldOption, MemorySeatsOption,
-            BaselineOption, BaselineClientsOption, PostgresOption, AzuriteOption, QueueFansOption,
+            BaselineOption, BaselineClientsOption, PostgresOption, AzuriteOption, QueueFansOption, PreQueueFansOption,
         })
         {
             command.Options.Add(option);
@@ -133,7 +140,8 @@ public sealed record BenchOptions(
             50_000,
             result.GetValue(PostgresOption),
             result.GetValue(AzuriteOption),
-            result.GetValue(QueueFansOption) ?? (quick ? 100_000 : 1_000_000));
+            result.GetValue(QueueFansOption) ?? (quick ? 100_000 : 1_000_000),
+            result.GetValue(PreQueueFansOption) ?? 100_000);
     }
 
     private static string[] ParseStorages(ArgumentResult result)

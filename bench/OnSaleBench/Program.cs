@@ -51,6 +51,8 @@ static async Task<int> Run(BenchOptions options, string[] args)
             await QueuePhase.Run(host.Services, new QueuePhaseOptions(Fans: options.QueueFans, WarmUpFans: Math.Min(50_000, options.QueueFans / 2)));
         }
 
+        if (options.PreQueueFans > 0) await PreQueuePhase.Run(host.Services, options.PreQueueFans);
+
         Ratios(context, rates, baseline);
         await host.StopAsync();
     }

@@ -57,14 +57,14 @@ public sealed class WaitingRoomFixture : IAsyncLifetime
     public async Task DisposeAsync() => await Cluster.DisposeAsync();
 
     /// <summary>A fresh event with one seated section of <paramref name="seats"/> seats.</summary>
-    public async Task<string> CreateEvent(int seats = 200)
+    public async Task<string> CreateEvent(int seats = 200, DateTimeOffset? onSaleAt = null)
     {
         var venueId = "ven_" + Guid.NewGuid().ToString("N");
         var sections = new[] { SectionDefinition.Seated("A", "Floor A", 1, seats) };
         await Grains.GetGrain<IVenueGrain>(venueId).Save(new Venue(venueId, "Test Arena", "Berlin", "Street 1", sections));
         var eventId = "evt_" + Guid.NewGuid().ToString("N");
         var result = await Grains.GetGrain<IEventGrain>(eventId).Create(
-            new EventDefinition("Test Night", "A test event", "concert", Time.GetUtcNow().AddMonths(6), venueId, [], [new SectionPrice("A", 100m, "USD")]));
+            new EventDefinition("Test Night", "A test event", "concert", Time.GetUtcNow().AddMonths(6), venueId, [], [new SectionPrice("A", 100m, "USD")], OnSaleAt: onSaleAt));
         Assert.Equal(EventCommandStatus.Ok, result.Status);
         return eventId;
     }

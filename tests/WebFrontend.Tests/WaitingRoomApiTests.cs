@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using TicketMaster.WaitingRoom;
 
@@ -65,6 +66,46 @@ public sealed class WaitingRoomApiTests(ApiFactory factory)
         // Once the hold is bought, the same admission may hold again (within the per-fan ticket limit).
         Assert.Equal(HttpStatusCode.Created, (await Api.Book(fan, (await Api.Json(first))["reservationId"]!.GetValue<string>())).StatusCode);
         Assert.Equal(HttpStatusCode.Created, (await fan.SendAsync(Reserve("A-1-2"))).StatusCode);
+    }
+
+    [Fact]
+    public async Task Before_onSaleAt_fans_join_from_the_pre_queue_window_on_wait_without_a_position_and_get_a_drawn_one_at_it()
+    {
+        var (organiser, _) = await _api.Organiser();
+        var onSaleAt = factory.Time.GetUtcNow().AddHours(1);
+        var eventId = await _api.CreateEventAs(organiser, await Api.CreateVenue(organiser), onSaleAt);
+        Assert.Equal(HttpStatusCode.OK, (await organiser.PostAsJsonAsync($"/api/v1/events/{eventId}/queue", new { active = true, admitPerSecond = 1 })).StatusCode);
+        var fans = Enumerable.Range(0, 3).Select(_ => _api.AsNewUser()).ToArray();
+
+        // WaitingRoom:PreQueue is 30 minutes by default.
+        var early = await Api.Problem(await fans[0].PostAsync($"/api/v1/queue/{eventId}/join", null), HttpStatusCode.Conflict);
+        Assert.Equal("onSaleAt", early["field"]!.GetValue<string>());
+        Assert.Equal(onSaleAt.ToUnixTimeMilliseconds(), early["onSaleAt"]!.GetValue<DateTimeOffset>().ToUnixTimeMilliseconds());
+        Assert.Equal(onSaleAt.AddMinutes(-30).ToUnixTimeMilliseconds(), early["opensAt"]!.GetValue<DateTimeOffset>().ToUnixTimeMilliseconds());
+
+        factory.Time.Advance(TimeSpan.FromMinutes(31));
+        var tickets = new List<string>();
+        foreach (var fan in fans)
+        {
+            var joined = await Api.Json(await fan.PostAsync($"/api/v1/queue/{eventId}/join", null));
+            Assert.Null(joined["position"]);
+            Assert.True(joined.AsObject().ContainsKey("position"));
+            Assert.True(joined["preQueued"]!.GetValue<bool>());
+            tickets.Add(joined["queueTicket"]!.GetValue<string>());
+        }
+        var waiting = await Api.Json(await fans[0].GetAsync($"/api/v1/queue/{eventId}/status?ticket={tickets[0]}"));
+        Assert.Equal(("waiting", true), (waiting["state"]!.GetValue<string>(), waiting["preQueued"]!.GetValue<bool>()));
+        Assert.Null(waiting["position"]);
+        Assert.Null(waiting["drawnAt"]);
+
+        factory.Time.Advance(TimeSpan.FromMinutes(29));
+        var statuses = new List<JsonNode>();
+        for (var i = 0; i < fans.Length; i++) statuses.Add(await Api.Json(await fans[i].GetAsync($"/api/v1/queue/{eventId}/status?ticket={tickets[i]}")));
+
+        // One period's worth (1 a second) went in with the draw; the others have drawn places 1 and 2.
+        Assert.Equal(1, statuses.Count(s => s["state"]!.GetValue<string>() == "admitted"));
+        Assert.Equal([0, 1, 2], statuses.Select(s => s["position"]!.GetValue<int>()).Order());
+        Assert.All(statuses, s => Assert.NotNull(s["drawnAt"]));
     }
 
     [Fact]

@@ -15,6 +15,26 @@ public sealed class WaitingRoomConfigurationTests
         }
     }
 
+    /// <summary>A host whose pre-queue window is negative.</summary>
+    private sealed class NegativePreQueue : ApiFactory
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("WaitingRoom:PreQueue", "-00:05:00");
+        }
+    }
+
+    [Fact]
+    public void A_host_refuses_to_start_with_a_pre_queue_window_out_of_range_naming_the_key()
+    {
+        using var factory = new NegativePreQueue();
+
+        var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+
+        Assert.Contains("WaitingRoom:PreQueue", error.ToString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_frontend_that_is_a_cluster_client_refuses_to_start_without_the_waiting_room_key()
     {

@@ -56,15 +56,39 @@ join.addEventListener('click', async () => {
     const { body } = await api(`/queue/${encodeURIComponent(eventId)}/join`, { method: 'POST', auth: true });
     sessionStorage.setItem(TICKET_KEY, body.queueTicket);
     join.hidden = true;
-    showPosition(body.position);
+    showWaiting(body);
     poll(body.queueTicket);
   } catch (e) {
     if (e instanceof ApiError && e.status === 401) { location.href = signInUrl(); return; }
+    if (e instanceof ApiError && e.status === 409 && e.problem.opensAt) {
+      fail(`The queue opens at ${time(e.problem.opensAt)}, before the sale at ${time(e.problem.onSaleAt)}. ` +
+        'Everyone who joins before the sale gets a random place then, so joining early brings no advantage.');
+      return;
+    }
     fail(e.message);
   } finally {
     join.disabled = false;
   }
 });
+
+function time(iso) {
+  return new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(new Date(iso));
+}
+
+// A pre-queued fan has no position until the order is drawn at the on-sale time.
+function showWaiting(body) {
+  if (body.position === null || body.position === undefined) {
+    progress.hidden = true;
+    show(el('p', { class: 'queue-position', id: 'queue-prequeue' },
+      `You are in the pre-queue. At ${dateTime(body.onSaleAt)} everyone in it is put in a random order, `
+      + 'so there is no need to hurry or reload: your place will show here then.'));
+    return;
+  }
+  showPosition(body.position);
+  if (body.preQueued && body.drawnAt) {
+    state.append(el('p', { class: 'small muted', id: 'queue-drawn' }, `Your place in the pre-queue was drawn at random at ${time(body.drawnAt)}.`));
+  }
+}
 
 function showPosition(position) {
   firstPosition ??= Math.max(1, position);
@@ -96,7 +120,7 @@ async function poll(ticket) {
         progress.hidden = true;
         return;
       default:
-        showPosition(body.position);
+        showWaiting(body);
     }
   } catch (e) {
     if (e instanceof ApiError && (e.status === 401 || e.status === 403)) { location.href = signInUrl(); return; }
