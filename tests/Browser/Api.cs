@@ -123,17 +123,12 @@ public sealed class Api(Uri baseAddress) : IDisposable
     /// The seat's status once the public seat map shows <paramref name="expected"/>, or what it shows after a few
     /// seconds: the map is served from the frontend's copy, which may be up to <c>EventReads:CheckInterval</c> old.
     /// </summary>
-    public async Task<string> SeatStatus(string eventId, string seatId, string expected)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(5);
-        while (true)
+    public Task<string> SeatStatus(string eventId, string seatId, string expected) =>
+        Eventually.Last(async () =>
         {
             var map = (await http.GetFromJsonAsync<JsonObject>($"/api/v1/events/{eventId}/seats"))!;
-            var status = map["seats"]!.AsArray().Single(s => s!["seatId"]!.GetValue<string>() == seatId)!["status"]!.GetValue<string>();
-            if (status == expected || DateTime.UtcNow > deadline) return status;
-            await Task.Delay(100);
-        }
-    }
+            return map["seats"]!.AsArray().Single(s => s!["seatId"]!.GetValue<string>() == seatId)!["status"]!.GetValue<string>();
+        }, status => status == expected, TimeSpan.FromSeconds(5));
 
     private Task<JsonObject> Post(string token, string path, object body) => Send(HttpMethod.Post, token, path, body);
 

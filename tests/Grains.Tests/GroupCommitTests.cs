@@ -46,7 +46,7 @@ public sealed class GroupCommitTests(ClusterFixture fixture)
 
         // What storage holds is what a fresh activation loads: exactly the holds callers were told of.
         await fixture.Cluster.DeactivateAsync(grain);
-        var stored = await Until(async () => await Retrying(() => grain.GetSeats(null)));
+        var stored = await Eventually.Value(async () => await Retrying(() => grain.GetSeats(null)));
         var storedView = (await grain.GetView())!;
         var toldSeated = told.SelectMany(r => r.Seats).Where(s => s.SectionId == "A").Select(s => s.SeatId).ToHashSet();
         Assert.Equal(toldSeated, stored.Seats.Where(s => s.Status == SeatStatus.Held).Select(s => s.SeatId).ToHashSet());
@@ -65,10 +65,10 @@ public sealed class GroupCommitTests(ClusterFixture fixture)
         try
         {
             var first = grain.Reserve(ReserveRequest.BestAvailable(TestCatalog.User(), "A", 1));
-            await Until(() => fixture.Journals.WaitingAtGate(journal) == 1);
+            await Eventually.True(() => fixture.Journals.WaitingAtGate(journal) == 1);
             var rest = Enumerable.Range(0, 99).Select(_ => grain.Reserve(ReserveRequest.BestAvailable(TestCatalog.User(), "A", 1))).ToList();
             // Reads see memory at once: all 100 holds are made while the first write still waits.
-            await Until(async () => (await grain.GetView())!.Sections.Single().Held == 100);
+            await Eventually.True(async () => (await grain.GetView())!.Sections.Single().Held == 100);
 
             fixture.Journals.OpenGate(journal);
             var results = await Task.WhenAll(rest.Append(first));
@@ -94,7 +94,7 @@ public sealed class GroupCommitTests(ClusterFixture fixture)
             var reserves = Enumerable.Range(0, 100)
                 .Select(_ => grain.Reserve(ReserveRequest.BestAvailable(TestCatalog.User(), "A", 1)))
                 .ToList();
-            await Until(() => fixture.Journals.WaitingAtGate(journal) > 0);
+            await Eventually.True(() => fixture.Journals.WaitingAtGate(journal) > 0);
 
             var view = await grain.GetView();
             var seats = await grain.GetSeats("A");
@@ -126,7 +126,7 @@ public sealed class GroupCommitTests(ClusterFixture fixture)
 
         await Assert.ThrowsAsync<RetryableException>(() => grain.Reserve(ReserveRequest.ChosenSeats(TestCatalog.User(), ["A-1-2"])));
 
-        var fresh = await Until(async () => await Retrying(() => grain.GetSeats("A")));
+        var fresh = await Eventually.Value(async () => await Retrying(() => grain.GetSeats("A")));
         var statuses = fresh.Seats.ToDictionary(s => s.SeatId, s => s.Status);
         Assert.Equal(SeatStatus.Sold, statuses["A-1-2"]);
         Assert.Equal(SeatStatus.Held, statuses["A-1-1"]);
@@ -144,28 +144,5 @@ public sealed class GroupCommitTests(ClusterFixture fixture)
     {
         try { return (await call, null); }
         catch (Exception e) { return (null, e); }
-    }
-
-    private static async Task Until(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The condition never came true.");
-            await Task.Delay(10);
-        }
-    }
-
-    private static Task Until(Func<Task<bool>> condition) => Eventually.True(condition, TimeSpan.FromSeconds(10), "the condition came true");
-
-    private static async Task<T> Until<T>(Func<Task<T?>> probe) where T : class
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (true)
-        {
-            if (await probe() is { } value) return value;
-            Assert.True(DateTime.UtcNow < deadline, "The condition never came true.");
-            await Task.Delay(20);
-        }
     }
 }

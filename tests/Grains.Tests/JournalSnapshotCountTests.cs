@@ -44,7 +44,7 @@ public sealed class JournalSnapshotCountTests
         for (var i = 0; i < 10; i++) await Append();   // the 10th starts a snapshot at sequence 10
         for (var i = 0; i < 6; i++) await Append();    // made while it is written
         storage.Gate.SetResult();
-        await Until(() => storage.Snapshots.Count == 1);
+        await Eventually.True(() => storage.Snapshots.Count == 1);
 
         // 6 made meanwhile + 4 = 10 changes past sequence 10: the next snapshot is due at the 4th append from here (the
         // 5th if the first raced the end of the write); counted from when the write finished, it would be the 10th.
@@ -57,11 +57,5 @@ public sealed class JournalSnapshotCountTests
         }
         Assert.InRange(appends, 4, 5);
         Assert.Equal(10L, storage.Snapshots[0]);
-    }
-
-    private static async Task Until(Func<bool> done)
-    {
-        for (var i = 0; i < 200 && !done(); i++) await Task.Delay(10);
-        Assert.True(done());
     }
 }

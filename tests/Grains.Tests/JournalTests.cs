@@ -24,7 +24,7 @@ public sealed class JournalTests(ClusterFixture fixture)
         }
         foreach (var reservation in held.Where((_, i) => i % 5 == 0)) await grain.Release(reservation.ReservationId, reservation.UserId);
 
-        var compacted = await Until(() => fixture.Journals.Contents(journal) is { SnapshotSequence: > 0 } c ? c : null);
+        var compacted = await Eventually.Value(() => fixture.Journals.Contents(journal) is { SnapshotSequence: > 0 } c ? c : null);
         Assert.All(compacted.Records, r => Assert.True(r.Sequence > compacted.SnapshotSequence));
         Assert.True(compacted.Records.Count < held.Count, "Records covered by the snapshot are dropped.");
 
@@ -76,16 +76,5 @@ public sealed class JournalTests(ClusterFixture fixture)
         Assert.Equal([7, 7], contents.Snapshot);
         Assert.Equal([4L], contents.Records.Select(r => r.Sequence));
         Assert.Equal(4, contents.LastSequence);
-    }
-
-    private static async Task<T> Until<T>(Func<T?> probe) where T : class
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (true)
-        {
-            if (probe() is { } value) return value;
-            Assert.True(DateTime.UtcNow < deadline, "The condition never came true.");
-            await Task.Delay(20);
-        }
     }
 }

@@ -31,16 +31,8 @@ public sealed class Replica : IAsyncDisposable
     }
 
     /// <summary>Searches until <paramref name="done"/> holds or the deadline passes; returns the last answer.</summary>
-    public async Task<SearchResults> SearchUntil(SearchQuery query, Func<SearchResults, bool> done, TimeSpan? deadline = null)
-    {
-        var until = DateTime.UtcNow + (deadline ?? TimeSpan.FromSeconds(10));
-        while (true)
-        {
-            var results = await Index.SearchAsync(query);
-            if (done(results) || DateTime.UtcNow > until) return results;
-            await Task.Delay(20);
-        }
-    }
+    public Task<SearchResults> SearchUntil(SearchQuery query, Func<SearchResults, bool> done, TimeSpan? deadline = null) =>
+        Eventually.Last(async () => await Index.SearchAsync(query), done, deadline);
 
     public async ValueTask DisposeAsync()
     {

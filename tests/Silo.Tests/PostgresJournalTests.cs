@@ -68,7 +68,7 @@ public sealed class PostgresJournalTests(PostgresFixture postgres)
         var grain = cluster.Client.GetGrain<IEventGrain>(eventId);
         await Task.WhenAll(Enumerable.Range(0, 500).Select(_ => grain.Reserve(ReserveRequest.BestAvailable(TestEvents.User(), "A", 2))));
         Assert.Equal(ReserveStatus.Held, (await grain.Reserve(ReserveRequest.ChosenSeats(TestEvents.User(), ["A-100-1000"]))).Status);
-        await Poll.UntilAsync(async () => (await cluster.Journals().Read(Grains.Events.EventJournal.Name(eventId))).SnapshotSequence > 0,
+        await Eventually.True(async () => (await cluster.Journals().Read(Grains.Events.EventJournal.Name(eventId))).SnapshotSequence > 0,
             TimeSpan.FromSeconds(20), "a snapshot written");
         var before = await grain.GetSeats(null);
 

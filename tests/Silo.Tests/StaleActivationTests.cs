@@ -26,7 +26,7 @@ public sealed class StaleActivationTests(PostgresFixture postgres)
         await Assert.ThrowsAsync<RetryableException>(() => grain.Reserve(ReserveRequest.ChosenSeats(late, ["A-1-2"])));
 
         // The stale activation drops itself; the next one loads what storage holds.
-        await Poll.UntilSucceedsAsync(() => grain.GetView(), TimeSpan.FromSeconds(15));
+        await Eventually.Succeeds(() => grain.GetView(), TimeSpan.FromSeconds(15));
         var retried = await grain.Reserve(ReserveRequest.ChosenSeats(late, ["A-1-2"]));
         Assert.Equal(ReserveStatus.Unavailable, retried.Status);
         Assert.Equal(["A-1-2"], retried.Unavailable);

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using TicketMaster.Silo.Tests;
 
 namespace TicketMaster.WebFrontend.Tests;
 
@@ -21,7 +20,7 @@ public sealed class ActiveHoldsApiTests(ApiFactory factory)
         var booked = await Api.Hold(phone, second, "A-4-4");
         var someoneElses = await Api.Hold(_api.AsNewUser(), first, "A-5-5");
 
-        await Poll.UntilAsync(async () => (await Listed(laptop)).Count == 3, TimeSpan.FromSeconds(20), "the three holds listed on the other device");
+        await Eventually.True(async () => (await Listed(laptop)).Count == 3, TimeSpan.FromSeconds(20), "the three holds listed on the other device");
         var holds = await Listed(laptop);
         Assert.Equal(new[] { booked, kept, released }.Order(StringComparer.Ordinal), holds.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(["A-1-1", "A-1-2"], holds[kept]);

@@ -50,15 +50,11 @@ public sealed class EventCancellationApiTests(ApiFactory factory)
             prices = new[] { new { sectionId = "A", price = 120m, currency = "USD" }, new { sectionId = "GA", price = 50m, currency = "USD" } },
         }), HttpStatusCode.Conflict);
 
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            var found = await Api.Json(await _api.Anonymous().GetAsync($"/api/v1/search?text={word}"));
-            var item = found["items"]!.AsArray().SingleOrDefault(i => i!["eventId"]!.GetValue<string>() == eventId);
-            if (item?["availability"]!.GetValue<string>() == "cancelled") break;
-            Assert.True(DateTime.UtcNow < deadline, $"Search never showed the event cancelled; last answer: {found.ToJsonString()}");
-            await Task.Delay(100);
-        }
+        static bool ShowsCancelled(JsonNode found, string eventId) =>
+            found["items"]!.AsArray().SingleOrDefault(i => i!["eventId"]!.GetValue<string>() == eventId)?["availability"]!.GetValue<string>() == "cancelled";
+        var found = await Eventually.Last(async () => await Api.Json(await _api.Anonymous().GetAsync($"/api/v1/search?text={word}")),
+            f => ShowsCancelled(f, eventId), TimeSpan.FromSeconds(30));
+        Assert.True(ShowsCancelled(found, eventId), $"Search never showed the event cancelled; last answer: {found.ToJsonString()}");
     }
 
     [Fact]

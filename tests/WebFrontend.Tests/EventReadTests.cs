@@ -1,6 +1,5 @@
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
-using TicketMaster.Silo.Tests;
 using TicketMaster.WebFrontend.Reads;
 
 namespace TicketMaster.WebFrontend.Tests;
@@ -146,7 +145,7 @@ public sealed class EventReadTests(ReadsFactory factory) : IClassFixture<ReadsFa
             factory.Journals.Start();
         }
 
-        await Poll.UntilAsync(async () =>
+        await Eventually.True(async () =>
         {
             factory.ReadClock.Advance(TimeSpan.FromSeconds(1));
             var fresh = await client.GetAsync(View(eventId));

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
-using TicketMaster.Silo.Tests;
 
 namespace TicketMaster.WebFrontend.Tests;
 
@@ -32,7 +31,7 @@ public sealed class MadeUpIdTests(ApiFactory factory)
         }
 
         // 2,400 made-up ids were asked for; the activations drain back to what real things need.
-        await Poll.UntilAsync(async () => (await Activations()) <= before, TimeSpan.FromSeconds(30),
+        await Eventually.True(async () => (await Activations()) <= before, TimeSpan.FromSeconds(30),
             $"activations back to {before} (now {await Activations()})");
     }
 

@@ -57,17 +57,14 @@ public sealed class OperationsTests(ApiFactory factory)
         Assert.Equal(HttpStatusCode.OK, (await (await _api.Admin()).PostAsJsonAsync($"/api/v1/events/{queued}/queue", new { active = true, admitPerSecond = 5 })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await _api.AsNewUser().PostAsync($"/api/v1/queue/{queued}/join", null)).StatusCode);
 
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        string text;
-        do
-        {
-            var response = await _api.Anonymous().GetAsync("/metrics");
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            text = await response.Content.ReadAsStringAsync();
-            if (text.Contains("ticketmaster_seats_held") && text.Contains("ticketmaster_storage_write_duration") && text.Contains("ticketmaster_queue_waiting")) break;
-            await Task.Delay(200);
-        }
-        while (DateTime.UtcNow < deadline);
+        var text = await Eventually.Last(async () =>
+            {
+                var response = await _api.Anonymous().GetAsync("/metrics");
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+                return await response.Content.ReadAsStringAsync();
+            },
+            t => t.Contains("ticketmaster_seats_held") && t.Contains("ticketmaster_storage_write_duration") && t.Contains("ticketmaster_queue_waiting"),
+            TimeSpan.FromSeconds(20));
 
         Assert.Contains("ticketmaster_seats_held", text);
         Assert.Contains("http_server_request_duration", text);

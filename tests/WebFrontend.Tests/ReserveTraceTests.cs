@@ -36,15 +36,8 @@ public sealed class TracedApiFactory : ApiFactory
     /// a request is just after its response is written and for a grain call on the grain's side may be just after its
     /// answer left.
     /// </summary>
-    public async Task<Activity?> Exported(Func<Activity, bool> match)
-    {
-        for (var attempt = 0; attempt < 200; attempt++)
-        {
-            if (Snapshot().FirstOrDefault(match) is { } span) return span;
-            await Task.Delay(25);
-        }
-        return null;
-    }
+    public async Task<Activity?> Exported(Func<Activity, bool> match) =>
+        (await Eventually.Last(() => Task.FromResult(Snapshot()), spans => spans.Any(match), TimeSpan.FromSeconds(5))).FirstOrDefault(match);
 }
 
 public sealed class ReserveTraceTests(TracedApiFactory factory) : IClassFixture<TracedApiFactory>

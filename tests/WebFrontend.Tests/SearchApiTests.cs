@@ -12,16 +12,14 @@ public sealed class SearchApiTests(ApiFactory factory)
 
     private async Task<JsonNode> SearchUntil(string query, Func<JsonNode, bool> done)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
+        var body = await Eventually.Last(async () =>
         {
             var response = await _api.Anonymous().GetAsync($"/api/v1/search?{query}");
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            var body = await Api.Json(response);
-            if (done(body)) return body;
-            Assert.True(DateTime.UtcNow < deadline, $"Search '{query}' never got there; last answer: {body.ToJsonString()}");
-            await Task.Delay(100);
-        }
+            return await Api.Json(response);
+        }, done, TimeSpan.FromSeconds(30));
+        Assert.True(done(body), $"Search '{query}' never got there; last answer: {body.ToJsonString()}");
+        return body;
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using System.Net;
-using TicketMaster.Silo.Tests;
 using TicketMaster.WebFrontend.Reads;
 
 namespace TicketMaster.WebFrontend.Tests;

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using TicketMaster.Silo.Tests;
 
 namespace TicketMaster.WebFrontend.Tests;
 
@@ -26,7 +25,7 @@ public sealed class WaitlistApiTests(ApiFactory factory)
         Assert.Equal(HttpStatusCode.NoContent, (await holder.DeleteAsync($"/api/v1/reserve/{held["reservationId"]!.GetValue<string>()}")).StatusCode);
 
         string? offer = null;
-        await Poll.UntilAsync(async () =>
+        await Eventually.True(async () =>
         {
             var items = (await Api.Json(await fan.GetAsync("/api/v1/reservations")))["items"]!.AsArray();
             offer = items.Count == 1 ? items[0]!["reservationId"]!.GetValue<string>() : null;

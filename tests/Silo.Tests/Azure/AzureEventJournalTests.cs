@@ -62,9 +62,9 @@ public sealed class AzureEventJournalTests(BackendFixtures backends, ITestOutput
         var journals = await Journals(serviceId);
         var name = EventJournal.Name(eventId);
         // The snapshot is written off the callers' path: wait for it, then add records after it.
-        await Poll.UntilAsync(async () => (await journals.Read(name)).SnapshotSequence > 0, TimeSpan.FromSeconds(30), "a snapshot of the event");
+        await Eventually.True(async () => (await journals.Read(name)).SnapshotSequence > 0, TimeSpan.FromSeconds(30), "a snapshot of the event");
         var seat = 1000;
-        await Poll.UntilAsync(async () =>
+        await Eventually.True(async () =>
         {
             Assert.Equal(ReserveStatus.Held, (await grain.Reserve(ReserveRequest.ChosenSeats(TestEvents.User(), [$"A-100-{seat--}"]))).Status);
             var contents = await journals.Read(name);
@@ -102,7 +102,7 @@ public sealed class AzureEventJournalTests(BackendFixtures backends, ITestOutput
         var buyer = TestEvents.User();
         await Assert.ThrowsAsync<RetryableException>(() => grain.Reserve(ReserveRequest.ChosenSeats(buyer, ["A-1-2"])));
 
-        var retried = await Poll.UntilSucceedsAsync(() => grain.Reserve(ReserveRequest.ChosenSeats(buyer, ["A-1-2"])), TimeSpan.FromSeconds(30));
+        var retried = await Eventually.Succeeds(() => grain.Reserve(ReserveRequest.ChosenSeats(buyer, ["A-1-2"])), TimeSpan.FromSeconds(30));
         Assert.Equal(ReserveStatus.Unavailable, retried.Status);
         Assert.Equal(["A-1-2"], retried.Unavailable!);
         var seats = (await grain.GetSeats(null))!.Seats.Where(s => s.Status != SeatStatus.Available).Select(s => s.SeatId).Order();

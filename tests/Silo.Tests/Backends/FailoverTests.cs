@@ -23,7 +23,7 @@ public sealed class FailoverTests(BackendFixtures backends, ITestOutputHelper ou
         var backend = await backends.Get(backendName);
         var clusterId = BackendCluster.NewId("cluster");
         await using var cluster = await BackendCluster.StartAsync(backend, BackendCluster.NewId("svc"), silos: 3, clusterId: clusterId);
-        await Poll.UntilAsync(async () => await backend.SilosWithStatus(clusterId, SiloStatus.Active) == 3, TimeSpan.FromSeconds(20), "three silos active in the membership table");
+        await Eventually.True(async () => await backend.SilosWithStatus(clusterId, SiloStatus.Active) == 3, TimeSpan.FromSeconds(20), "three silos active in the membership table");
 
         var eventId = await TestEvents.CreateSeatedAsync(cluster.Client, Rows, SeatsPerRow);
         var grain = cluster.Client.GetGrain<IEventGrain>(eventId);
@@ -35,19 +35,19 @@ public sealed class FailoverTests(BackendFixtures backends, ITestOutputHelper ou
         var buyers = Enumerable.Range(0, Buyers).Select(_ => Task.Run(() => sale.Buyer(stop.Token))).ToArray();
 
         var bookings = Rows * SeatsPerRow / TicketsPerBooking;
-        await Poll.UntilAsync(() => Task.FromResult(sale.Confirmed.Count >= bookings / 4), TimeSpan.FromSeconds(60), "a quarter of the event sold before the kill");
+        await Eventually.True(() => Task.FromResult(sale.Confirmed.Count >= bookings / 4), TimeSpan.FromSeconds(60), "a quarter of the event sold before the kill");
         var soldBeforeKill = sale.Confirmed.Count;
         var sinceKill = Stopwatch.StartNew();
         await cluster.KillSiloAsync(victim);
 
         // Within seconds the event answers again, from an activation on a surviving silo.
-        await Poll.UntilSucceedsAsync(() => grain.GetView(), TimeSpan.FromSeconds(30));
+        await Eventually.Succeeds(() => grain.GetView(), TimeSpan.FromSeconds(30));
         var servingAgainAfter = sinceKill.Elapsed;
         Assert.True(cluster.TryGetGrainContext(grain.GetGrainId(), out var moved));
         Assert.NotEqual(victim.SiloAddress, moved.Address.SiloAddress);
 
         await Task.WhenAll(buyers);
-        await Poll.UntilAsync(async () => await backend.StatusOf(clusterId, victim.SiloAddress) == SiloStatus.Dead, TimeSpan.FromSeconds(30), "the killed silo declared dead in the membership table");
+        await Eventually.True(async () => await backend.StatusOf(clusterId, victim.SiloAddress) == SiloStatus.Dead, TimeSpan.FromSeconds(30), "the killed silo declared dead in the membership table");
 
         output.WriteLine($"{backendName}: {sale.Confirmed.Count} bookings confirmed ({soldBeforeKill} before the kill); event served again {servingAgainAfter.TotalSeconds:F1} s after the kill");
         output.WriteLine($"errors seen by buyers: {string.Join(", ", sale.Errors.Select(e => $"{e.Key} x{e.Value}"))}");

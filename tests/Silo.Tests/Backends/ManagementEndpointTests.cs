@@ -68,7 +68,7 @@ public sealed class ManagementEndpointTests
 
             // The grains run in the Silo process: its scrape, not the frontend's, carries the sale.
             string after = "";
-            await Poll.UntilAsync(async () =>
+            await Eventually.True(async () =>
             {
                 after = await management.GetStringAsync("/metrics");
                 return Counter(after, "ticketmaster_seats_sold") >= 2;
@@ -81,7 +81,7 @@ public sealed class ManagementEndpointTests
 
             // The frontend's dependency is the cluster: without a silo it is alive but not ready.
             await silo.KillHardAsync();
-            await Poll.UntilAsync(async () => (await http.GetAsync("/readyz")).StatusCode == HttpStatusCode.ServiceUnavailable,
+            await Eventually.True(async () => (await http.GetAsync("/readyz")).StatusCode == HttpStatusCode.ServiceUnavailable,
                 TimeSpan.FromSeconds(60), "the frontend reports not ready once its silo is gone");
             Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/healthz")).StatusCode);
         }
@@ -92,7 +92,7 @@ public sealed class ManagementEndpointTests
     }
 
     private static Task UntilReady(HttpClient http, ServiceProcess process) =>
-        Poll.UntilAsync(async () =>
+        Eventually.True(async () =>
         {
             if (process.HasExited) throw new InvalidOperationException($"The process exited during start:\n{process.LogTail()}");
             try { return (await http.GetAsync("/readyz")).StatusCode == HttpStatusCode.OK; }

@@ -75,7 +75,7 @@ public sealed class ProcessClusterTests(BackendFixtures backends, Xunit.Abstract
         var cluster = new Cluster(silo, web, new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") });
         try
         {
-            await Poll.UntilAsync(async () =>
+            await Eventually.True(async () =>
             {
                 if (silo.HasExited || web.HasExited) throw new InvalidOperationException("A process exited during start.");
                 try { return (await cluster.Http.GetAsync("/readyz")).StatusCode == HttpStatusCode.OK; }
@@ -122,7 +122,7 @@ public sealed class ProcessClusterTests(BackendFixtures backends, Xunit.Abstract
             scannedCode = booking["tickets"]![0]!["code"]!.GetValue<string>();
             Assert.Equal(HttpStatusCode.OK, (await Send(http, HttpMethod.Post, $"/api/v1/events/{eventId}/scan", admin, new { code = scannedCode })).StatusCode);
             // The fans' hold index is told after the hold is durable, off the hold's path.
-            await Poll.UntilAsync(async () => (await Json(await Send(http, HttpMethod.Get, "/api/v1/reservations", fan)))["items"]!.AsArray().Count == 1,
+            await Eventually.True(async () => (await Json(await Send(http, HttpMethod.Get, "/api/v1/reservations", fan)))["items"]!.AsArray().Count == 1,
                 TimeSpan.FromSeconds(30), "the hold listed among the fan's reservations");
 
             await first.KillHardAsync();
@@ -208,7 +208,7 @@ public sealed class ProcessClusterTests(BackendFixtures backends, Xunit.Abstract
             })).ToArray();
 
             // Kill while requests are in flight: some appends and charges are under way, some answered, some not yet made.
-            await Poll.UntilAsync(() => Task.FromResult(booked.Count >= 5 && acknowledgedHolds.Count >= 15), TimeSpan.FromSeconds(60), "sales under way");
+            await Eventually.True(() => Task.FromResult(booked.Count >= 5 && acknowledgedHolds.Count >= 15), TimeSpan.FromSeconds(60), "sales under way");
             await first.KillHardAsync();
             await stop.CancelAsync();
             await Task.WhenAll(buyers);
@@ -224,7 +224,7 @@ public sealed class ProcessClusterTests(BackendFixtures backends, Xunit.Abstract
         // so the event's sweep settles theirs (charged means confirm, not charged means unpin).
         foreach (var attempt in unanswered.Where(a => a.Fan % 2 == 0))
         {
-            var answer = await Poll.UntilSucceedsAsync(async () =>
+            var answer = await Eventually.Succeeds(async () =>
                 await Book(again, fans[attempt.Fan].Token, attempt) is { StatusCode: < HttpStatusCode.InternalServerError } a ? a : throw new InvalidOperationException("5xx"), TimeSpan.FromSeconds(30));
             if (answer.StatusCode == HttpStatusCode.Created) booked[attempt] = (await Json(answer))["bookingId"]!.GetValue<string>();
         }
@@ -239,7 +239,7 @@ public sealed class ProcessClusterTests(BackendFixtures backends, Xunit.Abstract
             return (attempt, await ledger.Entry(attempt.BookingId), found.StatusCode == HttpStatusCode.NotFound ? null : await Json(found));
         }
         var outcomes = Array.Empty<(BookAttempt Attempt, Grains.Payments.LedgerEntry? Charge, JsonNode? Booking)>();
-        await Poll.UntilAsync(async () =>
+        await Eventually.True(async () =>
         {
             outcomes = await Task.WhenAll(bookAttempts.Select(Settled));
             // Settled: a booking confirmed exactly when its charge stands.
@@ -315,7 +315,7 @@ public sealed class ProcessClusterTests(BackendFixtures backends, Xunit.Abstract
 
     internal static async Task<string> Token(HttpClient http, string email, string password)
     {
-        var response = await Poll.UntilSucceedsAsync(async () =>
+        var response = await Eventually.Succeeds(async () =>
         {
             var answer = await http.PostAsJsonAsync("/api/v1/auth/token", new { email, password });
             return answer.StatusCode == HttpStatusCode.OK ? answer : throw new InvalidOperationException($"token: {(int)answer.StatusCode}");

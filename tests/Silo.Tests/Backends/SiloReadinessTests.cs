@@ -33,7 +33,7 @@ public sealed class SiloReadinessTests
             using var management = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{managementPort}") };
             try
             {
-                await Poll.UntilAsync(async () =>
+                await Eventually.True(async () =>
                 {
                     if (silo.HasExited) throw new InvalidOperationException("The silo exited during start.");
                     try { return (await management.GetAsync("/readyz")).StatusCode == HttpStatusCode.OK; }
@@ -43,7 +43,7 @@ public sealed class SiloReadinessTests
 
                 await postgres.Server.DisposeAsync();
 
-                await Poll.UntilAsync(async () => (await management.GetAsync("/readyz")).StatusCode == HttpStatusCode.ServiceUnavailable,
+                await Eventually.True(async () => (await management.GetAsync("/readyz")).StatusCode == HttpStatusCode.ServiceUnavailable,
                     TimeSpan.FromSeconds(60), "the silo reports not ready once PostgreSQL is stopped");
                 Assert.Equal(HttpStatusCode.OK, (await management.GetAsync("/healthz")).StatusCode);
             }

@@ -14,7 +14,7 @@ public sealed class SiloStartTests
         });
 
         // Its output may arrive a moment after the exit itself.
-        await Poll.UntilAsync(() => Task.FromResult(silo.HasExited && silo.LogTail().Contains("WaitingRoom:SigningKey", StringComparison.Ordinal)),
+        await Eventually.True(() => Task.FromResult(silo.HasExited && silo.LogTail().Contains("WaitingRoom:SigningKey", StringComparison.Ordinal)),
             TimeSpan.FromSeconds(60), "the silo exits naming WaitingRoom:SigningKey");
 
         Assert.True(silo.HasExited);
