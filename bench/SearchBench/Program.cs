@@ -15,40 +15,28 @@ using TicketMaster.Silo.Tests;
 // Search over a generated catalog: the index's memory, the latency of every kind of query without the request cache,
 // then throughput for a fixed time from concurrent workers, in-process and over HTTP through the real endpoint with the
 // request cache in front (a uniform mix and a Zipf mix), then PostgreSQL full text on the same catalog, side by side.
-// Usage: dotnet run -c Release --project bench/SearchBench -- [--events N] [--quick] [--workers N] [--connections N]
-//   [--seconds N] [--zipf-queries N] [--zipf-exponent X] [--zipf-warm N] [--cache-mb N] [--pg-clients N] [--pg-seconds N] [--no-postgres] [--scan]
-//   [--expand-all] [--index-path DIR] [--latency-only] [--slowest N] [--match-cache-mb N] [--wrk-threads N]
-//   [--changes-per-second N] [--refresh-seconds N]
-string[] valued = ["--refresh-seconds", "--changes-per-second", "--wrk-threads", "--events", "--workers", "--connections", "--seconds", "--zipf-queries", "--zipf-exponent", "--zipf-warm", "--cache-mb", "--pg-clients", "--pg-seconds", "--index-path", "--slowest", "--match-cache-mb"];
-string[] switches = ["--quick", "--no-postgres", "--scan", "--expand-all", "--latency-only"];
-for (var a = 0; a < args.Length; a++)
-{
-    if (valued.Contains(args[a]) && a + 1 < args.Length) a++;
-    else if (!switches.Contains(args[a]))
-    {
-        // A mistyped flag would otherwise run the whole benchmark and overwrite docs/benchmarks.md.
-        var usage = $"Flags: {string.Join(' ', valued.Select(v => v + " <value>"))} {string.Join(' ', switches)}";
-        Console.Error.WriteLine(args[a] is "--help" or "-h" ? usage : $"Unknown argument '{args[a]}'. {usage}");
-        return args[a] is "--help" or "-h" ? 0 : 2;
-    }
-}
-var quick = args.Contains("--quick");
-var events = ArgValue(args, "--events") ?? (quick ? 100_000 : 1_000_000);
+// Usage: dotnet run -c Release --project bench/SearchBench -- [flags]; --help lists them (SearchBenchOptions).
+var parsed = SearchBenchOptions.Command().Parse(args);
+// A mistyped flag would otherwise run the whole benchmark and overwrite docs/benchmarks.md; --help prints the flags.
+if (parsed.Errors.Count > 0 || parsed.Action is not null) return await parsed.InvokeAsync();
+var options = SearchBenchOptions.From(parsed);
+var quick = options.Quick;
+var events = options.Events;
 var measured = quick ? 1_000 : 4_000;
-var workers = ArgValue(args, "--workers") ?? 4;
-var connections = ArgValue(args, "--connections") ?? 64;
-var httpThreads = ArgValue(args, "--wrk-threads") ?? 2;
-var changesPerSecond = ArgValue(args, "--changes-per-second") ?? 100;
-var loadTime = TimeSpan.FromSeconds(ArgValue(args, "--seconds") ?? (quick ? 5 : 15));
-var zipfQueries = ArgValue(args, "--zipf-queries") ?? 10_000;
-var zipfExponent = double.Parse(ArgText(args, "--zipf-exponent") ?? "1.0", CultureInfo.InvariantCulture);
-var cacheBytes = (ArgValue(args, "--cache-mb") ?? 64) * 1024L * 1024;
-var pgClients = ArgValue(args, "--pg-clients") ?? 8;
-var pgTime = TimeSpan.FromSeconds(ArgValue(args, "--pg-seconds") ?? (quick ? 3 : 10));
-var postgres = !args.Contains("--no-postgres");
-var scanBaseline = args.Contains("--scan");
+var workers = options.Workers;
+var connections = options.Connections;
+var httpThreads = options.WrkThreads;
+var changesPerSecond = options.ChangesPerSecond;
+var loadTime = options.LoadTime;
+var zipfQueries = options.ZipfQueries;
+var zipfExponent = options.ZipfExponent;
+var cacheBytes = options.CacheBytes;
+var pgClients = options.PgClients;
+var pgTime = options.PgTime;
+var postgres = options.Postgres;
+var scanBaseline = options.Scan;
 // The text path before common words were searched exactly: every word expanded to its fuzzy and prefix alternatives.
-var expandAllBaseline = args.Contains("--expand-all");
+var expandAllBaseline = options.ExpandAll;
 // The index's folder is this machine's business, not part of the command to rerun.
 var command = "dotnet run -c Release --project bench/SearchBench -- " + string.Join(' ', args.Select((a, i) => i > 0 && args[i - 1] == "--index-path" ? "DIR" : a));
 
@@ -58,13 +46,13 @@ var clock = Stopwatch.StartNew();
 // --index-path keeps the index between runs: documents already there at their version are skipped, so a rerun over the
 // same catalog starts searching in seconds instead of re-indexing. The run searches a copy: its catalog changes must not
 // reach the next run.
-var keepIndex = ArgText(args, "--index-path");
+var keepIndex = options.IndexPath;
 var indexPath = Path.Combine(Path.GetTempPath(), "searchbench-" + Guid.NewGuid().ToString("N"));
 Directory.CreateDirectory(indexPath);
 if (keepIndex is not null && Directory.Exists(keepIndex)) IndexFolder.Copy(keepIndex, indexPath);
 // The frontend's refresh interval: a reader lives through the writes of a second (the phase with catalog changes).
-var refreshInterval = ArgValue(args, "--refresh-seconds") is { } refreshSeconds ? TimeSpan.FromSeconds(refreshSeconds) : new SearchOptions().RefreshInterval;
-using var index = new LuceneSearchIndex(time, indexPath, refreshInterval, matchCacheBytes: (ArgValue(args, "--match-cache-mb") ?? 256) * 1024L * 1024);
+var refreshInterval = options.RefreshInterval ?? new SearchOptions().RefreshInterval;
+using var index = new LuceneSearchIndex(time, indexPath, refreshInterval, matchCacheBytes: options.MatchCacheBytes);
 // The searches are measured in a process that holds what a frontend holds, not a million generated documents besides
 // (their collections would land in the tails); the catalog is generated again where PostgreSQL needs it.
 var loaded = LoadedCatalog.Load(index, events, now, measured, zipfQueries, scanBaseline, time);
@@ -96,7 +84,7 @@ foreach (var (kind, query) in mix)
     lucene.Record(kind, start, results.Total);
     slowest.Add((Stopwatch.GetElapsedTime(start).TotalMilliseconds, kind, query, results.Total));
 }
-if (ArgValue(args, "--slowest") is { } slowCount)
+if (options.Slowest is { } slowCount)
 {
     foreach (var (ms, kind, query, total) in slowest.OrderByDescending(s => s.Ms).Take(slowCount))
     {
@@ -144,7 +132,7 @@ if (expandAllBaseline)
     Console.WriteLine(LatencyRecorder.Row("all, after", exactCommon.All));
 }
 
-if (args.Contains("--latency-only")) return 0;
+if (options.LatencyOnly) return 0;
 
 using var meter = new Meter("searchbench");
 using var counters = new CacheCounters(meter);
@@ -153,7 +141,7 @@ var cache = new SearchRequestCache(index, index, new RequestCacheOptions { MaxBy
 var zipfDraws = ZipfMix.Draw(distinct, zipfExponent, 200_000, seed: 10);
 // At the peak's rate the cache fills within seconds; on this machine that would take the whole run, so the first
 // draws warm it before anything is measured, and the measured phases continue the same stream of draws.
-var warmDraws = ArgValue(args, "--zipf-warm") ?? 20_000;
+var warmDraws = options.ZipfWarm;
 Console.WriteLine($"Warming the request cache with the first {warmDraws:N0} Zipf draws...");
 clock.Restart();
 await Parallel.ForEachAsync(zipfDraws.Take(warmDraws), new ParallelOptions { MaxDegreeOfParallelism = workers }, async (q, ct) => await cache.AnswerAsync(q.Query, ct));
@@ -363,11 +351,3 @@ Console.WriteLine($"Written to {BenchmarksFile.WriteSearchSection(report.ToStrin
 index.Dispose();
 Directory.Delete(indexPath, recursive: true);
 return 0;
-
-static string? ArgText(string[] args, string name)
-{
-    var at = Array.IndexOf(args, name);
-    return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
-}
-
-static int? ArgValue(string[] args, string name) => ArgText(args, name) is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : null;
