@@ -20,7 +20,8 @@ public sealed record BenchOptions(
     string? Postgres,
     string? Azurite,
     int QueueFans,
-    int PreQueueFans)
+    int PreQueueFans,
+    int WaitlistFans)
 {
     public const int MaxSeatsPerVenue = 200_000;
 
@@ -79,6 +80,12 @@ public sealed record BenchOptions(
         Validators = { r => { if (r.GetValueOrDefault<int?>() is < 0) r.AddError("--prequeue-fans must be 0 or more."); } },
     };
 
+    public static readonly Option<int?> WaitlistFansOption = new("--waitlist-fans")
+    {
+        Description = "Fans on a sold-out event's waitlist when a hold is released, to time the offer to the first (default 100,000); 0 skips it.",
+        Validators = { r => { if (r.GetValueOrDefault<int?>() is < 0) r.AddError("--waitlist-fans must be 0 or more."); } },
+    };
+
     public static readonly Option<int?> QueueFansOption = new("--queue-fans")
     {
         Description = "Fans who join one event's waiting room in the queue phase (default 1,000,000; 100,000 with --quick); 0 skips it.",
@@ -115,7 +122,7 @@ public sealed record BenchOptions(
         foreach (var option in new Option[]
         {
             StorageOption, DurationOption, BuyersOption, QuickOption, SeatsOption, HeldOption, MemorySeatsOption,
-            BaselineOption, BaselineClientsOption, PostgresOption, AzuriteOption, QueueFansOption, PreQueueFansOption,
+            BaselineOption, BaselineClientsOption, PostgresOption, AzuriteOption, QueueFansOption, PreQueueFansOption, WaitlistFansOption,
         })
         {
             command.Options.Add(option);
@@ -141,7 +148,8 @@ public sealed record BenchOptions(
             result.GetValue(PostgresOption),
             result.GetValue(AzuriteOption),
             result.GetValue(QueueFansOption) ?? (quick ? 100_000 : 1_000_000),
-            result.GetValue(PreQueueFansOption) ?? 100_000);
+            result.GetValue(PreQueueFansOption) ?? 100_000,
+            result.GetValue(WaitlistFansOption) ?? 100_000);
     }
 
     private static string[] ParseStorages(ArgumentResult result)

@@ -52,6 +52,7 @@ static async Task<int> Run(BenchOptions options, string[] args)
         }
 
         if (options.PreQueueFans > 0) await PreQueuePhase.Run(host.Services, options.PreQueueFans);
+        if (options.WaitlistFans > 0) await WaitlistPhase.Run(host.Services, options.WaitlistFans);
 
         Ratios(context, rates, baseline);
         await host.StopAsync();
