@@ -11,7 +11,7 @@ public sealed class CatalogIndexState
 }
 
 /// <summary>One group-commit batch of a list: lines added or replaced, in order.</summary>
-[GenerateSerializer, Immutable, Alias("CatalogIndexBatch")]
+[GenerateSerializer, Alias("CatalogIndexBatch")]
 public sealed record CatalogIndexBatch([property: Id(0)] List<CatalogEntry> Puts) : IJournalBatch
 {
     public int ChangeCount => Puts.Count;

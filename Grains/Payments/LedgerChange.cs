@@ -13,7 +13,7 @@ public sealed record LedgerCharged(string IdempotencyKey, [property: Id(0)] deci
 public sealed record LedgerRefunded(string IdempotencyKey) : LedgerChange(IdempotencyKey);
 
 /// <summary>One group-commit batch of a ledger shard: the unit its journal appends.</summary>
-[GenerateSerializer, Immutable, Alias("LedgerBatch")]
+[GenerateSerializer, Alias("LedgerBatch")]
 public sealed record LedgerBatch([property: Id(0)] List<LedgerChange> Changes) : IJournalBatch
 {
     public int ChangeCount => Changes.Count;

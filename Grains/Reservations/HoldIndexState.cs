@@ -4,10 +4,10 @@ using TicketMaster.Reservations;
 namespace TicketMaster.Grains.Reservations;
 
 /// <summary>A hold-index shard's journal record: the notes of one batch.</summary>
-[GenerateSerializer, Immutable, Alias("HoldsNoted")]
+[GenerateSerializer, Alias("HoldsNoted")]
 public sealed record HoldsNoted([property: Id(0)] List<HoldNote> Notes, [property: Id(1)] DateTimeOffset At);
 
-[GenerateSerializer, Immutable, Alias("HoldIndexBatch")]
+[GenerateSerializer, Alias("HoldIndexBatch")]
 public sealed record HoldIndexBatch([property: Id(0)] List<HoldsNoted> Changes) : IJournalBatch
 {
     public int ChangeCount => Changes.Count;

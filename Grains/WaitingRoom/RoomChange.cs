@@ -22,7 +22,7 @@ public sealed record RoomConfigured(
 public sealed record RoomSoldOut([property: Id(0)] bool SoldOut) : RoomChange;
 
 /// <summary>An admit period: buckets closed up to <see cref="ClosedBefore"/> (with the rows of those in which fans joined) and the new watermarks.</summary>
-[GenerateSerializer, Immutable, Alias("RoomAdvanced")]
+[GenerateSerializer, Alias("RoomAdvanced")]
 public sealed record RoomAdvanced(
     [property: Id(0)] DateTimeOffset At,
     [property: Id(1)] long ClosedBefore,
@@ -43,7 +43,7 @@ public sealed record RoomScheduled([property: Id(0)] DateTimeOffset? OnSaleAt) :
 public sealed record RoomDrawn([property: Id(0)] PreQueueDraw Draw) : RoomChange;
 
 /// <summary>One group-commit batch of the room: the unit its journal appends.</summary>
-[GenerateSerializer, Immutable, Alias("RoomBatch")]
+[GenerateSerializer, Alias("RoomBatch")]
 public sealed record RoomBatch([property: Id(0)] List<RoomChange> Changes) : IJournalBatch
 {
     public int ChangeCount => Changes.Count;
