@@ -5,7 +5,8 @@ namespace TicketMaster.SearchProjector;
 /// query cache keeps filter bitsets per segment: a segment never changes, so an entry stays true for as long as the
 /// segment lives, across refreshes; only new segments build theirs. Entries of merged-away segments are simply never
 /// asked for again and leave by age. Bounded by bytes, least recently used first. Two searches missing the same entry
-/// at once may both build it; the second copy is dropped.
+/// at once may both build it; the second copy is dropped. A key may also be only <em>noted</em> (<see cref="Note"/>):
+/// asked for once, its value not kept yet, as Lucene's query cache admits a filter once it recurs; notes share the bound.
 /// </summary>
 public sealed class MatchCache(long maxBytes)
 {
@@ -37,15 +38,28 @@ public sealed class MatchCache(long maxBytes)
         return Add(core, key, value, bytes(value));
     }
 
-    /// <summary>The entry under the key, if any, marked as just used.</summary>
-    public object? Get(object core, string key)
+    /// <summary>The value under the key, if one is kept, marked as just used.</summary>
+    public object? Get(object core, string key) => Get(core, key, out _);
+
+    /// <summary>The value under the key, if one is kept; <paramref name="noted"/> says whether the key was at least noted.</summary>
+    public object? Get(object core, string key, out bool noted)
     {
         lock (_lock)
         {
-            if (!_entries.TryGetValue((core, key), out var node)) return null;
-            _recency.Remove(node);
-            _recency.AddFirst(node);
-            return node.Value.Value;
+            noted = _entries.TryGetValue((core, key), out var node);
+            if (!noted) return null;
+            _recency.Remove(node!);
+            _recency.AddFirst(node!);
+            return node!.Value.Value;
+        }
+    }
+
+    /// <summary>Notes that the key was asked for, keeping no value: a later <see cref="Get(object, string, out bool)"/> says so.</summary>
+    public void Note(object core, string key)
+    {
+        lock (_lock)
+        {
+            if (!_entries.ContainsKey((core, key))) Keep(core, key, null, key.Length * 2 + 96);
         }
     }
 
@@ -63,13 +77,18 @@ public sealed class MatchCache(long maxBytes)
                 if (existing.Value.Value is T first) return first;
                 Remove(existing);
             }
-            if (size > maxBytes) return value;
-            var node = _recency.AddFirst(new Entry(core, key, value, size));
-            _entries[(core, key)] = node;
-            _bytes += size;
-            while (_bytes > maxBytes && _recency.Last is { } oldest) Remove(oldest);
+            Keep(core, key, value, size);
         }
         return value;
+    }
+
+    private void Keep(object core, string key, object? value, long size)
+    {
+        if (size > maxBytes) return;
+        var node = _recency.AddFirst(new Entry(core, key, value, size));
+        _entries[(core, key)] = node;
+        _bytes += size;
+        while (_bytes > maxBytes && _recency.Last is { } oldest) Remove(oldest);
     }
 
     private void Remove(LinkedListNode<Entry> node)
@@ -79,5 +98,6 @@ public sealed class MatchCache(long maxBytes)
         _bytes -= node.Value.Bytes;
     }
 
-    private sealed record Entry(object Core, string Key, object Value, long Bytes);
+    /// <summary>A kept value, or (<see cref="Value"/> null) only the note that its key was asked for.</summary>
+    private sealed record Entry(object Core, string Key, object? Value, long Bytes);
 }

@@ -11,9 +11,6 @@ namespace TicketMaster.SearchProjector;
 /// </summary>
 public sealed class SegmentTerms(AtomicReader segment, SegmentColumns columns, MatchCache cache) : IDisposable
 {
-    /// <summary>Marks a neighbour seen once in the cache: its set is kept from its second use (<see cref="AddTo"/>).</summary>
-    private static readonly object SeenOnce = new();
-
     private readonly Dictionary<string, TermsEnum?> _enums = new(StringComparer.Ordinal);
     private RankSet.Builder? _scratch;
     private FrequentTerms? _frequent;
@@ -68,9 +65,7 @@ public sealed class SegmentTerms(AtomicReader segment, SegmentColumns columns, M
         seenBefore = false;
         if (Frequent.Find(field, term) is { } frequent) return frequent;
         key = Key(field, term);
-        var known = cache.Get(segment.CoreCacheKey, key);
-        seenBefore = known is not null;
-        return known as RankSet;
+        return cache.Get(segment.CoreCacheKey, key, out seenBefore) as RankSet;
     }
 
     private void AddCurrent(RankSet.Builder into, TermsEnum terms, string key, bool seenBefore)
@@ -82,7 +77,7 @@ public sealed class SegmentTerms(AtomicReader segment, SegmentColumns columns, M
             return;
         }
         into.AddCurrent(terms);
-        cache.Add(segment.CoreCacheKey, key, SeenOnce, 0);
+        cache.Note(segment.CoreCacheKey, key);
     }
 
     private FrequentTerms Frequent => _frequent ??= FrequentTerms.For(segment);

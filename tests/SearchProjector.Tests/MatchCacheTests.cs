@@ -34,6 +34,20 @@ public sealed class MatchCacheTests(GeneratedDocuments data) : IClassFixture<Gen
     }
 
     [Fact]
+    public void A_noted_key_keeps_no_value_says_it_was_asked_for_and_gives_way_to_a_value()
+    {
+        var cache = new MatchCache(maxBytes: 1 << 20);
+        Assert.Null(cache.Get(Segment, "w", out var noted));
+        Assert.False(noted);
+
+        cache.Note(Segment, "w");
+        Assert.Null(cache.Get(Segment, "w", out noted));
+        Assert.True(noted);
+        Assert.Equal("built", cache.GetOrAdd(Segment, "w", () => "built", _ => 10));
+        Assert.Equal("built", cache.Get(Segment, "w"));
+    }
+
+    [Fact]
     public void Entries_of_one_segment_are_not_answers_for_another()
     {
         var cache = new MatchCache(maxBytes: 1 << 20);
