@@ -54,9 +54,10 @@ public interface IEventGrain : Catalog.IOwnedGrain
     /// <summary>
     /// Marks the pinned seats sold to <paramref name="bookingId"/> and answers the sale with its
     /// tickets; repeating it is harmless. Gone (with the sale) when the event was cancelled meanwhile: the booking refunds.
+    /// With <paramref name="mailTo"/>, the sale's durable record owes a confirmation mail there, sent once.
     /// </summary>
     [Alias("Confirm")]
-    Task<HoldResult> Confirm(string reservationId, string bookingId);
+    Task<HoldResult> Confirm(string reservationId, string bookingId, string? mailTo = null);
 
     /// <summary>Returns sold seats to sale when their fan cancels; the sale stays, its refund under way, until <see cref="MarkRefunded"/>.</summary>
     [Alias("ReturnSeats")]

@@ -34,7 +34,7 @@ public sealed class BookingGrain(
         if (pinned.Status != HoldStatus.Ok) return Refusal(pinned.Status);
 
         // Durable before anything is charged: this key's charge is only ever for the reservation its entry names.
-        var entry = await Shard.Begin(new BookingEntry(BookingId, command.UserId, command.ReservationId, time.GetUtcNow()));
+        var entry = await Shard.Begin(new BookingEntry(BookingId, command.UserId, command.ReservationId, time.GetUtcNow(), Email: command.Email));
         if (pinned.Sale is { } done) return Answer(entry, done);
         if (entry.UserId != command.UserId || entry.ReservationId != command.ReservationId || entry.DeclineReason is not null)
         {
@@ -66,7 +66,7 @@ public sealed class BookingGrain(
     private async Task<BookResult> Confirm(BookingEntry entry, string chargeId)
     {
         var eventGrain = EventOf(entry.ReservationId);
-        var confirmed = await eventGrain.Confirm(entry.ReservationId, BookingId);
+        var confirmed = await eventGrain.Confirm(entry.ReservationId, BookingId, entry.Email);
         if (confirmed.Status == HoldStatus.Ok) return Answer(entry, confirmed.Sale!);
 
         // Unreachable while the pin holds, except when the organiser cancelled the event; either way the money goes back.

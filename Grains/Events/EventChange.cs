@@ -48,9 +48,13 @@ public sealed record HoldPinned([property: Id(0)] int Serial, [property: Id(1)] 
 [GenerateSerializer, Immutable, Alias("HoldUnpinned")]
 public sealed record HoldUnpinned([property: Id(0)] int Serial) : EventChange;
 
-/// <summary>The pinned hold is sold; <see cref="At"/> (the confirmation's time) dates it in the sales report.</summary>
+/// <summary>
+/// The pinned hold is sold; <see cref="At"/> (the confirmation's time) dates it in the sales report.
+/// <see cref="MailTo"/>, when set, is where its confirmation goes: recorded in the same append as
+/// the sale, so the mail is owed exactly when the sale is durable (the outbox's first half).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("HoldSold")]
-public sealed record HoldSold([property: Id(0)] int Serial, [property: Id(1)] DateTimeOffset At = default) : EventChange;
+public sealed record HoldSold([property: Id(0)] int Serial, [property: Id(1)] DateTimeOffset At = default, [property: Id(2)] string? MailTo = null) : EventChange;
 
 /// <summary>The organiser cancelled the event: sales stop, and search shows it cancelled under a new document version.</summary>
 [GenerateSerializer, Immutable, Alias("EventCancelled")]
@@ -89,6 +93,10 @@ public sealed record WaitlistLeft([property: Id(0)] string UserId) : EventChange
 /// <summary>The hold <see cref="Serial"/> (just added) is the waiting fan's offer: they leave the waitlist.</summary>
 [GenerateSerializer, Immutable, Alias("WaitlistOffered")]
 public sealed record WaitlistOffered([property: Id(0)] int Serial, [property: Id(1)] string UserId) : EventChange;
+
+/// <summary>The outbox holds these mails now: they are no longer this event's to hand on.</summary>
+[GenerateSerializer, Immutable, Alias("MailsHandedOn")]
+public sealed record MailsHandedOn([property: Id(0)] List<string> MailIds) : EventChange;
 
 /// <summary>One group-commit batch: the unit the journal appends.</summary>
 [GenerateSerializer, Immutable, Alias("EventBatch")]

@@ -59,6 +59,11 @@ public sealed partial class EventGrain : IRemindable
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
+        if (reminderName == MailReminder)
+        {
+            await ReceiveMailReminder();
+            return;
+        }
         if (reminderName != RefundReminder) return;
         if (Map is not null && State.Cancelled && Map.SaleCount > 0)
         {

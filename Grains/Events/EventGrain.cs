@@ -58,6 +58,9 @@ public sealed partial class EventGrain(
             throw new RetryableException($"Loading event '{EventId}' failed; try again.", e);
         }
         _durableSearch = SearchFields.Of(State);
+        _mailsReady.UnionWith(State.MailsToHandOn.Keys);
+        _mailReminderSet = State.MailsToHandOn.Count > 0;
+        HandOnMails();
         this.RegisterGrainTimer(Sweep, new GrainTimerCreationOptions
         {
             DueTime = options.Value.ExpirySweepPeriod,
@@ -158,14 +161,15 @@ public sealed partial class EventGrain(
     public Task<HoldResult> Unpin(string reservationId, string bookingId) =>
         Change(map => map.Unpin(reservationId, bookingId, drop: State.Cancelled));
 
-    public async Task<HoldResult> Confirm(string reservationId, string bookingId)
+    public async Task<HoldResult> Confirm(string reservationId, string bookingId, string? mailTo = null)
     {
         // A payment that ends after the organiser cancelled still sells, so the cancellation's
         // refunds (resumed by the reminder) own the money from the moment the sale is durable;
         // the booking hears Gone and refunds at once, but a crash between loses nothing.
         var cancelled = State.Cancelled;
         if (cancelled) await this.RegisterOrUpdateReminder(RefundReminder, RefundRetryPeriod, RefundRetryPeriod);
-        var result = await Change(map => map.Confirm(reservationId, bookingId, Now));
+        if (mailTo is not null) await EnsureMailReminder();
+        var result = await Change(map => map.Confirm(reservationId, bookingId, Now, mailTo));
         if (result.Reservation is { } sold) GrainMetrics.SeatsSold.Add(sold.Seats.Count);
         return cancelled && result.Status == HoldStatus.Ok ? result with { Status = HoldStatus.Gone } : result;
     }
@@ -259,6 +263,7 @@ public sealed partial class EventGrain(
             if (_pending.Count > 0) await Commit();
             if (_searchBehind) await PublishSearchDocument();
             SettleUnfinishedSales();
+            HandOnMails();
         }
         catch (RetryableException)
         {
@@ -290,9 +295,11 @@ public sealed partial class EventGrain(
         var batch = new EventBatch([.. _pending]);
         _pending.Clear();
         var search = SearchFields.Of(State);
+        var owedMails = batch.Changes.OfType<HoldSold>().Where(sold => sold.MailTo is not null).Select(sold => sold.Serial).ToHashSet();
         await _journal.Append(batch, () => State);
         _durableSearch = search;
         NoteHolds(batch.Changes);
+        NoteMails(owedMails);
         GrainMetrics.StorageWrites.Add(1);
     }
 

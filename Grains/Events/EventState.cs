@@ -63,7 +63,16 @@ public sealed class EventState
 
     /// <summary>The user id of its creator (who may run it besides admins); "" for events made before owners were recorded.</summary>
     [Id(17)] public string Owner { get; set; } = "";
+
+    /// <summary>Mails owed by durable changes and not yet in the outbox, by mail id: handed on again after a restart.</summary>
+    [Id(18)] public Dictionary<string, PendingMail> MailsToHandOn { get; set; } = [];
 }
+
+/// <summary>A mail the sale of <see cref="Serial"/> owes to <see cref="To"/>.</summary>
+[GenerateSerializer, Immutable, Alias("PendingMail")]
+public readonly record struct PendingMail(
+    [property: Id(0)] int Serial,
+    [property: Id(1)] string To);
 
 public enum HoldState
 {

@@ -48,6 +48,10 @@ public sealed partial class SeatMap
         return due;
     }
 
+    /// <summary>The sale of <paramref name="serial"/> as its buyer's booking sees it while it is sold; null otherwise.</summary>
+    public (string BookingId, SaleView Sale)? BuyerSaleOf(int serial) =>
+        _state.Sales.TryGetValue(serial, out var sale) ? (sale.BookingId, ToSale(serial, SaleStatus.Sold, sale, sale.BookingId)) : null;
+
     private SaleView? SaleOf(int serial, string bookingId)
     {
         if (_state.Sales.TryGetValue(serial, out var sale) && HasTickets(serial, sale, bookingId)) return ToSale(serial, SaleStatus.Sold, sale, bookingId);

@@ -199,13 +199,13 @@ public sealed partial class SeatMap
     /// Pinned seats become sold to <paramref name="bookingId"/>; answers the sale with its tickets,
     /// the same when they already are (a retried confirmation), Gone when the pin is not this booking's.
     /// </summary>
-    public HoldResult Confirm(string reservationId, string bookingId, DateTimeOffset now)
+    public HoldResult Confirm(string reservationId, string bookingId, DateTimeOffset now, string? mailTo = null)
     {
         if (Find(reservationId, out var serial) is not null) return HoldResult.Gone;
         if (SaleOf(serial, bookingId) is { Status: not SaleStatus.Pinned } sold) return HoldResult.Sold(sold);
         if (!_state.Holds.TryGetValue(serial, out var hold) || hold.BookingId != bookingId) return HoldResult.Gone;
         var reservation = ToReservation(serial, hold);
-        Record(new HoldSold(serial, now));
+        Record(new HoldSold(serial, now, mailTo));
         return new HoldResult(HoldStatus.Ok, reservation, SaleOf(serial, bookingId));
     }
 

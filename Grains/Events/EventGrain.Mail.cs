@@ -1,0 +1,110 @@
+using Microsoft.Extensions.Logging;
+using TicketMaster.Mail;
+
+namespace TicketMaster.Grains.Events;
+
+/// <summary>
+/// The event's half of the outbox. A change that owes a mail records it in the same journal append
+/// (<see cref="HoldSold.MailTo"/>); once that append is durable the mail is handed on to its outbox
+/// shard, outside any caller's wait, and <see cref="MailsHandedOn"/> is recorded. A crash in between
+/// leaves the mail in <see cref="EventState.MailsToHandOn"/>, handed on again by the next activation
+/// (woken by a reminder if nothing else calls); the outbox keeps a mail id once, so that is harmless.
+/// </summary>
+public sealed partial class EventGrain
+{
+    private const string MailReminder = "hand-on-mail";
+
+    /// <summary>
+    /// Owed mails whose change is durable and that no pass is handing on: only these may leave (a change
+    /// still in its batch could be lost with it). An activation starts with all it loaded.
+    /// </summary>
+    private readonly HashSet<string> _mailsReady = [];
+
+    private Task? _handingOn;
+    private bool _mailReminderSet;
+
+    /// <summary>Registered before the first sale that owes a mail, so no crash can fall between the sale and a wake-up.</summary>
+    private async Task EnsureMailReminder()
+    {
+        if (_mailReminderSet) return;
+        await this.RegisterOrUpdateReminder(MailReminder, RefundRetryPeriod, RefundRetryPeriod);
+        _mailReminderSet = true;
+    }
+
+    private async Task ReceiveMailReminder()
+    {
+        if (State.MailsToHandOn.Count > 0)
+        {
+            HandOnMails();
+            return;
+        }
+        // Cleared in this turn, so a sale arriving while the reminder goes registers it again.
+        _mailReminderSet = false;
+        if (await this.GetReminder(MailReminder) is { } reminder) await this.UnregisterReminder(reminder);
+    }
+
+    /// <summary>After an append: the mails it made durable are ready to leave.</summary>
+    private void NoteMails(HashSet<int> owed)
+    {
+        if (owed.Count == 0) return;
+        foreach (var (id, mail) in State.MailsToHandOn)
+        {
+            if (owed.Contains(mail.Serial)) _mailsReady.Add(id);
+        }
+        HandOnMails();
+    }
+
+    /// <summary>Starts a hand-on pass unless one runs; it goes on until nothing is ready.</summary>
+    private void HandOnMails()
+    {
+        if (_handingOn is { IsCompleted: false } || _mailsReady.Count == 0) return;
+        _handingOn = HandOn();
+    }
+
+    private async Task HandOn()
+    {
+        try
+        {
+            while (_mailsReady.Count > 0)
+            {
+                _persistence.EnsureCurrent();
+                var ids = _mailsReady.Where(State.MailsToHandOn.ContainsKey).ToList();
+                _mailsReady.Clear();
+                if (ids.Count == 0) return;
+                var mails = ids.Select(id => Compose(id, State.MailsToHandOn[id])).OfType<OutboxMail>().ToList();
+                try
+                {
+                    await Task.WhenAll(mails.GroupBy(m => MailShards.Of(m.MailId))
+                        .Select(shard => GrainFactory.GetGrain<IMailOutboxGrain>(shard.Key).Enqueue([.. shard])));
+                }
+                catch (Exception e)
+                {
+                    // Still owed: the sweep or the reminder tries again.
+                    _mailsReady.UnionWith(ids);
+                    LogHandOnFailed(logger, e, EventId, ids.Count);
+                    return;
+                }
+                _persistence.EnsureCurrent();
+                Record(new MailsHandedOn(ids));
+                await _persistence.Durable();
+            }
+        }
+        catch (RetryableException)
+        {
+            // This activation is on its way out; the next one hands on what is still owed.
+        }
+    }
+
+    /// <summary>The confirmation as the sale stands now; null when it was cancelled before its mail left (nothing to confirm).</summary>
+    private OutboxMail? Compose(string mailId, PendingMail owed)
+    {
+        if (Map!.BuyerSaleOf(owed.Serial) is not { } sold) return null;
+        var venue = State.Venue;
+        var definition = State.Definition!;
+        var place = new MailEvent(EventId, definition.Name, definition.StartsAt, venue?.Name ?? "", venue?.City ?? "", venue?.Address ?? "");
+        return new OutboxMail(mailId, owed.To, new BookingConfirmedMail(place, sold.BookingId, sold.Sale), Now);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Event {EventId}: handing {Count} mails on to the outbox failed; the sweep retries")]
+    private static partial void LogHandOnFailed(ILogger logger, Exception exception, string eventId, int count);
+}

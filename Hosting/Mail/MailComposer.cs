@@ -1,0 +1,105 @@
+using System.Globalization;
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using MimeKit;
+using MimeKit.Utils;
+using TicketMaster.Hosting.Tickets;
+using TicketMaster.Mail;
+
+namespace TicketMaster.Hosting.Mail;
+
+/// <summary>
+/// Turns an outbox mail into a message: plain text plus simple HTML, tickets' QR codes as inline
+/// PNG parts (no remote images, which mail clients block and which would tell a tracker who opened it).
+/// The Message-ID is derived from the mail id, so every try of one mail carries the same one.
+/// </summary>
+public sealed class MailComposer(SmtpSettings smtp, MailSenderSettings settings)
+{
+    private readonly MailboxAddress _from = MailboxAddress.Parse(smtp.From);
+
+    /// <summary>The Message-ID of <paramref name="mailId"/> (without angle brackets): a hash, so it reveals nothing of the booking.</summary>
+    public string MessageIdOf(string mailId)
+    {
+        var domain = _from.Domain is { Length: > 0 } d ? d : "ticketmaster.localhost";
+        return $"{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(mailId)).AsSpan(0, 16))}@{domain}";
+    }
+
+    public MimeMessage Compose(OutboxMail mail)
+    {
+        var message = new MimeMessage { MessageId = MessageIdOf(mail.MailId), Date = mail.QueuedAt };
+        message.From.Add(_from);
+        message.To.Add(MailboxAddress.Parse(mail.To));
+        var body = new BodyBuilder();
+        switch (mail.Content)
+        {
+            case BookingConfirmedMail confirmed:
+                Confirmation(message, body, confirmed);
+                break;
+            case PasswordResetMail reset:
+                Reset(message, body, reset);
+                break;
+            default:
+                throw new InvalidOperationException($"No template for {mail.Content.GetType().Name}.");
+        }
+        message.Body = body.ToMessageBody();
+        return message;
+    }
+
+    private static void Confirmation(MimeMessage message, BodyBuilder body, BookingConfirmedMail mail)
+    {
+        var e = mail.Event;
+        message.Subject = $"Your tickets for {e.Name}";
+        var when = When(e.StartsAt);
+        var where = string.Join(", ", new[] { e.Venue, e.Address, e.City }.Where(s => s.Length > 0));
+        var text = new StringBuilder()
+            .AppendLine(CultureInfo.InvariantCulture, $"You're going to {e.Name}!")
+            .AppendLine()
+            .AppendLine(CultureInfo.InvariantCulture, $"When:    {when}")
+            .AppendLine(CultureInfo.InvariantCulture, $"Where:   {where}")
+            .AppendLine(CultureInfo.InvariantCulture, $"Booking: {mail.BookingId}")
+            .AppendLine(CultureInfo.InvariantCulture, $"Paid:    {mail.Sale.Total.ToString("0.00", CultureInfo.InvariantCulture)} {mail.Sale.Currency}")
+            .AppendLine()
+            .AppendLine("Your tickets (show the code at the door; each one admits once):");
+        var html = new StringBuilder()
+            .Append(CultureInfo.InvariantCulture, $"<h1>You're going to {H(e.Name)}!</h1>")
+            .Append(CultureInfo.InvariantCulture, $"<p><b>When:</b> {H(when)}<br><b>Where:</b> {H(where)}<br><b>Booking:</b> {H(mail.BookingId)}<br>")
+            .Append(CultureInfo.InvariantCulture, $"<b>Paid:</b> {mail.Sale.Total.ToString("0.00", CultureInfo.InvariantCulture)} {H(mail.Sale.Currency)}</p>")
+            .Append("<p>Show a code at the door; each one admits once.</p>");
+        foreach (var ticket in mail.Sale.Tickets)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"  Seat {ticket.SeatId}  code {ticket.Code}");
+            var image = body.LinkedResources.Add($"ticket-{ticket.TicketId}.png", TicketQr.Png(ticket.Code), new ContentType("image", "png"));
+            image.ContentId = MimeUtils.GenerateMessageId();
+            html.Append(CultureInfo.InvariantCulture,
+                $"<div style=\"margin:1em 0\"><p><b>Seat {H(ticket.SeatId)}</b><br><code>{H(ticket.Code)}</code></p><img src=\"cid:{image.ContentId}\" alt=\"QR code of ticket {H(ticket.Code)}\" width=\"180\" height=\"180\"></div>");
+        }
+        text.AppendLine().AppendLine("Enjoy the show.").AppendLine("TicketMaster");
+        html.Append("<p>Enjoy the show.<br>TicketMaster</p>");
+        body.TextBody = text.ToString();
+        body.HtmlBody = html.ToString();
+    }
+
+    private void Reset(MimeMessage message, BodyBuilder body, PasswordResetMail mail)
+    {
+        message.Subject = "Reset your TicketMaster password";
+        var link = $"{settings.SiteUrl.TrimEnd('/')}/account/reset?token={Uri.EscapeDataString(mail.Token)}";
+        var until = When(mail.ExpiresAt);
+        body.TextBody = new StringBuilder()
+            .AppendLine("Someone (we hope you) asked to reset the password of your TicketMaster account.")
+            .AppendLine()
+            .AppendLine("Choose a new one here; the link works once, until " + until + ":")
+            .AppendLine(link)
+            .AppendLine()
+            .AppendLine("If it was not you, ignore this mail: your password stays as it is.")
+            .AppendLine("TicketMaster")
+            .ToString();
+        body.HtmlBody = $"<p>Someone (we hope you) asked to reset the password of your TicketMaster account.</p>"
+            + $"<p><a href=\"{H(link)}\">Choose a new password</a>. The link works once, until {H(until)}.</p>"
+            + "<p>If it was not you, ignore this mail: your password stays as it is.<br>TicketMaster</p>";
+    }
+
+    private static string When(DateTimeOffset at) => at.UtcDateTime.ToString("dddd d MMMM yyyy, HH:mm 'UTC'", CultureInfo.InvariantCulture);
+
+    private static string H(string text) => WebUtility.HtmlEncode(text);
+}
