@@ -1,5 +1,4 @@
 using TicketMaster.Grains.Persistence;
-using TicketMaster.Mail;
 using TicketMaster.Search;
 using Microsoft.Extensions.Logging.Abstractions;
 using Orleans.Serialization;
@@ -61,10 +60,6 @@ public sealed class EventMemory
                 State.Cancelled = true;
                 State.SearchAvailability = Availability.Cancelled;
                 State.DocumentVersion = cancelled.DocumentVersion;
-                break;
-            case HoldSold { MailTo: { } to } sold when State.Holds.TryGetValue(sold.Serial, out var hold) && hold.BookingId is { } bookingId:
-                State.MailsToHandOn[MailShards.ConfirmationOf(bookingId)] = new PendingMail(sold.Serial, to);
-                Seats().Apply(change);
                 break;
             case MailsHandedOn handedOn:
                 foreach (var id in handedOn.MailIds) State.MailsToHandOn.Remove(id);

@@ -1,5 +1,7 @@
 using TicketMaster.Events;
 
+using TicketMaster.Mail;
+
 namespace TicketMaster.Grains.Events;
 
 /// <summary>
@@ -326,6 +328,8 @@ public sealed partial class SeatMap
                 var buyer = SaleRecord.Fingerprint(toSell.UserId);
                 Count(_holdsByFan, buyer, -1);
                 var newSale = SaleRecord.Of(toSell.BookingId!, toSell.Seats, toSell.GaSection, toSell.GaCount, buyer, sold.At);
+                // Owed in the same change that sells (the seat map records sales itself, so here and not in EventMemory).
+                if (sold.MailTo is { } to) _state.MailsToHandOn[MailShards.ConfirmationOf(toSell.BookingId!)] = new PendingMail(sold.Serial, to);
                 _state.Sales.Add(sold.Serial, newSale);
                 IndexSale(sold.Serial, newSale);
                 Own(toSell.Seats, -sold.Serial);

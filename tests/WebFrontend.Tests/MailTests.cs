@@ -1,0 +1,120 @@
+using System.Diagnostics.Metrics;
+using System.Net;
+using System.Net.Http.Json;
+using MimeKit;
+using TicketMaster.Hosting.Mail;
+using TicketMaster.Hosting.Tickets;
+using TicketMaster.Mail;
+using TicketMaster.Silo.Tests;
+
+namespace TicketMaster.WebFrontend.Tests;
+
+/// <summary>Mail through a real SMTP server: each cause's mail arrives once, whatever the relay did meanwhile.</summary>
+[Collection(MailCollection.Name)]
+public sealed class MailTests(MailFactory factory)
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
+
+    private readonly Api _api = new(factory);
+
+    [Fact]
+    public async Task A_booking_confirmation_arrives_once_with_a_qr_code_per_ticket()
+    {
+        var eventId = await _api.CreateEvent(name: "Mail Night");
+        var (fan, email) = await RegisteredFan();
+        var booked = await Api.Book(fan, await Api.Hold(fan, eventId, "A-1-1", "A-1-2"));
+        Assert.Equal(HttpStatusCode.Created, booked.StatusCode);
+        var booking = await Api.Json(booked);
+        var bookingId = booking["bookingId"]!.GetValue<string>();
+        var codes = booking["tickets"]!.AsArray().Select(t => t!["code"]!.GetValue<string>()).ToList();
+
+        await Poll.UntilAsync(() => Task.FromResult(factory.MailTo(email).Count > 0), Patience, "the confirmation arrives");
+        await Poll.UntilAsync(async () => await factory.Waiting() == 0, Patience, "the outbox is empty");
+        // Longer than many polls of the sender: a second copy would be here by now.
+        await Task.Delay(TimeSpan.FromMilliseconds(500));
+
+        var mail = Assert.Single(factory.MailTo(email));
+        Assert.Equal("Your tickets for Mail Night", mail.Subject);
+        Assert.Equal(Composer().MessageIdOf(MailShards.ConfirmationOf(bookingId)), mail.MessageId);
+        Assert.All(codes, code => Assert.Contains(code, mail.TextBody));
+        Assert.Contains("A-1-2", mail.HtmlBody);
+        var images = mail.BodyParts.OfType<MimePart>().Where(p => p.ContentType.MimeType == "image/png").ToList();
+        Assert.Equal(codes.Count, images.Count);
+        // Each inline image is the QR code of one ticket's code, referenced by the HTML and fetched from nowhere else.
+        var pictured = images.Select(image => Png(image)).ToList();
+        Assert.All(codes, code => Assert.Contains(pictured, png => png.SequenceEqual(TicketQr.Png(code))));
+        Assert.All(images, image => Assert.Contains($"cid:{image.ContentId}", mail.HtmlBody));
+        Assert.DoesNotContain("http", mail.HtmlBody, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Mails_caused_while_the_relay_is_down_arrive_once_after_it_is_back()
+    {
+        var eventId = await _api.CreateEvent();
+        var fans = new List<string>();
+        using var retries = new RetryCounter();
+        factory.StopSmtp();
+        try
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                var (fan, email) = await RegisteredFan();
+                fans.Add(email);
+                Assert.Equal(HttpStatusCode.Created, (await Api.Book(fan, await Api.Hold(fan, eventId, $"A-2-{i + 1}"))).StatusCode);
+            }
+            // Each mail tried, refused, and tried again once its backoff (at most Mail:RetryMax, half a second) passed.
+            await Poll.UntilAsync(() => Task.FromResult(retries.Count >= 3), Patience, "every mail's first try fails");
+            factory.Time.Advance(TimeSpan.FromSeconds(1));
+            await Poll.UntilAsync(() => Task.FromResult(retries.Count >= 6), Patience, "every mail's second try fails");
+            Assert.Equal(3, await factory.Waiting());
+        }
+        finally
+        {
+            factory.StartSmtp();
+        }
+
+        factory.Time.Advance(TimeSpan.FromSeconds(1));
+        await Poll.UntilAsync(async () => await factory.Waiting() == 0, Patience, "the outbox empties once the relay is back");
+        await Task.Delay(TimeSpan.FromMilliseconds(500));
+        Assert.All(fans, email => Assert.Single(factory.MailTo(email)));
+    }
+
+    /// <summary>Counts <c>ticketmaster.mail.retried</c> as the metrics exporter would see it.</summary>
+    private sealed class RetryCounter : IDisposable
+    {
+        private readonly MeterListener _listener = new();
+        private long _count;
+
+        public RetryCounter()
+        {
+            _listener.InstrumentPublished = (instrument, listener) =>
+            {
+                if (instrument.Name == "ticketmaster.mail.retried") listener.EnableMeasurementEvents(instrument);
+            };
+            _listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref _count, value));
+            _listener.Start();
+        }
+
+        public long Count => Interlocked.Read(ref _count);
+
+        public void Dispose() => _listener.Dispose();
+    }
+
+    private async Task<(HttpClient Client, string Email)> RegisteredFan()
+    {
+        var email = $"{Guid.NewGuid():N}@example.com";
+        var registered = await _api.Anonymous().PostAsJsonAsync("/api/v1/auth/register", new { email, password = "plum-orbit-123", displayName = "Fan" });
+        Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+        return (_api.As(await _api.Token(email, "plum-orbit-123")), email);
+    }
+
+    private static MailComposer Composer() =>
+        new(new SmtpSettings { From = "TicketMaster <tickets@tests.example>" }, new MailSenderSettings());
+
+    private static byte[] Png(MimePart image)
+    {
+        using var bytes = new MemoryStream();
+        image.Content!.DecodeTo(bytes);
+        return bytes.ToArray();
+    }
+}
