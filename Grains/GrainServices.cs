@@ -49,6 +49,10 @@ public static class GrainServices
             .Validate(o => o.RetryMin > TimeSpan.Zero, $"Configuration '{MailOptions.Section}:{nameof(MailOptions.RetryMin)}' must be above 0.")
             .Validate(o => o.RetryMax >= o.RetryMin, $"Configuration '{MailOptions.Section}:{nameof(MailOptions.RetryMax)}' must be at least '{MailOptions.Section}:{nameof(MailOptions.RetryMin)}'.")
             .ValidateOnStart();
+        services.AddOptions<PasswordResetOptions>().Bind(configuration.GetSection(PasswordResetOptions.Section))
+            .Validate(o => o.Lifetime > TimeSpan.Zero && o.Lifetime <= TimeSpan.FromDays(1), $"Configuration '{PasswordResetOptions.Section}:{nameof(PasswordResetOptions.Lifetime)}' must be above 0 and at most one day.")
+            .Validate(o => o.Interval >= TimeSpan.Zero, $"Configuration '{PasswordResetOptions.Section}:{nameof(PasswordResetOptions.Interval)}' must not be negative.")
+            .ValidateOnStart();
         services.AddOptions<PasswordHasherOptions>().Bind(configuration.GetSection("Accounts:PasswordHasher"));
         services.AddOptions<PaymentOptions>().Bind(configuration.GetSection(PaymentOptions.Section))
             .Validate(o => string.Equals(o.Provider, PaymentOptions.Sandbox, StringComparison.OrdinalIgnoreCase),

@@ -15,7 +15,7 @@ namespace TicketMaster.WebFrontend.Hosting;
 /// </summary>
 public static class RateLimitSetup
 {
-    private enum Limit { None, SignIn, Register, Reserve, Book, AnonymousReads }
+    private enum Limit { None, SignIn, Register, Reserve, Book, AnonymousReads, PasswordReset }
 
     public static WebApplicationBuilder AddTicketMasterRateLimits(this WebApplicationBuilder builder)
     {
@@ -65,6 +65,7 @@ public static class RateLimitSetup
         {
             "Token" => Limit.SignIn,
             "Register" => Limit.Register,
+            "RequestPasswordReset" or "ResetPassword" => Limit.PasswordReset,
             // A waitlist join holds seats later as a reserve does; a transfer moves tickets (and tells whether an email has an account).
             "Reserve" or "JoinWaitlist" => Limit.Reserve,
             "Book" or "TransferTickets" => Limit.Book,
@@ -96,6 +97,7 @@ public static class RateLimitSetup
         Limit.Register => settings.Register,
         Limit.Reserve => settings.Reserve,
         Limit.Book => settings.Book,
+        Limit.PasswordReset => settings.PasswordReset,
         _ => settings.AnonymousReads,
     };
 
@@ -105,6 +107,7 @@ public static class RateLimitSetup
         Limit.Register => "Too many registrations from this address; try again after Retry-After.",
         Limit.Reserve => "Too many reservations in a short time; try again after Retry-After.",
         Limit.Book => "Too many booking attempts in a short time; try again after Retry-After.",
+        Limit.PasswordReset => "Too many password reset requests from this address; try again after Retry-After.",
         _ => "Too many requests from this address; try again after Retry-After.",
     };
 
@@ -114,6 +117,7 @@ public static class RateLimitSetup
         (nameof(settings.Register), settings.Register),
         (nameof(settings.Reserve), settings.Reserve),
         (nameof(settings.Book), settings.Book),
+        (nameof(settings.PasswordReset), settings.PasswordReset),
         (nameof(settings.AnonymousReads), settings.AnonymousReads),
     ];
 }
