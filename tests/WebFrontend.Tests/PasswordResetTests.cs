@@ -96,6 +96,19 @@ public sealed partial class PasswordResetTests(MailFactory factory)
         Assert.Equal(HttpStatusCode.NoContent, (await Reset(valid, NewPassword)).StatusCode);
     }
 
+    [Fact]
+    public async Task The_reset_page_serves_both_forms_whose_buttons_wait_for_its_script()
+    {
+        var page = await _api.Anonymous().GetAsync("/account/reset?token=u_x.secret");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Contains("data-module=\"reset\"", html);
+        Assert.Contains("id=\"request-form\"", html);
+        Assert.Contains("id=\"reset-form\"", html);
+        Assert.Equal(2, Regex.Count(html, "<button type=\"submit\" class=\"btn btn-block\" disabled data-needs-script>"));
+        Assert.Contains("href=\"/account/reset\"", await _api.Anonymous().GetStringAsync("/account"));
+    }
+
     private async Task<string> Registered()
     {
         var email = $"{Guid.NewGuid():N}@example.com";
