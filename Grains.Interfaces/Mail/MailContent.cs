@@ -23,6 +23,13 @@ public sealed record BookingConfirmedMail(
     [property: Id(1)] string BookingId,
     [property: Id(2)] SaleView Sale) : MailContent;
 
+/// <summary>The organiser cancelled the event: the booking's money went back and its tickets are void.</summary>
+[GenerateSerializer, Immutable, Alias("EventCancelledMail")]
+public sealed record EventCancelledMail(
+    [property: Id(0)] MailEvent Event,
+    [property: Id(1)] string BookingId,
+    [property: Id(2)] SaleView Sale) : MailContent;
+
 /// <summary>A fan asked to reset their password: the link carries the one-time token.</summary>
 [GenerateSerializer, Immutable, Alias("PasswordResetMail")]
 public sealed record PasswordResetMail(

@@ -13,4 +13,7 @@ public static class MailShards
 
     /// <summary>The confirmation of <paramref name="bookingId"/>: a booking is confirmed once, so this names the mail.</summary>
     public static string ConfirmationOf(string bookingId) => $"booking-confirmed/{bookingId}";
+
+    /// <summary>The news to <paramref name="bookingId"/>'s fan that the event is cancelled and the booking refunded.</summary>
+    public static string CancellationOf(string bookingId) => $"event-cancelled/{bookingId}";
 }

@@ -61,8 +61,9 @@ public sealed record HoldSold([property: Id(0)] int Serial, [property: Id(1)] Da
 public sealed record EventCancelled([property: Id(0)] long DocumentVersion) : EventChange;
 
 /// <summary>A sale of a cancelled event was refunded by its booking: its seats are free, and the sale is kept as refunded and counted.</summary>
+/// <remarks><see cref="MailTo"/>, when set, is owed the news that the event is off and the money back, in the same append.</remarks>
 [GenerateSerializer, Immutable, Alias("BookingRefunded")]
-public sealed record BookingRefunded([property: Id(0)] int Serial) : EventChange;
+public sealed record BookingRefunded([property: Id(0)] int Serial, [property: Id(1)] string? MailTo = null) : EventChange;
 
 /// <summary>The fan cancelled the sale: its seats are back on sale and its refund is under way (a sweep finishes it if the booking does not).</summary>
 [GenerateSerializer, Immutable, Alias("SaleReturned")]

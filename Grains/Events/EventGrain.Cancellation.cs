@@ -88,9 +88,12 @@ public sealed partial class EventGrain : IRemindable
 
     private async Task Refund(int serial, string bookingId)
     {
+        string? mailTo;
         try
         {
             if (!await GrainFactory.GetGrain<IBookingGrain>(bookingId).RefundCancelledEvent()) LogNothingToRefund(logger, EventId, bookingId);
+            mailTo = (await GrainFactory.GetGrain<IBookingShardGrain>(BookingIds.ShardOf(bookingId)).Find(bookingId))?.Email;
+            if (mailTo is not null) await EnsureMailReminder();
         }
         catch (Exception e)
         {
@@ -101,7 +104,7 @@ public sealed partial class EventGrain : IRemindable
         _persistence.EnsureCurrent();
         // The booking may have refunded this sale itself meanwhile (a confirmation after the cancellation).
         if (!Map!.HasSale(serial)) return;
-        Record(new BookingRefunded(serial));
+        Record(new BookingRefunded(serial, mailTo));
         await _persistence.Durable();
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using TicketMaster.Events;
 using TicketMaster.Mail;
 
 namespace TicketMaster.Grains.Events;
@@ -23,12 +24,22 @@ public sealed partial class EventGrain
     private Task? _handingOn;
     private bool _mailReminderSet;
 
-    /// <summary>Registered before the first sale that owes a mail, so no crash can fall between the sale and a wake-up.</summary>
+    /// <summary>
+    /// Registered before the first sale that owes a mail, so no crash can fall between the sale and a
+    /// wake-up. A failure only costs that wake-up (the next activation still hands on), never the sale.
+    /// </summary>
     private async Task EnsureMailReminder()
     {
         if (_mailReminderSet) return;
-        await this.RegisterOrUpdateReminder(MailReminder, RefundRetryPeriod, RefundRetryPeriod);
-        _mailReminderSet = true;
+        try
+        {
+            await this.RegisterOrUpdateReminder(MailReminder, RefundRetryPeriod, RefundRetryPeriod);
+            _mailReminderSet = true;
+        }
+        catch (Exception e) when (e is not RetryableException)
+        {
+            LogReminderFailed(logger, e, EventId);
+        }
     }
 
     private async Task ReceiveMailReminder()
@@ -95,15 +106,27 @@ public sealed partial class EventGrain
         }
     }
 
-    /// <summary>The confirmation as the sale stands now; null when it was cancelled before its mail left (nothing to confirm).</summary>
+    /// <summary>
+    /// The mail as the sale stands now; null when it no longer fits (a confirmation whose sale was
+    /// cancelled before it left: the cancellation's own mail says what matters).
+    /// </summary>
     private OutboxMail? Compose(string mailId, PendingMail owed)
     {
-        if (Map!.BuyerSaleOf(owed.Serial) is not { } sold) return null;
+        if (Map!.BuyerSaleOf(owed.Serial) is not { } sale) return null;
         var venue = State.Venue;
         var definition = State.Definition!;
         var place = new MailEvent(EventId, definition.Name, definition.StartsAt, venue?.Name ?? "", venue?.City ?? "", venue?.Address ?? "");
-        return new OutboxMail(mailId, owed.To, new BookingConfirmedMail(place, sold.BookingId, sold.Sale), Now);
+        MailContent? content = owed.Kind switch
+        {
+            OwedMail.BookingConfirmed when sale.Sale.Status == SaleStatus.Sold => new BookingConfirmedMail(place, sale.BookingId, sale.Sale),
+            OwedMail.EventCancelled => new EventCancelledMail(place, sale.BookingId, sale.Sale),
+            _ => null,
+        };
+        return content is null ? null : new OutboxMail(mailId, owed.To, content, Now);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Event {EventId}: the mail reminder could not be registered; owed mails leave at the next activation or sweep")]
+    private static partial void LogReminderFailed(ILogger logger, Exception exception, string eventId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Event {EventId}: handing {Count} mails on to the outbox failed; the sweep retries")]
     private static partial void LogHandOnFailed(ILogger logger, Exception exception, string eventId, int count);

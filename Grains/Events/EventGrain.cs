@@ -295,7 +295,12 @@ public sealed partial class EventGrain(
         var batch = new EventBatch([.. _pending]);
         _pending.Clear();
         var search = SearchFields.Of(State);
-        var owedMails = batch.Changes.OfType<HoldSold>().Where(sold => sold.MailTo is not null).Select(sold => sold.Serial).ToHashSet();
+        var owedMails = batch.Changes.Select(change => change switch
+        {
+            HoldSold { MailTo: not null } sold => sold.Serial,
+            BookingRefunded { MailTo: not null } refunded => refunded.Serial,
+            _ => 0,
+        }).Where(serial => serial != 0).ToHashSet();
         await _journal.Append(batch, () => State);
         _durableSearch = search;
         NoteHolds(batch.Changes);

@@ -68,11 +68,20 @@ public sealed class EventState
     [Id(18)] public Dictionary<string, PendingMail> MailsToHandOn { get; set; } = [];
 }
 
-/// <summary>A mail the sale of <see cref="Serial"/> owes to <see cref="To"/>.</summary>
+/// <summary>A mail of kind <see cref="Kind"/> the sale of <see cref="Serial"/> owes to <see cref="To"/>.</summary>
 [GenerateSerializer, Immutable, Alias("PendingMail")]
 public readonly record struct PendingMail(
     [property: Id(0)] int Serial,
-    [property: Id(1)] string To);
+    [property: Id(1)] string To,
+    [property: Id(2)] OwedMail Kind = OwedMail.BookingConfirmed);
+
+/// <summary>Which mail a sale owes.</summary>
+public enum OwedMail
+{
+    BookingConfirmed,
+    /// <summary>The organiser cancelled the event and the sale was refunded.</summary>
+    EventCancelled,
+}
 
 public enum HoldState
 {

@@ -48,9 +48,17 @@ public sealed partial class SeatMap
         return due;
     }
 
-    /// <summary>The sale of <paramref name="serial"/> as its buyer's booking sees it while it is sold; null otherwise.</summary>
-    public (string BookingId, SaleView Sale)? BuyerSaleOf(int serial) =>
-        _state.Sales.TryGetValue(serial, out var sale) ? (sale.BookingId, ToSale(serial, SaleStatus.Sold, sale, sale.BookingId)) : null;
+    /// <summary>The sale of <paramref name="serial"/> as its buyer's booking sees it (sold, returned or refunded); null when there is none.</summary>
+    public (string BookingId, SaleView Sale)? BuyerSaleOf(int serial)
+    {
+        if (_state.Sales.TryGetValue(serial, out var sale)) return (sale.BookingId, ToSale(serial, SaleStatus.Sold, sale, sale.BookingId));
+        if (_state.Returned.TryGetValue(serial, out var returned))
+        {
+            var bookingId = returned.Sale.BookingId;
+            return (bookingId, ToSale(serial, returned.Refunded ? SaleStatus.Refunded : SaleStatus.Returned, returned.Sale, bookingId));
+        }
+        return null;
+    }
 
     private SaleView? SaleOf(int serial, string bookingId)
     {

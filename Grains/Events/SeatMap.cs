@@ -300,6 +300,10 @@ public sealed partial class SeatMap
                 _refundsDue.Remove(refunded.Serial);
                 break;
             case BookingRefunded refunded when _state.Sales.Remove(refunded.Serial, out var cancelled):
+                if (refunded.MailTo is { } cancelledTo)
+                {
+                    _state.MailsToHandOn[MailShards.CancellationOf(cancelled.BookingId)] = new PendingMail(refunded.Serial, cancelledTo, OwedMail.EventCancelled);
+                }
                 Unsell(refunded.Serial, cancelled);
                 _state.Returned[refunded.Serial] = new ReturnedSale(cancelled, true, default);
                 break;

@@ -36,6 +36,9 @@ public sealed class MailComposer(SmtpSettings smtp, MailSenderSettings settings)
             case BookingConfirmedMail confirmed:
                 Confirmation(message, body, confirmed);
                 break;
+            case EventCancelledMail cancelled:
+                Cancellation(message, body, cancelled);
+                break;
             case PasswordResetMail reset:
                 Reset(message, body, reset);
                 break;
@@ -78,6 +81,25 @@ public sealed class MailComposer(SmtpSettings smtp, MailSenderSettings settings)
         html.Append("<p>Enjoy the show.<br>TicketMaster</p>");
         body.TextBody = text.ToString();
         body.HtmlBody = html.ToString();
+    }
+
+    private static void Cancellation(MimeMessage message, BodyBuilder body, EventCancelledMail mail)
+    {
+        var e = mail.Event;
+        message.Subject = $"{e.Name} is cancelled: your money is on its way back";
+        var amount = $"{mail.Sale.Total.ToString("0.00", CultureInfo.InvariantCulture)} {mail.Sale.Currency}";
+        var seats = string.Join(", ", mail.Sale.Seats.Select(s => s.SeatId));
+        body.TextBody = new StringBuilder()
+            .AppendLine(CultureInfo.InvariantCulture, $"We are sorry: the organiser cancelled {e.Name} ({When(e.StartsAt)}, {e.Venue}).")
+            .AppendLine()
+            .AppendLine(CultureInfo.InvariantCulture, $"Booking {mail.BookingId} (seats {seats}) is refunded: {amount} goes back the way you paid.")
+            .AppendLine("Its tickets no longer admit anyone; there is nothing you need to do.")
+            .AppendLine()
+            .AppendLine("TicketMaster")
+            .ToString();
+        body.HtmlBody = $"<p>We are sorry: the organiser cancelled <b>{H(e.Name)}</b> ({H(When(e.StartsAt))}, {H(e.Venue)}).</p>"
+            + $"<p>Booking {H(mail.BookingId)} (seats {H(seats)}) is refunded: <b>{H(amount)}</b> goes back the way you paid.</p>"
+            + "<p>Its tickets no longer admit anyone; there is nothing you need to do.<br>TicketMaster</p>";
     }
 
     private void Reset(MimeMessage message, BodyBuilder body, PasswordResetMail mail)

@@ -42,8 +42,9 @@ public sealed partial class MailSender(
                     continue;
                 }
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            catch (Exception) when (stoppingToken.IsCancellationRequested)
             {
+                // Stopping: the silo may be gone already; what was taken stays leased and comes back.
                 return;
             }
             catch (Exception e)

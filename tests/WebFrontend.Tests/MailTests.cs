@@ -79,6 +79,41 @@ public sealed class MailTests(MailFactory factory)
         Assert.All(fans, email => Assert.Single(factory.MailTo(email)));
     }
 
+    [Fact]
+    public async Task An_event_cancellation_reaches_every_fan_who_had_a_booking_once()
+    {
+        var eventId = await _api.CreateEvent(name: "Called Off");
+        var fans = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            var (fan, email) = await RegisteredFan();
+            fans.Add(email);
+            Assert.Equal(HttpStatusCode.Created, (await Api.Book(fan, await Api.Hold(fan, eventId, $"A-3-{i + 1}"))).StatusCode);
+        }
+        var (holder, holderEmail) = await RegisteredFan();
+        await Api.Hold(holder, eventId, "A-4-1");
+
+        var admin = await _api.Admin();
+        await Poll.UntilAsync(async () =>
+        {
+            var cancelled = await Api.Json(await admin.PostAsync($"/api/v1/events/{eventId}/cancel", null));
+            return cancelled["bookingsToRefund"]!.GetValue<int>() == 0;
+        }, Patience, "every booking is refunded");
+
+        await Poll.UntilAsync(() => Task.FromResult(fans.All(f => factory.MailTo(f).Count >= 2)), Patience, "every fan has the confirmation and the cancellation");
+        await Poll.UntilAsync(async () => await factory.Waiting() == 0, Patience, "the outbox is empty");
+        await Task.Delay(TimeSpan.FromMilliseconds(500));
+        foreach (var email in fans)
+        {
+            var cancellation = Assert.Single(factory.MailTo(email), m => m.Subject?.Contains("cancelled", StringComparison.Ordinal) == true);
+            Assert.Equal("Called Off is cancelled: your money is on its way back", cancellation.Subject);
+            Assert.Contains("120.00 USD", cancellation.TextBody);
+            Assert.Equal(2, factory.MailTo(email).Count);
+        }
+        // A hold is no booking: nothing to tell.
+        Assert.Empty(factory.MailTo(holderEmail));
+    }
+
     /// <summary>Counts <c>ticketmaster.mail.retried</c> as the metrics exporter would see it.</summary>
     private sealed class RetryCounter : IDisposable
     {
