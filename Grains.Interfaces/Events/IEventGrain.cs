@@ -78,9 +78,10 @@ public interface IEventGrain : Catalog.IOwnedGrain
     /// <summary>
     /// Moves tickets of <paramref name="fromBookingId"/> to the booking <paramref name="toBookingId"/>
     /// in one durable change, before the event starts: new codes for them, the old ones void. All or none.
+    /// With <paramref name="mailTo"/>, the same change owes the receiver a mail with the tickets.
     /// </summary>
     [Alias("Transfer")]
-    Task<TransferResult> Transfer(string reservationId, string fromBookingId, IReadOnlyList<string> ticketIds, string toBookingId);
+    Task<TransferResult> Transfer(string reservationId, string fromBookingId, IReadOnlyList<string> ticketIds, string toBookingId, string? mailTo = null);
 
     /// <summary>Puts the fan on the waitlist for seats that come back (at most once; a repeat answers the place); answers the place once durable.</summary>
     [Alias("JoinWaitlist")]

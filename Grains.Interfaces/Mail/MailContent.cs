@@ -23,6 +23,13 @@ public sealed record BookingConfirmedMail(
     [property: Id(1)] string BookingId,
     [property: Id(2)] SaleView Sale) : MailContent;
 
+/// <summary>Another fan passed tickets on: they are the receiver's now, with new codes.</summary>
+[GenerateSerializer, Immutable, Alias("TicketsReceivedMail")]
+public sealed record TicketsReceivedMail(
+    [property: Id(0)] MailEvent Event,
+    [property: Id(1)] string BookingId,
+    [property: Id(2)] SaleView Sale) : MailContent;
+
 /// <summary>The organiser cancelled the event: the booking's money went back and its tickets are void.</summary>
 [GenerateSerializer, Immutable, Alias("EventCancelledMail")]
 public sealed record EventCancelledMail(

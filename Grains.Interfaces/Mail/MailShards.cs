@@ -16,4 +16,7 @@ public static class MailShards
 
     /// <summary>The news to <paramref name="bookingId"/>'s fan that the event is cancelled and the booking refunded.</summary>
     public static string CancellationOf(string bookingId) => $"event-cancelled/{bookingId}";
+
+    /// <summary>The tickets moved into <paramref name="receivedBookingId"/> (one booking per transfer), for their receiver.</summary>
+    public static string TransferOf(string receivedBookingId) => $"tickets-received/{receivedBookingId}";
 }

@@ -102,7 +102,7 @@ public sealed class BookingGrain(
         return new CancelResult(CancelStatus.Cancelled, BookingView.Of(entry, sale));
     }
 
-    public async Task<TransferResult> Transfer(string userId, string toUserId, IReadOnlyList<string> ticketIds)
+    public async Task<TransferResult> Transfer(string userId, string toUserId, IReadOnlyList<string> ticketIds, string? toEmail = null)
     {
         if (await Shard.Find(BookingId) is not { } entry) return Nothing(TransferResult.Refused(TransferStatus.NotFound));
         var eventGrain = EventOf(entry.ReservationId);
@@ -115,8 +115,8 @@ public sealed class BookingGrain(
         // the event's one change is the moment they change hands (a refused transfer leaves an empty entry).
         var received = BookingIds.For(toUserId, $"transfer\n{Guid.NewGuid():N}");
         await GrainFactory.GetGrain<IBookingShardGrain>(BookingIds.ShardOf(received))
-            .Begin(new BookingEntry(received, toUserId, entry.ReservationId, time.GetUtcNow()));
-        var result = await eventGrain.Transfer(entry.ReservationId, BookingId, ticketIds, received);
+            .Begin(new BookingEntry(received, toUserId, entry.ReservationId, time.GetUtcNow(), Email: toEmail));
+        var result = await eventGrain.Transfer(entry.ReservationId, BookingId, ticketIds, received, toEmail);
         return result.Status == TransferStatus.Transferred ? result with { Booking = BookingView.Of(entry, result.Sale) } : result;
     }
 

@@ -82,7 +82,8 @@ public sealed record TicketScanned([property: Id(0)] int Serial, [property: Id(1
 /// next generation, so a new code, and every earlier code of it is void.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("TicketsTransferred")]
-public sealed record TicketsTransferred([property: Id(0)] int Serial, [property: Id(1)] int[] Indexes, [property: Id(2)] string ToBookingId) : EventChange;
+public sealed record TicketsTransferred(
+    [property: Id(0)] int Serial, [property: Id(1)] int[] Indexes, [property: Id(2)] string ToBookingId, [property: Id(3)] string? MailTo = null) : EventChange;
 
 /// <summary>A fan joined the waitlist for <see cref="Quantity"/> seats, in one section (its index) or any (-1).</summary>
 [GenerateSerializer, Immutable, Alias("WaitlistJoined")]

@@ -112,10 +112,17 @@ public sealed partial class EventGrain
     /// </summary>
     private OutboxMail? Compose(string mailId, PendingMail owed)
     {
-        if (Map!.BuyerSaleOf(owed.Serial) is not { } sale) return null;
         var venue = State.Venue;
         var definition = State.Definition!;
         var place = new MailEvent(EventId, definition.Name, definition.StartsAt, venue?.Name ?? "", venue?.City ?? "", venue?.Address ?? "");
+        if (owed.Kind == OwedMail.TicketsReceived)
+        {
+            // What the receiver holds now: tickets passed on again before this left are not theirs to show.
+            return Map!.SaleOf(owed.Serial, owed.BookingId!) is { Status: SaleStatus.Sold, Tickets.Count: > 0 } received
+                ? new OutboxMail(mailId, owed.To, new TicketsReceivedMail(place, owed.BookingId!, received), Now)
+                : null;
+        }
+        if (Map!.BuyerSaleOf(owed.Serial) is not { } sale) return null;
         MailContent? content = owed.Kind switch
         {
             OwedMail.BookingConfirmed when sale.Sale.Status == SaleStatus.Sold => new BookingConfirmedMail(place, sale.BookingId, sale.Sale),

@@ -299,6 +299,7 @@ public sealed partial class EventGrain(
         {
             HoldSold { MailTo: not null } sold => sold.Serial,
             BookingRefunded { MailTo: not null } refunded => refunded.Serial,
+            TicketsTransferred { MailTo: not null } moved => moved.Serial,
             _ => 0,
         }).Where(serial => serial != 0).ToHashSet();
         await _journal.Append(batch, () => State);

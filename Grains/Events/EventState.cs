@@ -73,7 +73,8 @@ public sealed class EventState
 public readonly record struct PendingMail(
     [property: Id(0)] int Serial,
     [property: Id(1)] string To,
-    [property: Id(2)] OwedMail Kind = OwedMail.BookingConfirmed);
+    [property: Id(2)] OwedMail Kind = OwedMail.BookingConfirmed,
+    [property: Id(3)] string? BookingId = null);
 
 /// <summary>Which mail a sale owes.</summary>
 public enum OwedMail
@@ -81,6 +82,8 @@ public enum OwedMail
     BookingConfirmed,
     /// <summary>The organiser cancelled the event and the sale was refunded.</summary>
     EventCancelled,
+    /// <summary>Tickets of the sale moved to <see cref="PendingMail.BookingId"/>, another fan's booking.</summary>
+    TicketsReceived,
 }
 
 public enum HoldState

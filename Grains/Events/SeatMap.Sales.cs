@@ -60,7 +60,8 @@ public sealed partial class SeatMap
         return null;
     }
 
-    private SaleView? SaleOf(int serial, string bookingId)
+    /// <summary>What <paramref name="bookingId"/> holds of the sale <paramref name="serial"/>, bought or received; null when nothing.</summary>
+    public SaleView? SaleOf(int serial, string bookingId)
     {
         if (_state.Sales.TryGetValue(serial, out var sale) && HasTickets(serial, sale, bookingId)) return ToSale(serial, SaleStatus.Sold, sale, bookingId);
         if (_state.Returned.TryGetValue(serial, out var returned) && HasTickets(serial, returned.Sale, bookingId))

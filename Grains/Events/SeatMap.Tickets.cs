@@ -1,5 +1,6 @@
 using System.Globalization;
 using TicketMaster.Events;
+using TicketMaster.Mail;
 
 namespace TicketMaster.Grains.Events;
 
@@ -33,7 +34,7 @@ public sealed partial class SeatMap
     /// Moves tickets <paramref name="ticketIds"/> of <paramref name="fromBookingId"/> (the buyer, or a
     /// fan who received them) to <paramref name="toBookingId"/>, all or none; answers the sender's sale as it is now.
     /// </summary>
-    public TransferResult Transfer(string reservationId, string fromBookingId, IReadOnlyList<string> ticketIds, string toBookingId)
+    public TransferResult Transfer(string reservationId, string fromBookingId, IReadOnlyList<string> ticketIds, string toBookingId, string? mailTo = null)
     {
         if (Find(reservationId, out var serial) is not null) return TransferResult.Refused(TransferStatus.NotFound);
         if (_state.Cancelled) return TransferResult.Refused(TransferStatus.Cancelled);
@@ -66,7 +67,7 @@ public sealed partial class SeatMap
             if (ticket.ScannedAt is not null) return TransferResult.Refused(TransferStatus.Scanned);
             if (!IsHeldBy(ticket, sale, fromBookingId)) return TransferResult.Refused(TransferStatus.Moved);
         }
-        Record(new TicketsTransferred(serial, indexes, toBookingId));
+        Record(new TicketsTransferred(serial, indexes, toBookingId, mailTo));
         // A fan who passed on every ticket they received holds nothing of the sale any more: an empty booking.
         return new TransferResult(TransferStatus.Transferred,
             SaleOf(serial, fromBookingId) ?? new SaleView(SaleStatus.Sold, reservationId, _eventId, [], 0m, Currency, []));
@@ -120,6 +121,10 @@ public sealed partial class SeatMap
                     var next = ticket with { Generation = ticket.Generation + 1, Holder = moved.ToBookingId };
                     _state.Tickets[TicketRecord.Key(moved.Serial, index)] = next;
                     if (_codes is not null) _codes[TicketCode(sale.BookingId, index, next.Generation)] = (moved.Serial, index, next.Generation);
+                }
+                if (moved.MailTo is { } receiver)
+                {
+                    _state.MailsToHandOn[MailShards.TransferOf(moved.ToBookingId)] = new PendingMail(moved.Serial, receiver, OwedMail.TicketsReceived, moved.ToBookingId);
                 }
                 break;
         }

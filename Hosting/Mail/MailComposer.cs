@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using MimeKit;
 using MimeKit.Utils;
+using TicketMaster.Events;
 using TicketMaster.Hosting.Tickets;
 using TicketMaster.Mail;
 
@@ -34,7 +35,12 @@ public sealed class MailComposer(SmtpSettings smtp, MailSenderSettings settings)
         switch (mail.Content)
         {
             case BookingConfirmedMail confirmed:
-                Confirmation(message, body, confirmed);
+                message.Subject = $"Your tickets for {confirmed.Event.Name}";
+                Tickets(body, confirmed.Event, confirmed.BookingId, confirmed.Sale, $"You're going to {confirmed.Event.Name}!", paid: true);
+                break;
+            case TicketsReceivedMail received:
+                message.Subject = $"Tickets for {received.Event.Name} were passed on to you";
+                Tickets(body, received.Event, received.BookingId, received.Sale, $"Someone passed you tickets for {received.Event.Name}!", paid: false);
                 break;
             case EventCancelledMail cancelled:
                 Cancellation(message, body, cancelled);
@@ -49,27 +55,26 @@ public sealed class MailComposer(SmtpSettings smtp, MailSenderSettings settings)
         return message;
     }
 
-    private static void Confirmation(MimeMessage message, BodyBuilder body, BookingConfirmedMail mail)
+    /// <summary>A message with tickets: a confirmation, or tickets received (which show no price: the receiver paid nothing).</summary>
+    private static void Tickets(BodyBuilder body, MailEvent e, string bookingId, SaleView sale, string headline, bool paid)
     {
-        var e = mail.Event;
-        message.Subject = $"Your tickets for {e.Name}";
         var when = When(e.StartsAt);
         var where = string.Join(", ", new[] { e.Venue, e.Address, e.City }.Where(s => s.Length > 0));
         var text = new StringBuilder()
-            .AppendLine(CultureInfo.InvariantCulture, $"You're going to {e.Name}!")
+            .AppendLine(headline)
             .AppendLine()
             .AppendLine(CultureInfo.InvariantCulture, $"When:    {when}")
             .AppendLine(CultureInfo.InvariantCulture, $"Where:   {where}")
-            .AppendLine(CultureInfo.InvariantCulture, $"Booking: {mail.BookingId}")
-            .AppendLine(CultureInfo.InvariantCulture, $"Paid:    {mail.Sale.Total.ToString("0.00", CultureInfo.InvariantCulture)} {mail.Sale.Currency}")
-            .AppendLine()
-            .AppendLine("Your tickets (show the code at the door; each one admits once):");
+            .AppendLine(CultureInfo.InvariantCulture, $"Booking: {bookingId}");
+        var amount = $"{sale.Total.ToString("0.00", CultureInfo.InvariantCulture)} {sale.Currency}";
+        if (paid) text.AppendLine(CultureInfo.InvariantCulture, $"Paid:    {amount}");
+        text.AppendLine().AppendLine("Your tickets (show the code at the door; each one admits once):");
         var html = new StringBuilder()
-            .Append(CultureInfo.InvariantCulture, $"<h1>You're going to {H(e.Name)}!</h1>")
-            .Append(CultureInfo.InvariantCulture, $"<p><b>When:</b> {H(when)}<br><b>Where:</b> {H(where)}<br><b>Booking:</b> {H(mail.BookingId)}<br>")
-            .Append(CultureInfo.InvariantCulture, $"<b>Paid:</b> {mail.Sale.Total.ToString("0.00", CultureInfo.InvariantCulture)} {H(mail.Sale.Currency)}</p>")
+            .Append(CultureInfo.InvariantCulture, $"<h1>{H(headline)}</h1>")
+            .Append(CultureInfo.InvariantCulture, $"<p><b>When:</b> {H(when)}<br><b>Where:</b> {H(where)}<br><b>Booking:</b> {H(bookingId)}")
+            .Append(paid ? $"<br><b>Paid:</b> {H(amount)}</p>" : "</p>")
             .Append("<p>Show a code at the door; each one admits once.</p>");
-        foreach (var ticket in mail.Sale.Tickets)
+        foreach (var ticket in sale.Tickets)
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"  Seat {ticket.SeatId}  code {ticket.Code}");
             var image = body.LinkedResources.Add($"ticket-{ticket.TicketId}.png", TicketQr.Png(ticket.Code), new ContentType("image", "png"));

@@ -96,7 +96,7 @@ public static class BookingsApi
         var userId = user.UserId();
         if (receiver == userId) return Problem.Invalid("toEmail", "The tickets are yours already.");
 
-        var result = await grains.GetGrain<IBookingGrain>(bookingId).Transfer(userId, receiver, [.. ticketIds.Select(t => t!)]);
+        var result = await grains.GetGrain<IBookingGrain>(bookingId).Transfer(userId, receiver, [.. ticketIds.Select(t => t!)], email);
         return result.Status == TransferStatus.Transferred
             ? TypedResults.Ok(BookingResponse.From(result.Booking!))
             : Outcomes.Transfer.Problem(result.Status, bookingId, result.Status == TransferStatus.Invalid ? "ticketIds" : null, result.Error);

@@ -114,6 +114,36 @@ public sealed class MailTests(MailFactory factory)
         Assert.Empty(factory.MailTo(holderEmail));
     }
 
+    [Fact]
+    public async Task Tickets_passed_on_reach_their_receiver_once_with_their_new_codes()
+    {
+        var eventId = await _api.CreateEvent(name: "Passed On");
+        var (giver, giverEmail) = await RegisteredFan();
+        var (receiver, receiverEmail) = await RegisteredFan();
+        var booking = await Api.Json(await Api.Book(giver, await Api.Hold(giver, eventId, "A-5-1", "A-5-2")));
+        var ticket = booking["tickets"]!.AsArray().Single(t => t!["seatId"]!.GetValue<string>() == "A-5-2")!;
+
+        var moved = await giver.PostAsJsonAsync($"/api/v1/bookings/{booking["bookingId"]!.GetValue<string>()}/transfer",
+            new { toEmail = receiverEmail, ticketIds = new[] { ticket["ticketId"]!.GetValue<string>() } });
+        Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
+        var received = (await Api.Json(await receiver.GetAsync("/api/v1/bookings"))).AsArray()
+            .SelectMany(b => b!["tickets"]!.AsArray()).Single(t => t!["seatId"]!.GetValue<string>() == "A-5-2")!;
+        var newCode = received["code"]!.GetValue<string>();
+        Assert.NotEqual(ticket["code"]!.GetValue<string>(), newCode);
+
+        await Poll.UntilAsync(() => Task.FromResult(factory.MailTo(receiverEmail).Count > 0), Patience, "the receiver's mail arrives");
+        await Poll.UntilAsync(async () => await factory.Waiting() == 0, Patience, "the outbox is empty");
+        await Task.Delay(TimeSpan.FromMilliseconds(500));
+
+        var mail = Assert.Single(factory.MailTo(receiverEmail));
+        Assert.Equal("Tickets for Passed On were passed on to you", mail.Subject);
+        Assert.Contains(newCode, mail.TextBody);
+        Assert.DoesNotContain(ticket["code"]!.GetValue<string>(), mail.TextBody);
+        var image = Assert.Single(mail.BodyParts.OfType<MimePart>(), p => p.ContentType.MimeType == "image/png");
+        Assert.Equal(TicketQr.Png(newCode), Png(image));
+        Assert.Single(factory.MailTo(giverEmail));
+    }
+
     /// <summary>Counts <c>ticketmaster.mail.retried</c> as the metrics exporter would see it.</summary>
     private sealed class RetryCounter : IDisposable
     {
