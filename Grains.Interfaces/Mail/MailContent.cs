@@ -37,6 +37,13 @@ public sealed record EventCancelledMail(
     [property: Id(1)] string BookingId,
     [property: Id(2)] SaleView Sale) : MailContent;
 
+/// <summary>The event's start moved: <see cref="MailEvent.StartsAt"/> is the new one; the tickets stay valid.</summary>
+[GenerateSerializer, Immutable, Alias("EventMovedMail")]
+public sealed record EventMovedMail(
+    [property: Id(0)] MailEvent Event,
+    [property: Id(1)] string BookingId,
+    [property: Id(2)] DateTimeOffset PreviousStartsAt) : MailContent;
+
 /// <summary>A fan asked to reset their password: the link carries the one-time token.</summary>
 [GenerateSerializer, Immutable, Alias("PasswordResetMail")]
 public sealed record PasswordResetMail(

@@ -17,6 +17,9 @@ public static class MailShards
     /// <summary>The news to <paramref name="bookingId"/>'s fan that the event is cancelled and the booking refunded.</summary>
     public static string CancellationOf(string bookingId) => $"event-cancelled/{bookingId}";
 
+    /// <summary>The news to <paramref name="bookingId"/>'s fan that the event moved, once per move (the event's document version names it).</summary>
+    public static string MoveOf(string bookingId, long documentVersion) => $"event-moved/{bookingId}/{documentVersion}";
+
     /// <summary>The tickets moved into <paramref name="receivedBookingId"/> (one booking per transfer), for their receiver.</summary>
     public static string TransferOf(string receivedBookingId) => $"tickets-received/{receivedBookingId}";
 }

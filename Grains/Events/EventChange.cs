@@ -11,7 +11,10 @@ namespace TicketMaster.Grains.Events;
 [GenerateSerializer, Alias("EventChange")]
 public abstract record EventChange;
 
-/// <summary>Created, or its definition replaced; <see cref="Venue"/> is set when the layout is (re)taken from the venue, <see cref="Owner"/> when it is created.</summary>
+/// <summary>
+/// Created, or its definition replaced; <see cref="Venue"/> is set when the layout is (re)taken from the venue, <see cref="Owner"/> when it is created.
+/// <see cref="TellFans"/>: its start moved, and every fan holding tickets is owed a mail saying so, in this same change.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("EventDefined")]
 public sealed record EventDefined(
     [property: Id(0)] EventDefinition Definition,
@@ -19,7 +22,8 @@ public sealed record EventDefined(
     [property: Id(2)] List<Performer> Performers,
     [property: Id(3)] byte[]? ReservationKey,
     [property: Id(4)] long DocumentVersion,
-    [property: Id(5)] string? Owner = null) : EventChange;
+    [property: Id(5)] string? Owner = null,
+    [property: Id(6)] bool TellFans = false) : EventChange;
 
 [GenerateSerializer, Immutable, Alias("QueueSwitched")]
 public sealed record QueueSwitched([property: Id(0)] bool Active) : EventChange;

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using TicketMaster.Bookings;
 using TicketMaster.Events;
 using TicketMaster.Mail;
 
@@ -55,12 +56,12 @@ public sealed partial class EventGrain
     }
 
     /// <summary>After an append: the mails it made durable are ready to leave.</summary>
-    private void NoteMails(HashSet<int> owed)
+    private void NoteMails(HashSet<int> owed, bool moved)
     {
-        if (owed.Count == 0) return;
+        if (owed.Count == 0 && !moved) return;
         foreach (var (id, mail) in State.MailsToHandOn)
         {
-            if (owed.Contains(mail.Serial)) _mailsReady.Add(id);
+            if (owed.Contains(mail.Serial) || (moved && mail.Kind == OwedMail.EventMoved)) _mailsReady.Add(id);
         }
         HandOnMails();
     }
@@ -79,10 +80,22 @@ public sealed partial class EventGrain
             while (_mailsReady.Count > 0)
             {
                 _persistence.EnsureCurrent();
-                var ids = _mailsReady.Where(State.MailsToHandOn.ContainsKey).ToList();
-                _mailsReady.Clear();
-                if (ids.Count == 0) return;
-                var mails = ids.Select(id => Compose(id, State.MailsToHandOn[id])).OfType<OutboxMail>().ToList();
+                // In slices: a moved stadium owes tens of thousands of mails, and one call should not carry them all.
+                var ids = _mailsReady.Where(State.MailsToHandOn.ContainsKey).Take(HandOnSlice).ToList();
+                if (ids.Count == 0)
+                {
+                    _mailsReady.Clear();
+                    return;
+                }
+                _mailsReady.ExceptWith(ids);
+                var owed = ids.Select(id => (Id: id, Mail: State.MailsToHandOn[id])).ToList();
+                var addresses = await AddressesOf(owed.Where(o => o.Mail.To == PendingMail.AddressOfBooking).Select(o => o.Mail.BookingId!));
+                _persistence.EnsureCurrent();
+                var mails = owed
+                    .Select(o => o.Mail.To == PendingMail.AddressOfBooking
+                        ? addresses.TryGetValue(o.Mail.BookingId!, out var to) ? Compose(o.Id, o.Mail with { To = to }) : null
+                        : Compose(o.Id, o.Mail))
+                    .OfType<OutboxMail>().ToList();
                 try
                 {
                     await Task.WhenAll(mails.GroupBy(m => MailShards.Of(m.MailId))
@@ -106,6 +119,15 @@ public sealed partial class EventGrain
         }
     }
 
+    private const int HandOnSlice = 500;
+
+    /// <summary>The addresses the bookings' entries keep (set at booking or transfer); a booking without one is mailed nothing.</summary>
+    private async Task<Dictionary<string, string>> AddressesOf(IEnumerable<string> bookingIds)
+    {
+        var entries = await Task.WhenAll(bookingIds.Distinct().Select(id => GrainFactory.GetGrain<IBookingShardGrain>(BookingIds.ShardOf(id)).Find(id)));
+        return entries.Where(e => e?.Email is not null).ToDictionary(e => e!.BookingId, e => e!.Email!);
+    }
+
     /// <summary>
     /// The mail as the sale stands now; null when it no longer fits (a confirmation whose sale was
     /// cancelled before it left: the cancellation's own mail says what matters).
@@ -115,6 +137,13 @@ public sealed partial class EventGrain
         var venue = State.Venue;
         var definition = State.Definition!;
         var place = new MailEvent(EventId, definition.Name, definition.StartsAt, venue?.Name ?? "", venue?.City ?? "", venue?.Address ?? "");
+        if (owed.Kind == OwedMail.EventMoved)
+        {
+            // Sent only while the fan still holds tickets (not after a refund or passing them all on).
+            return Map!.SaleOf(owed.Serial, owed.BookingId!) is { Status: SaleStatus.Sold, Tickets.Count: > 0 }
+                ? new OutboxMail(mailId, owed.To, new EventMovedMail(place, owed.BookingId!, owed.PreviousStartsAt!.Value), Now)
+                : null;
+        }
         if (owed.Kind == OwedMail.TicketsReceived)
         {
             // What the receiver holds now: tickets passed on again before this left are not theirs to show.

@@ -24,9 +24,9 @@ public sealed partial class EventGrain
     {
         _persistence.EnsureCurrent();
         if (Map is null) return Missing(TransferResult.Refused(TransferStatus.NotFound));
-        if (Now >= State.Definition!.StartsAt && !State.Cancelled) return TransferResult.Refused(TransferStatus.Started);
         if (mailTo is not null) await EnsureMailReminder();
         _persistence.EnsureCurrent();
+        if (Now >= State.Definition!.StartsAt && !State.Cancelled) return TransferResult.Refused(TransferStatus.Started);
         var result = Map.Transfer(reservationId, fromBookingId, ticketIds, toBookingId, mailTo);
         await _persistence.Durable();
         return result;

@@ -99,6 +99,8 @@ public sealed partial class EventGrain(
         }
         var (venue, performers, invalid) = await Resolve(definition);
         if (invalid is not null) return invalid;
+        // Before the decision below, which must not be split by an await.
+        if (definition.StartsAt != State.Definition!.StartsAt && Map.SaleCount > 0) await EnsureMailReminder();
         _persistence.EnsureCurrent();
 
         Map.ExpireDue(Now);
@@ -107,7 +109,9 @@ public sealed partial class EventGrain(
         {
             return EventCommandResult.Conflict("Sections and prices cannot change once a seat is held or sold.");
         }
-        Record(new EventDefined(definition, layoutChanges ? venue : null, performers, null, State.DocumentVersion + 1));
+        // Fans holding tickets hear of a new start time; the owed mails are in this same change.
+        var moved = definition.StartsAt != State.Definition!.StartsAt && Map.SaleCount > 0;
+        Record(new EventDefined(definition, layoutChanges ? venue : null, performers, null, State.DocumentVersion + 1, TellFans: moved));
         await _persistence.Durable();
         await PublishSearchDocument();
         return EventCommandResult.Ok;
@@ -302,10 +306,11 @@ public sealed partial class EventGrain(
             TicketsTransferred { MailTo: not null } moved => moved.Serial,
             _ => 0,
         }).Where(serial => serial != 0).ToHashSet();
+        var ownsMoves = batch.Changes.Any(change => change is EventDefined { TellFans: true });
         await _journal.Append(batch, () => State);
         _durableSearch = search;
         NoteHolds(batch.Changes);
-        NoteMails(owedMails);
+        NoteMails(owedMails, ownsMoves);
         GrainMetrics.StorageWrites.Add(1);
     }
 

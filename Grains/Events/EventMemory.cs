@@ -34,6 +34,7 @@ public sealed class EventMemory
         {
             case EventDefined defined:
                 State.Version++;
+                if (defined.TellFans && State.Definition is { } before && Map is not null) Map.OweMovedMails(before.StartsAt, defined.DocumentVersion);
                 State.Definition = defined.Definition;
                 State.Performers = defined.Performers;
                 State.DocumentVersion = defined.DocumentVersion;

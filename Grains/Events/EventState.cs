@@ -74,7 +74,12 @@ public readonly record struct PendingMail(
     [property: Id(0)] int Serial,
     [property: Id(1)] string To,
     [property: Id(2)] OwedMail Kind = OwedMail.BookingConfirmed,
-    [property: Id(3)] string? BookingId = null);
+    [property: Id(3)] string? BookingId = null,
+    [property: Id(4)] DateTimeOffset? PreviousStartsAt = null)
+{
+    /// <summary>The address is the booking's, looked up when the mail is handed on (an event keeps no fan's address per sale).</summary>
+    public const string AddressOfBooking = "";
+}
 
 /// <summary>Which mail a sale owes.</summary>
 public enum OwedMail
@@ -84,6 +89,8 @@ public enum OwedMail
     EventCancelled,
     /// <summary>Tickets of the sale moved to <see cref="PendingMail.BookingId"/>, another fan's booking.</summary>
     TicketsReceived,
+    /// <summary>The event's start moved from <see cref="PendingMail.PreviousStartsAt"/>; to the fan of <see cref="PendingMail.BookingId"/>.</summary>
+    EventMoved,
 }
 
 public enum HoldState

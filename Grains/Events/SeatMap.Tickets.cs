@@ -73,6 +73,24 @@ public sealed partial class SeatMap
             SaleOf(serial, fromBookingId) ?? new SaleView(SaleStatus.Sold, reservationId, _eventId, [], 0m, Currency, []));
     }
 
+    /// <summary>
+    /// Every booking holding tickets of a sale (its buyer, and fans tickets were passed to) is owed
+    /// the news that the start moved from <paramref name="previous"/>: one mail per booking and move.
+    /// </summary>
+    public void OweMovedMails(DateTimeOffset previous, long documentVersion)
+    {
+        var holders = _state.Tickets.Where(t => t.Value.Holder is not null).ToLookup(t => (int)(t.Key >> 8), t => t.Value.Holder!);
+        foreach (var (serial, sale) in _state.Sales)
+        {
+            foreach (var bookingId in holders[serial].Prepend(sale.BookingId).Distinct())
+            {
+                if (SaleOf(serial, bookingId) is not { Tickets.Count: > 0 }) continue;
+                _state.MailsToHandOn[MailShards.MoveOf(bookingId, documentVersion)] =
+                    new PendingMail(serial, PendingMail.AddressOfBooking, OwedMail.EventMoved, bookingId, previous);
+            }
+        }
+    }
+
     private TicketRecord TicketOf(int serial, int index) => _state.Tickets.GetValueOrDefault(TicketRecord.Key(serial, index));
 
     private static bool IsHeldBy(TicketRecord ticket, SaleRecord sale, string bookingId) =>

@@ -42,6 +42,9 @@ public sealed class MailComposer(SmtpSettings smtp, MailSenderSettings settings)
                 message.Subject = $"Tickets for {received.Event.Name} were passed on to you";
                 Tickets(body, received.Event, received.BookingId, received.Sale, $"Someone passed you tickets for {received.Event.Name}!", paid: false);
                 break;
+            case EventMovedMail moved:
+                Move(message, body, moved);
+                break;
             case EventCancelledMail cancelled:
                 Cancellation(message, body, cancelled);
                 break;
@@ -86,6 +89,24 @@ public sealed class MailComposer(SmtpSettings smtp, MailSenderSettings settings)
         html.Append("<p>Enjoy the show.<br>TicketMaster</p>");
         body.TextBody = text.ToString();
         body.HtmlBody = html.ToString();
+    }
+
+    private static void Move(MimeMessage message, BodyBuilder body, EventMovedMail mail)
+    {
+        var e = mail.Event;
+        message.Subject = $"{e.Name} has a new date: {When(e.StartsAt)}";
+        body.TextBody = new StringBuilder()
+            .AppendLine(CultureInfo.InvariantCulture, $"{e.Name} at {e.Venue} moved.")
+            .AppendLine()
+            .AppendLine(CultureInfo.InvariantCulture, $"It was: {When(mail.PreviousStartsAt)}")
+            .AppendLine(CultureInfo.InvariantCulture, $"It is now: {When(e.StartsAt)}")
+            .AppendLine()
+            .AppendLine(CultureInfo.InvariantCulture, $"Your tickets (booking {mail.BookingId}) stay valid for the new date; there is nothing you need to do.")
+            .AppendLine("TicketMaster")
+            .ToString();
+        body.HtmlBody = $"<p><b>{H(e.Name)}</b> at {H(e.Venue)} moved.</p>"
+            + $"<p>It was: {H(When(mail.PreviousStartsAt))}<br>It is now: <b>{H(When(e.StartsAt))}</b></p>"
+            + $"<p>Your tickets (booking {H(mail.BookingId)}) stay valid for the new date; there is nothing you need to do.<br>TicketMaster</p>";
     }
 
     private static void Cancellation(MimeMessage message, BodyBuilder body, EventCancelledMail mail)

@@ -144,6 +144,44 @@ public sealed class MailTests(MailFactory factory)
         Assert.Single(factory.MailTo(giverEmail));
     }
 
+    [Fact]
+    public async Task A_moved_event_reaches_every_fan_holding_its_tickets_once()
+    {
+        var admin = await _api.Admin();
+        var venueId = await Api.CreateVenue(admin);
+        var eventId = await _api.CreateEventAs(admin, venueId, name: "Moved Night");
+        var (buyer, buyerEmail) = await RegisteredFan();
+        var (receiver, receiverEmail) = await RegisteredFan();
+        var (leaver, leaverEmail) = await RegisteredFan();
+        var booking = await Api.Json(await Api.Book(buyer, await Api.Hold(buyer, eventId, "A-1-1", "A-1-2")));
+        var given = booking["tickets"]![1]!["ticketId"]!.GetValue<string>();
+        Assert.Equal(HttpStatusCode.OK, (await buyer.PostAsJsonAsync($"/api/v1/bookings/{booking["bookingId"]!.GetValue<string>()}/transfer",
+            new { toEmail = receiverEmail, ticketIds = new[] { given } })).StatusCode);
+        var left = await Api.Json(await Api.Book(leaver, await Api.Hold(leaver, eventId, "A-2-1")));
+        Assert.Equal(HttpStatusCode.OK, (await leaver.PostAsync($"/api/v1/bookings/{left["bookingId"]!.GetValue<string>()}/cancel", null)).StatusCode);
+        await Poll.UntilAsync(async () => await factory.Waiting() == 0 && factory.MailTo(receiverEmail).Count == 1, Patience, "the earlier mails are out");
+
+        var body = (System.Text.Json.Nodes.JsonObject)System.Text.Json.Nodes.JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(_api.EventBody(venueId, "Moved Night")))!;
+        var newStart = factory.Time.GetUtcNow().AddMonths(4);
+        body["startsAt"] = newStart;
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync($"/api/v1/events/{eventId}", body)).StatusCode);
+        // Renaming it again without moving it tells nobody anything.
+        body["description"] = "Louder.";
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync($"/api/v1/events/{eventId}", body)).StatusCode);
+
+        await Poll.UntilAsync(() => Task.FromResult(factory.MailTo(buyerEmail).Count >= 2 && factory.MailTo(receiverEmail).Count >= 2), Patience, "both fans hear of the move");
+        await Poll.UntilAsync(async () => await factory.Waiting() == 0, Patience, "the outbox is empty");
+        await Task.Delay(TimeSpan.FromMilliseconds(500));
+        foreach (var email in new[] { buyerEmail, receiverEmail })
+        {
+            var moved = Assert.Single(factory.MailTo(email), m => m.Subject?.Contains("new date", StringComparison.Ordinal) == true);
+            Assert.Contains(newStart.UtcDateTime.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture), moved.TextBody);
+            Assert.Equal(2, factory.MailTo(email).Count);
+        }
+        // A fan who cancelled holds no tickets: only their confirmation.
+        Assert.Single(factory.MailTo(leaverEmail));
+    }
+
     /// <summary>Counts <c>ticketmaster.mail.retried</c> as the metrics exporter would see it.</summary>
     private sealed class RetryCounter : IDisposable
     {
