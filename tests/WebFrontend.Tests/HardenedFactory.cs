@@ -21,7 +21,7 @@ public sealed class HardenedFactory : ApiFactory
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting("RateLimits:Enabled", "true");
-        foreach (var limit in new[] { "SignIn", "Register", "Reserve", "Book", "AnonymousReads" })
+        foreach (var limit in new[] { "SignIn", "Register", "Reserve", "Book", "AnonymousReads", "PasswordReset" })
         {
             builder.UseSetting($"RateLimits:{limit}:PermitLimit", Permits.ToString(System.Globalization.CultureInfo.InvariantCulture));
             builder.UseSetting($"RateLimits:{limit}:Window", "01:00:00");
