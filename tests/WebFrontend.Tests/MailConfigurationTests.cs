@@ -35,6 +35,22 @@ public sealed class MailConfigurationTests
     }
 
     [Fact]
+    public void A_mail_sent_again_after_a_sender_died_carries_the_same_message_id_and_another_mail_another()
+    {
+        var composer = new TicketMaster.Hosting.Mail.MailComposer(new TicketMaster.Hosting.Mail.SmtpSettings { From = "Tickets <tickets@example.com>" }, new TicketMaster.Hosting.Mail.MailSenderSettings());
+        var at = DateTimeOffset.UtcNow;
+        var mail = new TicketMaster.Mail.OutboxMail("password-reset/u_1/ab", "fan@example.com", new TicketMaster.Mail.PasswordResetMail("u_1.secret", at), at);
+
+        var first = composer.Compose(mail);
+        var again = composer.Compose(mail);
+        var other = composer.Compose(mail with { MailId = "password-reset/u_1/cd" });
+
+        Assert.Equal(first.MessageId, again.MessageId);
+        Assert.EndsWith("@example.com", first.MessageId, StringComparison.Ordinal);
+        Assert.NotEqual(first.MessageId, other.MessageId);
+    }
+
+    [Fact]
     public async Task Without_a_relay_a_confirmation_is_an_eml_file_in_the_pickup_folder_named_after_its_message_id()
     {
         await using var factory = new ApiFactory();
