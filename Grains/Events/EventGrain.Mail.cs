@@ -89,19 +89,19 @@ public sealed partial class EventGrain
                 }
                 _mailsReady.ExceptWith(ids);
                 var owed = ids.Select(id => (Id: id, Mail: State.MailsToHandOn[id])).ToList();
-                var addresses = await AddressesOf(owed.Where(o => o.Mail.To == PendingMail.AddressOfBooking).Select(o => o.Mail.BookingId!));
-                _persistence.EnsureCurrent();
-                var mails = owed
-                    .Select(o => o.Mail.To == PendingMail.AddressOfBooking
-                        ? addresses.TryGetValue(o.Mail.BookingId!, out var to) ? Compose(o.Id, o.Mail with { To = to }) : null
-                        : Compose(o.Id, o.Mail))
-                    .OfType<OutboxMail>().ToList();
                 try
                 {
+                    var addresses = await AddressesOf(owed.Where(o => o.Mail.To == PendingMail.AddressOfBooking).Select(o => o.Mail.BookingId!));
+                    _persistence.EnsureCurrent();
+                    var mails = owed
+                        .Select(o => o.Mail.To == PendingMail.AddressOfBooking
+                            ? addresses.TryGetValue(o.Mail.BookingId!, out var to) ? Compose(o.Id, o.Mail with { To = to }) : null
+                            : Compose(o.Id, o.Mail))
+                        .OfType<OutboxMail>().ToList();
                     await Task.WhenAll(mails.GroupBy(m => MailShards.Of(m.MailId))
                         .Select(shard => GrainFactory.GetGrain<IMailOutboxGrain>(shard.Key).Enqueue([.. shard])));
                 }
-                catch (Exception e)
+                catch (Exception e) when (e is not RetryableException)
                 {
                     // Still owed: the sweep or the reminder tries again.
                     _mailsReady.UnionWith(ids);
@@ -116,6 +116,11 @@ public sealed partial class EventGrain
         catch (RetryableException)
         {
             // This activation is on its way out; the next one hands on what is still owed.
+        }
+        catch (Exception e)
+        {
+            // The record of what left failed to append (the grain deactivates): the next activation hands on again, deduplicated.
+            LogHandOnFailed(logger, e, EventId, 0);
         }
     }
 
