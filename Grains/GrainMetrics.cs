@@ -36,4 +36,9 @@ public static class GrainMetrics
     public static readonly Counter<long> JournalBytes = Meter.CreateCounter<long>("ticketmaster.journal.bytes", "By", "Bytes of journal records appended.");
 
     public static readonly Counter<long> JournalSnapshots = Meter.CreateCounter<long>("ticketmaster.journal.snapshots", "{snapshot}", "Snapshots written, after which older records are dropped.");
+
+    public static readonly Counter<long> MailsQueued = Meter.CreateCounter<long>("ticketmaster.mail.queued", "{mail}", "Mails entered in the outbox (each cause once).");
+    public static readonly Counter<long> MailsSent = Meter.CreateCounter<long>("ticketmaster.mail.sent", "{mail}", "Mails the mail server (or the pickup folder) accepted.");
+    public static readonly Counter<long> MailsRetried = Meter.CreateCounter<long>("ticketmaster.mail.retried", "{mail}", "Deliveries that failed for now and wait for their next try.");
+    public static readonly Counter<long> MailsFailed = Meter.CreateCounter<long>("ticketmaster.mail.failed", "{mail}", "Mails given up because the server refused them for good.");
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using TicketMaster.Grains.Accounts;
+using TicketMaster.Grains.Mail;
 using TicketMaster.Grains.Payments;
 using TicketMaster.Grains.Persistence;
 using TicketMaster.Grains.WaitingRoom;
@@ -46,6 +47,14 @@ public static class GrainServices
             .Validate(o => o.Threshold > 0, $"Configuration '{SignInLockoutOptions.Section}:{nameof(SignInLockoutOptions.Threshold)}' must be above 0.")
             .Validate(o => o.Duration > TimeSpan.Zero && o.MaxDuration >= o.Duration,
                 $"Configuration '{SignInLockoutOptions.Section}:{nameof(SignInLockoutOptions.Duration)}' must be above 0 and at most '{SignInLockoutOptions.Section}:{nameof(SignInLockoutOptions.MaxDuration)}'.")
+            .ValidateOnStart();
+        services.AddOptions<MailOptions>().Bind(configuration.GetSection(MailOptions.Section))
+            .Validate(o => o.RetryMin > TimeSpan.Zero, $"Configuration '{MailOptions.Section}:{nameof(MailOptions.RetryMin)}' must be above 0.")
+            .Validate(o => o.RetryMax >= o.RetryMin, $"Configuration '{MailOptions.Section}:{nameof(MailOptions.RetryMax)}' must be at least '{MailOptions.Section}:{nameof(MailOptions.RetryMin)}'.")
+            .ValidateOnStart();
+        services.AddOptions<PasswordResetOptions>().Bind(configuration.GetSection(PasswordResetOptions.Section))
+            .Validate(o => o.Lifetime > TimeSpan.Zero && o.Lifetime <= TimeSpan.FromDays(1), $"Configuration '{PasswordResetOptions.Section}:{nameof(PasswordResetOptions.Lifetime)}' must be above 0 and at most one day.")
+            .Validate(o => o.Interval >= TimeSpan.Zero, $"Configuration '{PasswordResetOptions.Section}:{nameof(PasswordResetOptions.Interval)}' must not be negative.")
             .ValidateOnStart();
         services.AddOptions<PasswordHasherOptions>().Bind(configuration.GetSection("Accounts:PasswordHasher"));
         services.AddOptions<PaymentOptions>().Bind(configuration.GetSection(PaymentOptions.Section))

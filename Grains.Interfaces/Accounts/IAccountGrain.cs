@@ -27,4 +27,15 @@ public interface IAccountGrain : IGrainWithStringKey
     /// </summary>
     [Alias("SignInFrom")]
     Task<SignInOutcome> SignIn(string password, string source);
+
+    /// <summary>
+    /// Mails a one-time reset link to the account's address (through the outbox); nothing for an email
+    /// without an account, or when a mail was asked for moments ago. The caller learns neither.
+    /// </summary>
+    [Alias("RequestReset")]
+    Task RequestReset();
+
+    /// <summary>Sets a new password with the secret of the last reset mail (once, before it expires), ending any lockout; false for a used, expired or unknown secret.</summary>
+    [Alias("ResetPassword")]
+    Task<bool> ResetPassword(string secret, string password);
 }

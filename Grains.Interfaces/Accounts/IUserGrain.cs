@@ -16,6 +16,10 @@ public interface IUserGrain : IGrainWithStringKey
     [Alias("SetRoles")]
     Task<UserIdentity?> SetRoles(IReadOnlyList<string> roles);
 
+    /// <summary>Replaces the password (hashed here); false when the user does not exist.</summary>
+    [Alias("SetPassword")]
+    Task<bool> SetPassword(string password);
+
     /// <summary>The user, or null when it does not exist.</summary>
     [Alias("Get")]
     Task<UserIdentity?> Get();

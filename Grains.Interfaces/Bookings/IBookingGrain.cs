@@ -24,10 +24,11 @@ public interface IBookingGrain : IGrainWithStringKey
 
     /// <summary>
     /// Moves tickets of the booking to <paramref name="toUserId"/>, who gets them as a booking of
-    /// their own with new codes; the booking as it is now on success.
+    /// their own with new codes; the booking as it is now on success. <paramref name="toEmail"/>, when
+    /// given, is mailed the tickets once the move is durable.
     /// </summary>
     [Alias("Transfer")]
-    Task<TransferResult> Transfer(string userId, string toUserId, IReadOnlyList<string> ticketIds);
+    Task<TransferResult> Transfer(string userId, string toUserId, IReadOnlyList<string> ticketIds, string? toEmail = null);
 
     /// <summary>
     /// The organiser cancelled the booking's event: refunds whatever was charged, whoever owns it

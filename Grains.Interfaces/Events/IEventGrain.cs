@@ -54,9 +54,10 @@ public interface IEventGrain : Catalog.IOwnedGrain
     /// <summary>
     /// Marks the pinned seats sold to <paramref name="bookingId"/> and answers the sale with its
     /// tickets; repeating it is harmless. Gone (with the sale) when the event was cancelled meanwhile: the booking refunds.
+    /// With <paramref name="mailTo"/>, the sale's durable record owes a confirmation mail there, sent once.
     /// </summary>
     [Alias("Confirm")]
-    Task<HoldResult> Confirm(string reservationId, string bookingId);
+    Task<HoldResult> Confirm(string reservationId, string bookingId, string? mailTo = null);
 
     /// <summary>Returns sold seats to sale when their fan cancels; the sale stays, its refund under way, until <see cref="MarkRefunded"/>.</summary>
     [Alias("ReturnSeats")]
@@ -77,9 +78,10 @@ public interface IEventGrain : Catalog.IOwnedGrain
     /// <summary>
     /// Moves tickets of <paramref name="fromBookingId"/> to the booking <paramref name="toBookingId"/>
     /// in one durable change, before the event starts: new codes for them, the old ones void. All or none.
+    /// With <paramref name="mailTo"/>, the same change owes the receiver a mail with the tickets.
     /// </summary>
     [Alias("Transfer")]
-    Task<TransferResult> Transfer(string reservationId, string fromBookingId, IReadOnlyList<string> ticketIds, string toBookingId);
+    Task<TransferResult> Transfer(string reservationId, string fromBookingId, IReadOnlyList<string> ticketIds, string toBookingId, string? mailTo = null);
 
     /// <summary>Puts the fan on the waitlist for seats that come back (at most once; a repeat answers the place); answers the place once durable.</summary>
     [Alias("JoinWaitlist")]

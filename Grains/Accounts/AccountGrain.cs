@@ -1,7 +1,11 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using System.Buffers.Text;
+using System.Security.Cryptography;
+using System.Text;
 using TicketMaster.Accounts;
+using TicketMaster.Mail;
 
 namespace TicketMaster.Grains.Accounts;
 
@@ -13,7 +17,8 @@ public sealed class AccountGrain(
     [PersistentState("account", StorageNames.Grains)] IPersistentState<AccountState> state,
     IPasswordHasher<UserState> hasher,
     [FromKeyedServices(BookingClock.Key)] TimeProvider time,
-    IOptions<SignInLockoutOptions> lockout) : Grain, IAccountGrain
+    IOptions<SignInLockoutOptions> lockout,
+    IOptions<PasswordResetOptions> reset) : Grain, IAccountGrain
 {
     // Verified when the email is unknown, so a wrong email costs as long as a wrong password.
     private static string? s_decoyHash;
@@ -64,6 +69,41 @@ public sealed class AccountGrain(
         // An email with no account keeps its count in this activation only: made-up emails leave nothing in storage.
         if (Exists) await state.WriteStateAsync();
         return SignInOutcome.Wrong;
+    }
+
+    public async Task RequestReset()
+    {
+        var now = time.GetUtcNow();
+        if (!Exists)
+        {
+            DeactivateOnIdle();
+            return;
+        }
+        if (state.State.ResetRequestedAt is { } last && now - last < reset.Value.Interval) return;
+        var user = await GrainFactory.GetGrain<IUserGrain>(state.State.UserId!).Get();
+        if (user is null) return;
+
+        var secret = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(secret));
+        state.State.ResetHash = hash;
+        state.State.ResetExpiresAt = now + reset.Value.Lifetime;
+        state.State.ResetRequestedAt = now;
+        // The hash first: a crash before the mail is queued leaves a link nobody has (the fan asks again), never a mail whose link fails.
+        await state.WriteStateAsync();
+        var mailId = $"password-reset/{state.State.UserId}/{Convert.ToHexStringLower(hash.AsSpan(0, 8))}";
+        var mail = new OutboxMail(mailId, user.Email, new PasswordResetMail(PasswordResetTokens.Of(state.State.UserId!, secret), state.State.ResetExpiresAt), now);
+        await GrainFactory.GetGrain<IMailOutboxGrain>(MailShards.Of(mailId)).Enqueue([mail]);
+    }
+
+    public async Task<bool> ResetPassword(string secret, string password)
+    {
+        if (!Exists || state.State.ResetHash is not { } expected || time.GetUtcNow() >= state.State.ResetExpiresAt) return false;
+        if (!CryptographicOperations.FixedTimeEquals(expected, SHA256.HashData(Encoding.UTF8.GetBytes(secret)))) return false;
+        // Used up before the password changes: a crash between leaves the old password, never a link that works twice.
+        state.State.ResetHash = null;
+        state.State.FailedSignIns.Clear();
+        await state.WriteStateAsync();
+        return await GrainFactory.GetGrain<IUserGrain>(state.State.UserId!).SetPassword(password);
     }
 
     private UserIdentity? Decoy(string password)

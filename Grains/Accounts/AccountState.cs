@@ -12,4 +12,12 @@ public sealed class AccountState
 
     /// <summary>Wrong passwords per source (client address) since that source's last success (<see cref="SignInThrottle"/>).</summary>
     [Id(4)] public Dictionary<string, SourceFailures> FailedSignIns { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>SHA-256 of the secret of the one password reset that may still be used; the secret itself is only in the mail.</summary>
+    [Id(5)] public byte[]? ResetHash { get; set; }
+
+    [Id(6)] public DateTimeOffset ResetExpiresAt { get; set; }
+
+    /// <summary>When the last reset mail was asked for: one per <see cref="PasswordResetOptions.Interval"/>, however many requests.</summary>
+    [Id(7)] public DateTimeOffset? ResetRequestedAt { get; set; }
 }

@@ -39,6 +39,14 @@ public sealed class UserGrain(
         return Identity();
     }
 
+    public async Task<bool> SetPassword(string password)
+    {
+        if (!state.RecordExists) return false;
+        state.State.PasswordHash = hasher.HashPassword(state.State, password);
+        await state.WriteStateAsync();
+        return true;
+    }
+
     public Task<UserIdentity?> Get() => Task.FromResult(state.RecordExists ? Identity() : null);
 
     private UserIdentity Identity() => new(UserId, state.State.Email, state.State.DisplayName, [.. state.State.Roles]);

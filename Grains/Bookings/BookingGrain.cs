@@ -34,7 +34,7 @@ public sealed class BookingGrain(
         if (pinned.Status != HoldStatus.Ok) return Refusal(pinned.Status);
 
         // Durable before anything is charged: this key's charge is only ever for the reservation its entry names.
-        var entry = await Shard.Begin(new BookingEntry(BookingId, command.UserId, command.ReservationId, time.GetUtcNow()));
+        var entry = await Shard.Begin(new BookingEntry(BookingId, command.UserId, command.ReservationId, time.GetUtcNow(), Email: command.Email));
         if (pinned.Sale is { } done) return Answer(entry, done);
         if (entry.UserId != command.UserId || entry.ReservationId != command.ReservationId || entry.DeclineReason is not null)
         {
@@ -66,7 +66,7 @@ public sealed class BookingGrain(
     private async Task<BookResult> Confirm(BookingEntry entry, string chargeId)
     {
         var eventGrain = EventOf(entry.ReservationId);
-        var confirmed = await eventGrain.Confirm(entry.ReservationId, BookingId);
+        var confirmed = await eventGrain.Confirm(entry.ReservationId, BookingId, entry.Email);
         if (confirmed.Status == HoldStatus.Ok) return Answer(entry, confirmed.Sale!);
 
         // Unreachable while the pin holds, except when the organiser cancelled the event; either way the money goes back.
@@ -102,7 +102,7 @@ public sealed class BookingGrain(
         return new CancelResult(CancelStatus.Cancelled, BookingView.Of(entry, sale));
     }
 
-    public async Task<TransferResult> Transfer(string userId, string toUserId, IReadOnlyList<string> ticketIds)
+    public async Task<TransferResult> Transfer(string userId, string toUserId, IReadOnlyList<string> ticketIds, string? toEmail = null)
     {
         if (await Shard.Find(BookingId) is not { } entry) return Nothing(TransferResult.Refused(TransferStatus.NotFound));
         var eventGrain = EventOf(entry.ReservationId);
@@ -115,8 +115,8 @@ public sealed class BookingGrain(
         // the event's one change is the moment they change hands (a refused transfer leaves an empty entry).
         var received = BookingIds.For(toUserId, $"transfer\n{Guid.NewGuid():N}");
         await GrainFactory.GetGrain<IBookingShardGrain>(BookingIds.ShardOf(received))
-            .Begin(new BookingEntry(received, toUserId, entry.ReservationId, time.GetUtcNow()));
-        var result = await eventGrain.Transfer(entry.ReservationId, BookingId, ticketIds, received);
+            .Begin(new BookingEntry(received, toUserId, entry.ReservationId, time.GetUtcNow(), Email: toEmail));
+        var result = await eventGrain.Transfer(entry.ReservationId, BookingId, ticketIds, received, toEmail);
         return result.Status == TransferStatus.Transferred ? result with { Booking = BookingView.Of(entry, result.Sale) } : result;
     }
 

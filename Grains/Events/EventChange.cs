@@ -11,7 +11,10 @@ namespace TicketMaster.Grains.Events;
 [GenerateSerializer, Alias("EventChange")]
 public abstract record EventChange;
 
-/// <summary>Created, or its definition replaced; <see cref="Venue"/> is set when the layout is (re)taken from the venue, <see cref="Owner"/> when it is created.</summary>
+/// <summary>
+/// Created, or its definition replaced; <see cref="Venue"/> is set when the layout is (re)taken from the venue, <see cref="Owner"/> when it is created.
+/// <see cref="TellFans"/>: its start moved, and every fan holding tickets is owed a mail saying so, in this same change.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("EventDefined")]
 public sealed record EventDefined(
     [property: Id(0)] EventDefinition Definition,
@@ -19,7 +22,8 @@ public sealed record EventDefined(
     [property: Id(2)] List<Performer> Performers,
     [property: Id(3)] byte[]? ReservationKey,
     [property: Id(4)] long DocumentVersion,
-    [property: Id(5)] string? Owner = null) : EventChange;
+    [property: Id(5)] string? Owner = null,
+    [property: Id(6)] bool TellFans = false) : EventChange;
 
 [GenerateSerializer, Immutable, Alias("QueueSwitched")]
 public sealed record QueueSwitched([property: Id(0)] bool Active) : EventChange;
@@ -48,17 +52,22 @@ public sealed record HoldPinned([property: Id(0)] int Serial, [property: Id(1)] 
 [GenerateSerializer, Immutable, Alias("HoldUnpinned")]
 public sealed record HoldUnpinned([property: Id(0)] int Serial) : EventChange;
 
-/// <summary>The pinned hold is sold; <see cref="At"/> (the confirmation's time) dates it in the sales report.</summary>
+/// <summary>
+/// The pinned hold is sold; <see cref="At"/> (the confirmation's time) dates it in the sales report.
+/// <see cref="MailTo"/>, when set, is where its confirmation goes: recorded in the same append as
+/// the sale, so the mail is owed exactly when the sale is durable (the outbox's first half).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("HoldSold")]
-public sealed record HoldSold([property: Id(0)] int Serial, [property: Id(1)] DateTimeOffset At = default) : EventChange;
+public sealed record HoldSold([property: Id(0)] int Serial, [property: Id(1)] DateTimeOffset At = default, [property: Id(2)] string? MailTo = null) : EventChange;
 
 /// <summary>The organiser cancelled the event: sales stop, and search shows it cancelled under a new document version.</summary>
 [GenerateSerializer, Immutable, Alias("EventCancelled")]
 public sealed record EventCancelled([property: Id(0)] long DocumentVersion) : EventChange;
 
 /// <summary>A sale of a cancelled event was refunded by its booking: its seats are free, and the sale is kept as refunded and counted.</summary>
+/// <remarks><see cref="MailTo"/>, when set, is owed the news that the event is off and the money back, in the same append.</remarks>
 [GenerateSerializer, Immutable, Alias("BookingRefunded")]
-public sealed record BookingRefunded([property: Id(0)] int Serial) : EventChange;
+public sealed record BookingRefunded([property: Id(0)] int Serial, [property: Id(1)] string? MailTo = null) : EventChange;
 
 /// <summary>The fan cancelled the sale: its seats are back on sale and its refund is under way (a sweep finishes it if the booking does not).</summary>
 [GenerateSerializer, Immutable, Alias("SaleReturned")]
@@ -77,7 +86,8 @@ public sealed record TicketScanned([property: Id(0)] int Serial, [property: Id(1
 /// next generation, so a new code, and every earlier code of it is void.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("TicketsTransferred")]
-public sealed record TicketsTransferred([property: Id(0)] int Serial, [property: Id(1)] int[] Indexes, [property: Id(2)] string ToBookingId) : EventChange;
+public sealed record TicketsTransferred(
+    [property: Id(0)] int Serial, [property: Id(1)] int[] Indexes, [property: Id(2)] string ToBookingId, [property: Id(3)] string? MailTo = null) : EventChange;
 
 /// <summary>A fan joined the waitlist for <see cref="Quantity"/> seats, in one section (its index) or any (-1).</summary>
 [GenerateSerializer, Immutable, Alias("WaitlistJoined")]
@@ -89,6 +99,10 @@ public sealed record WaitlistLeft([property: Id(0)] string UserId) : EventChange
 /// <summary>The hold <see cref="Serial"/> (just added) is the waiting fan's offer: they leave the waitlist.</summary>
 [GenerateSerializer, Immutable, Alias("WaitlistOffered")]
 public sealed record WaitlistOffered([property: Id(0)] int Serial, [property: Id(1)] string UserId) : EventChange;
+
+/// <summary>The outbox holds these mails now: they are no longer this event's to hand on.</summary>
+[GenerateSerializer, Immutable, Alias("MailsHandedOn")]
+public sealed record MailsHandedOn([property: Id(0)] List<string> MailIds) : EventChange;
 
 /// <summary>One group-commit batch: the unit the journal appends.</summary>
 [GenerateSerializer, Immutable, Alias("EventBatch")]

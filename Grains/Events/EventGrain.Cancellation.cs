@@ -59,6 +59,11 @@ public sealed partial class EventGrain : IRemindable
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
+        if (reminderName == MailReminder)
+        {
+            await ReceiveMailReminder();
+            return;
+        }
         if (reminderName != RefundReminder) return;
         if (Map is not null && State.Cancelled && Map.SaleCount > 0)
         {
@@ -83,9 +88,12 @@ public sealed partial class EventGrain : IRemindable
 
     private async Task Refund(int serial, string bookingId)
     {
+        string? mailTo;
         try
         {
             if (!await GrainFactory.GetGrain<IBookingGrain>(bookingId).RefundCancelledEvent()) LogNothingToRefund(logger, EventId, bookingId);
+            mailTo = (await GrainFactory.GetGrain<IBookingShardGrain>(BookingIds.ShardOf(bookingId)).Find(bookingId))?.Email;
+            if (mailTo is not null) await EnsureMailReminder();
         }
         catch (Exception e)
         {
@@ -96,7 +104,7 @@ public sealed partial class EventGrain : IRemindable
         _persistence.EnsureCurrent();
         // The booking may have refunded this sale itself meanwhile (a confirmation after the cancellation).
         if (!Map!.HasSale(serial)) return;
-        Record(new BookingRefunded(serial));
+        Record(new BookingRefunded(serial, mailTo));
         await _persistence.Durable();
     }
 

@@ -20,12 +20,14 @@ public sealed partial class EventGrain
         return result;
     }
 
-    public async Task<TransferResult> Transfer(string reservationId, string fromBookingId, IReadOnlyList<string> ticketIds, string toBookingId)
+    public async Task<TransferResult> Transfer(string reservationId, string fromBookingId, IReadOnlyList<string> ticketIds, string toBookingId, string? mailTo = null)
     {
         _persistence.EnsureCurrent();
         if (Map is null) return Missing(TransferResult.Refused(TransferStatus.NotFound));
+        if (mailTo is not null) await EnsureMailReminder();
+        _persistence.EnsureCurrent();
         if (Now >= State.Definition!.StartsAt && !State.Cancelled) return TransferResult.Refused(TransferStatus.Started);
-        var result = Map.Transfer(reservationId, fromBookingId, ticketIds, toBookingId);
+        var result = Map.Transfer(reservationId, fromBookingId, ticketIds, toBookingId, mailTo);
         await _persistence.Durable();
         return result;
     }

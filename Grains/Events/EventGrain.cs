@@ -59,6 +59,9 @@ public sealed partial class EventGrain(
             throw new RetryableException($"Loading event '{EventId}' failed; try again.", e);
         }
         _durableSearch = SearchSnapshot.Of(State);
+        _mailsReady.UnionWith(State.MailsToHandOn.Keys);
+        _mailReminderSet = State.MailsToHandOn.Count > 0;
+        HandOnMails();
         this.RegisterGrainTimer(Sweep, new GrainTimerCreationOptions
         {
             DueTime = options.Value.ExpirySweepPeriod,
@@ -97,6 +100,8 @@ public sealed partial class EventGrain(
         }
         var (venue, performers, invalid) = await Resolve(definition);
         if (invalid is not null) return invalid;
+        // Before the decision below, which must not be split by an await.
+        if (definition.StartsAt != State.Definition!.StartsAt && Map.SaleCount > 0) await EnsureMailReminder();
         _persistence.EnsureCurrent();
 
         Map.ExpireDue(Now);
@@ -105,7 +110,9 @@ public sealed partial class EventGrain(
         {
             return EventCommandResult.Conflict("Sections and prices cannot change once a seat is held or sold.");
         }
-        Record(new EventDefined(definition, layoutChanges ? venue : null, performers, null, State.DocumentVersion + 1));
+        // Fans holding tickets hear of a new start time; the owed mails are in this same change.
+        var moved = definition.StartsAt != State.Definition!.StartsAt && Map.SaleCount > 0;
+        Record(new EventDefined(definition, layoutChanges ? venue : null, performers, null, State.DocumentVersion + 1, TellFans: moved));
         await _persistence.Durable();
         await PublishSearchDocument();
         return EventCommandResult.Ok;
@@ -165,14 +172,15 @@ public sealed partial class EventGrain(
     public Task<HoldResult> Unpin(string reservationId, string bookingId) =>
         Change(map => map.Unpin(reservationId, bookingId, drop: State.Cancelled));
 
-    public async Task<HoldResult> Confirm(string reservationId, string bookingId)
+    public async Task<HoldResult> Confirm(string reservationId, string bookingId, string? mailTo = null)
     {
         // A payment that ends after the organiser cancelled still sells, so the cancellation's
         // refunds (resumed by the reminder) own the money from the moment the sale is durable;
         // the booking hears Gone and refunds at once, but a crash between loses nothing.
         var cancelled = State.Cancelled;
         if (cancelled) await this.RegisterOrUpdateReminder(RefundReminder, RefundRetryPeriod, RefundRetryPeriod);
-        var result = await Change(map => map.Confirm(reservationId, bookingId, Now));
+        if (mailTo is not null) await EnsureMailReminder();
+        var result = await Change(map => map.Confirm(reservationId, bookingId, Now, mailTo));
         if (result.Reservation is { } sold) GrainMetrics.SeatsSold.Add(sold.Seats.Count);
         return cancelled && result.Status == HoldStatus.Ok ? result with { Status = HoldStatus.Gone } : result;
     }
@@ -267,6 +275,7 @@ public sealed partial class EventGrain(
             if (_pending.Count > 0) await Commit();
             if (_searchBehind) await PublishSearchDocument();
             SettleUnfinishedSales();
+            HandOnMails();
         }
         catch (RetryableException)
         {
@@ -298,9 +307,18 @@ public sealed partial class EventGrain(
         var batch = new EventBatch([.. _pending]);
         _pending.Clear();
         var search = SearchSnapshot.Of(State);
+        var owedMails = batch.Changes.Select(change => change switch
+        {
+            HoldSold { MailTo: not null } sold => sold.Serial,
+            BookingRefunded { MailTo: not null } refunded => refunded.Serial,
+            TicketsTransferred { MailTo: not null } moved => moved.Serial,
+            _ => 0,
+        }).Where(serial => serial != 0).ToHashSet();
+        var ownsMoves = batch.Changes.Any(change => change is EventDefined { TellFans: true });
         await _journal.Append(batch, () => State);
         _durableSearch = search;
         NoteHolds(batch.Changes);
+        NoteMails(owedMails, ownsMoves);
         GrainMetrics.StorageWrites.Add(1);
     }
 

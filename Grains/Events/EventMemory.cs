@@ -34,6 +34,7 @@ public sealed class EventMemory
         {
             case EventDefined defined:
                 State.Version++;
+                if (defined.TellFans && State.Definition is { } before && Map is not null) Map.OweMovedMails(before.StartsAt, defined.DocumentVersion);
                 State.Definition = defined.Definition;
                 State.Performers = defined.Performers;
                 State.DocumentVersion = defined.DocumentVersion;
@@ -60,6 +61,9 @@ public sealed class EventMemory
                 State.Cancelled = true;
                 State.SearchAvailability = Availability.Cancelled;
                 State.DocumentVersion = cancelled.DocumentVersion;
+                break;
+            case MailsHandedOn handedOn:
+                foreach (var id in handedOn.MailIds) State.MailsToHandOn.Remove(id);
                 break;
             case BookingRefunded refunded:
                 State.BookingsRefunded++;

@@ -63,6 +63,34 @@ public sealed class EventState
 
     /// <summary>The user id of its creator (who may run it besides admins); "" for events made before owners were recorded.</summary>
     [Id(17)] public string Owner { get; set; } = "";
+
+    /// <summary>Mails owed by durable changes and not yet in the outbox, by mail id: handed on again after a restart.</summary>
+    [Id(18)] public Dictionary<string, PendingMail> MailsToHandOn { get; set; } = [];
+}
+
+/// <summary>A mail of kind <see cref="Kind"/> the sale of <see cref="Serial"/> owes to <see cref="To"/>.</summary>
+[GenerateSerializer, Immutable, Alias("PendingMail")]
+public readonly record struct PendingMail(
+    [property: Id(0)] int Serial,
+    [property: Id(1)] string To,
+    [property: Id(2)] OwedMail Kind = OwedMail.BookingConfirmed,
+    [property: Id(3)] string? BookingId = null,
+    [property: Id(4)] DateTimeOffset? PreviousStartsAt = null)
+{
+    /// <summary>The address is the booking's, looked up when the mail is handed on (an event keeps no fan's address per sale).</summary>
+    public const string AddressOfBooking = "";
+}
+
+/// <summary>Which mail a sale owes.</summary>
+public enum OwedMail
+{
+    BookingConfirmed,
+    /// <summary>The organiser cancelled the event and the sale was refunded.</summary>
+    EventCancelled,
+    /// <summary>Tickets of the sale moved to <see cref="PendingMail.BookingId"/>, another fan's booking.</summary>
+    TicketsReceived,
+    /// <summary>The event's start moved from <see cref="PendingMail.PreviousStartsAt"/>; to the fan of <see cref="PendingMail.BookingId"/>.</summary>
+    EventMoved,
 }
 
 public enum HoldState

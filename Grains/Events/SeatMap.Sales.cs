@@ -48,7 +48,20 @@ public sealed partial class SeatMap
         return due;
     }
 
-    private SaleView? SaleOf(int serial, string bookingId)
+    /// <summary>The sale of <paramref name="serial"/> as its buyer's booking sees it (sold, returned or refunded); null when there is none.</summary>
+    public (string BookingId, SaleView Sale)? BuyerSaleOf(int serial)
+    {
+        if (_state.Sales.TryGetValue(serial, out var sale)) return (sale.BookingId, ToSale(serial, SaleStatus.Sold, sale, sale.BookingId));
+        if (_state.Returned.TryGetValue(serial, out var returned))
+        {
+            var bookingId = returned.Sale.BookingId;
+            return (bookingId, ToSale(serial, returned.Refunded ? SaleStatus.Refunded : SaleStatus.Returned, returned.Sale, bookingId));
+        }
+        return null;
+    }
+
+    /// <summary>What <paramref name="bookingId"/> holds of the sale <paramref name="serial"/>, bought or received; null when nothing.</summary>
+    public SaleView? SaleOf(int serial, string bookingId)
     {
         if (_state.Sales.TryGetValue(serial, out var sale) && HasTickets(serial, sale, bookingId)) return ToSale(serial, SaleStatus.Sold, sale, bookingId);
         if (_state.Returned.TryGetValue(serial, out var returned) && HasTickets(serial, returned.Sale, bookingId))

@@ -1,5 +1,6 @@
 using System.Globalization;
 using TicketMaster.Events;
+using TicketMaster.Mail;
 
 namespace TicketMaster.Grains.Events;
 
@@ -33,7 +34,7 @@ public sealed partial class SeatMap
     /// Moves tickets <paramref name="ticketIds"/> of <paramref name="fromBookingId"/> (the buyer, or a
     /// fan who received them) to <paramref name="toBookingId"/>, all or none; answers the sender's sale as it is now.
     /// </summary>
-    public TransferResult Transfer(string reservationId, string fromBookingId, IReadOnlyList<string> ticketIds, string toBookingId)
+    public TransferResult Transfer(string reservationId, string fromBookingId, IReadOnlyList<string> ticketIds, string toBookingId, string? mailTo = null)
     {
         if (Find(reservationId, out var serial) is not null) return TransferResult.Refused(TransferStatus.NotFound);
         if (_state.Cancelled) return TransferResult.Refused(TransferStatus.Cancelled);
@@ -66,10 +67,28 @@ public sealed partial class SeatMap
             if (ticket.ScannedAt is not null) return TransferResult.Refused(TransferStatus.Scanned);
             if (!IsHeldBy(ticket, sale, fromBookingId)) return TransferResult.Refused(TransferStatus.Moved);
         }
-        Record(new TicketsTransferred(serial, indexes, toBookingId));
+        Record(new TicketsTransferred(serial, indexes, toBookingId, mailTo));
         // A fan who passed on every ticket they received holds nothing of the sale any more: an empty booking.
         return new TransferResult(TransferStatus.Transferred,
             SaleOf(serial, fromBookingId) ?? new SaleView(SaleStatus.Sold, reservationId, _eventId, [], 0m, Currency, []));
+    }
+
+    /// <summary>
+    /// Every booking holding tickets of a sale (its buyer, and fans tickets were passed to) is owed
+    /// the news that the start moved from <paramref name="previous"/>: one mail per booking and move.
+    /// </summary>
+    public void OweMovedMails(DateTimeOffset previous, long documentVersion)
+    {
+        var holders = _state.Tickets.Where(t => t.Value.Holder is not null).ToLookup(t => (int)(t.Key >> 8), t => t.Value.Holder!);
+        foreach (var (serial, sale) in _state.Sales)
+        {
+            foreach (var bookingId in holders[serial].Prepend(sale.BookingId).Distinct())
+            {
+                if (SaleOf(serial, bookingId) is not { Tickets.Count: > 0 }) continue;
+                _state.MailsToHandOn[MailShards.MoveOf(bookingId, documentVersion)] =
+                    new PendingMail(serial, PendingMail.AddressOfBooking, OwedMail.EventMoved, bookingId, previous);
+            }
+        }
     }
 
     private TicketRecord TicketOf(int serial, int index) => _state.Tickets.GetValueOrDefault(TicketRecord.Key(serial, index));
@@ -120,6 +139,10 @@ public sealed partial class SeatMap
                     var next = ticket with { Generation = ticket.Generation + 1, Holder = moved.ToBookingId };
                     _state.Tickets[TicketRecord.Key(moved.Serial, index)] = next;
                     if (_codes is not null) _codes[TicketCode(sale.BookingId, index, next.Generation)] = (moved.Serial, index, next.Generation);
+                }
+                if (moved.MailTo is { } receiver)
+                {
+                    _state.MailsToHandOn[MailShards.TransferOf(moved.ToBookingId)] = new PendingMail(moved.Serial, receiver, OwedMail.TicketsReceived, moved.ToBookingId);
                 }
                 break;
         }

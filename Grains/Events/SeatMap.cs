@@ -1,5 +1,7 @@
 using TicketMaster.Events;
 
+using TicketMaster.Mail;
+
 namespace TicketMaster.Grains.Events;
 
 /// <summary>
@@ -202,13 +204,13 @@ public sealed partial class SeatMap
     /// Pinned seats become sold to <paramref name="bookingId"/>; answers the sale with its tickets,
     /// the same when they already are (a retried confirmation), Gone when the pin is not this booking's.
     /// </summary>
-    public HoldResult Confirm(string reservationId, string bookingId, DateTimeOffset now)
+    public HoldResult Confirm(string reservationId, string bookingId, DateTimeOffset now, string? mailTo = null)
     {
         if (Find(reservationId, out var serial) is not null) return HoldResult.Gone;
         if (SaleOf(serial, bookingId) is { Status: not SaleStatus.Pinned } sold) return HoldResult.Sold(sold);
         if (!_state.Holds.TryGetValue(serial, out var hold) || hold.BookingId != bookingId) return HoldResult.Gone;
         var reservation = ToReservation(serial, hold);
-        Record(new HoldSold(serial, now));
+        Record(new HoldSold(serial, now, mailTo));
         return new HoldResult(HoldStatus.Ok, reservation, SaleOf(serial, bookingId));
     }
 
@@ -301,6 +303,10 @@ public sealed partial class SeatMap
                 _refundsDue.Remove(refunded.Serial);
                 break;
             case BookingRefunded refunded when _state.Sales.Remove(refunded.Serial, out var cancelled):
+                if (refunded.MailTo is { } cancelledTo)
+                {
+                    _state.MailsToHandOn[MailShards.CancellationOf(cancelled.BookingId)] = new PendingMail(refunded.Serial, cancelledTo, OwedMail.EventCancelled);
+                }
                 Unsell(refunded.Serial, cancelled);
                 _state.Returned[refunded.Serial] = new ReturnedSale(cancelled, true, default);
                 break;
@@ -329,6 +335,8 @@ public sealed partial class SeatMap
                 var buyer = SaleRecord.Fingerprint(toSell.UserId);
                 Count(_holdsByFan, buyer, -1);
                 var newSale = SaleRecord.Of(toSell.BookingId!, toSell.Seats, toSell.GaSection, toSell.GaCount, buyer, sold.At);
+                // Owed in the same change that sells (the seat map records sales itself, so here and not in EventMemory).
+                if (sold.MailTo is { } to) _state.MailsToHandOn[MailShards.ConfirmationOf(toSell.BookingId!)] = new PendingMail(sold.Serial, to);
                 _state.Sales.Add(sold.Serial, newSale);
                 IndexSale(sold.Serial, newSale);
                 Own(toSell.Seats, -sold.Serial);

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 using TicketMaster.Grains;
+using TicketMaster.Hosting.Mail;
 
 namespace TicketMaster.Hosting;
 
@@ -27,6 +28,7 @@ public static class SiloConfiguration
         BinaryGrainStorage.Use(silo);
         StreamKinds.For(settings).ConfigureSilo(silo, configuration);
         silo.Services.AddTicketMasterGrains(configuration);
+        silo.Services.AddTicketMasterMail(configuration);
         return silo;
     }
 }

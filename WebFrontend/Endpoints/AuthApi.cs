@@ -7,7 +7,7 @@ using TicketMaster.WebFrontend.Problems;
 
 namespace TicketMaster.WebFrontend.Endpoints;
 
-public static class AuthApi
+public static partial class AuthApi
 {
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
     {
@@ -15,8 +15,40 @@ public static class AuthApi
         auth.MapPost("/register", Register).WithName("Register").WithSummary("Create an account.");
         auth.MapPost("/token", Token).WithName("Token").WithSummary("Sign in: exchange email and password for an access token.")
             .ProducesProblem(StatusCodes.Status401Unauthorized);
+        auth.MapPost("/reset-request", RequestReset).WithName("RequestPasswordReset")
+            .WithSummary("Ask for a password reset link by mail: 202 whether or not the email has an account.");
+        auth.MapPost("/reset", Reset).WithName("ResetPassword")
+            .WithSummary("Set a new password with the token of a reset link: it works once, for 30 minutes.");
         return app;
     }
+
+    public static Results<Accepted, ValidationProblem> RequestReset(ResetRequestBody? body, IGrainFactory grains, ILoggerFactory logs)
+    {
+        if (body is null) return Problem.Invalid("body", "A JSON body is required.");
+        var email = EmailAddress.Canonical(body.Email);
+        if (!EmailAddress.IsValid(email)) return Problem.Invalid("email", "A valid email address is required.");
+        // Not awaited: an answer that came later for an existing account would tell that it exists.
+        var requested = grains.GetGrain<IAccountGrain>(EmailAddress.Normalize(email)).RequestReset();
+        requested.ContinueWith(failed => LogResetFailed(logs.CreateLogger(nameof(AuthApi)), failed.Exception!), TaskContinuationOptions.OnlyOnFaulted);
+        return TypedResults.Accepted((string?)null);
+    }
+
+    public static async Task<Results<NoContent, ValidationProblem>> Reset(ResetBody? body, IGrainFactory grains)
+    {
+        if (body is null) return Problem.Invalid("body", "A JSON body is required.");
+        if (!PasswordResetTokens.TryParse(body.Token, out var userId, out var secret) || !Ids.IsPlausible(userId)) return UnusableToken();
+        if (string.IsNullOrEmpty(body.Password)) return Problem.Invalid("password", "The new password is required.");
+        if (await grains.GetGrain<IUserGrain>(userId).Get() is not { } user) return UnusableToken();
+        if (PasswordPolicy.Check(body.Password, user.Email) is { } weak) return Problem.Invalid("password", weak);
+        var done = await grains.GetGrain<IAccountGrain>(EmailAddress.Normalize(user.Email)).ResetPassword(secret, body.Password);
+        return done ? TypedResults.NoContent() : UnusableToken();
+    }
+
+    private static ValidationProblem UnusableToken() =>
+        Problem.Invalid("token", "This reset link is unknown, used or expired; ask for a new one.");
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A password reset request failed; the fan may ask again")]
+    private static partial void LogResetFailed(ILogger logger, Exception exception);
 
     public static async Task<Results<Created<RegisteredResponse>, ValidationProblem, ConflictProblem>> Register(
         RegisterRequest? body, IGrainFactory grains)
@@ -60,3 +92,7 @@ public sealed record RegisteredResponse(string UserId);
 public sealed record TokenRequest(string? Email, string? Password);
 
 public sealed record TokenResponse(string AccessToken, DateTimeOffset ExpiresAt);
+
+public sealed record ResetRequestBody(string? Email);
+
+public sealed record ResetBody(string? Token, string? Password);

@@ -5,6 +5,7 @@ using TicketMaster.Accounts;
 using TicketMaster.Bookings;
 using TicketMaster.Events;
 using TicketMaster.WebFrontend.Accounts;
+using TicketMaster.Hosting.Tickets;
 using TicketMaster.WebFrontend.Problems;
 
 namespace TicketMaster.WebFrontend.Endpoints;
@@ -44,7 +45,7 @@ public static class BookingsApi
 
         var userId = user.UserId();
         var result = await grains.GetGrain<IBookingGrain>(BookingIds.For(userId, idempotencyKey))
-            .Book(new BookCommand(userId, body.ReservationId, body.Payment.Token));
+            .Book(new BookCommand(userId, body.ReservationId, body.Payment.Token, user.Email()));
         if (result.Status == BookStatus.Confirmed) return TypedResults.Created($"/api/v1/bookings/{result.Booking!.BookingId}", BookingResponse.From(result.Booking));
         return Outcomes.Book.Problem(result.Status, result.Status == BookStatus.PaymentDeclined ? result.DeclineReason ?? "no reason given" : body.ReservationId);
     }
@@ -95,7 +96,7 @@ public static class BookingsApi
         var userId = user.UserId();
         if (receiver == userId) return Problem.Invalid("toEmail", "The tickets are yours already.");
 
-        var result = await grains.GetGrain<IBookingGrain>(bookingId).Transfer(userId, receiver, [.. ticketIds.Select(t => t!)]);
+        var result = await grains.GetGrain<IBookingGrain>(bookingId).Transfer(userId, receiver, [.. ticketIds.Select(t => t!)], email);
         return result.Status == TransferStatus.Transferred
             ? TypedResults.Ok(BookingResponse.From(result.Booking!))
             : Outcomes.Transfer.Problem(result.Status, bookingId, result.Status == TransferStatus.Invalid ? "ticketIds" : null, result.Error);

@@ -14,6 +14,9 @@ public sealed class RateLimitSettings
     /// <summary><c>POST /api/v1/auth/register</c>, per client address.</summary>
     public RateLimit Register { get; set; } = new() { PermitLimit = 10, Window = TimeSpan.FromMinutes(10) };
 
+    /// <summary><c>POST /api/v1/auth/reset-request</c> and <c>/reset</c>, per client address (each account also sends at most one mail a minute: <c>Accounts:PasswordReset:Interval</c>).</summary>
+    public RateLimit PasswordReset { get; set; } = new() { PermitLimit = 5, Window = TimeSpan.FromMinutes(10) };
+
     /// <summary><c>POST /api/v1/reserve</c>, per user.</summary>
     public RateLimit Reserve { get; set; } = new() { PermitLimit = 30, Window = TimeSpan.FromMinutes(1) };
 

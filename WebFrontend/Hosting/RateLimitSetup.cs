@@ -14,7 +14,7 @@ namespace TicketMaster.WebFrontend.Hosting;
 /// </summary>
 public static class RateLimitSetup
 {
-    private enum Limit { None, SignIn, Register, Reserve, Book, AnonymousReads, SignedInReads }
+    private enum Limit { None, SignIn, Register, Reserve, Book, AnonymousReads, SignedInReads, PasswordReset }
 
     public static WebApplicationBuilder AddTicketMasterRateLimits(this WebApplicationBuilder builder)
     {
@@ -64,6 +64,7 @@ public static class RateLimitSetup
         {
             "Token" => Limit.SignIn,
             "Register" => Limit.Register,
+            "RequestPasswordReset" or "ResetPassword" => Limit.PasswordReset,
             // A waitlist join holds seats later as a reserve does; a transfer moves tickets (and tells whether an email has an account).
             "Reserve" or "JoinWaitlist" => Limit.Reserve,
             "Book" or "TransferTickets" => Limit.Book,
@@ -85,6 +86,7 @@ public static class RateLimitSetup
         Limit.Reserve => settings.Reserve,
         Limit.Book => settings.Book,
         Limit.SignedInReads => settings.SignedInReads,
+        Limit.PasswordReset => settings.PasswordReset,
         _ => settings.AnonymousReads,
     };
 
@@ -95,6 +97,7 @@ public static class RateLimitSetup
         Limit.Reserve => "Too many reservations in a short time; try again after Retry-After.",
         Limit.Book => "Too many booking attempts in a short time; try again after Retry-After.",
         Limit.SignedInReads => "Too many requests from this account; try again after Retry-After.",
+        Limit.PasswordReset => "Too many password reset requests from this address; try again after Retry-After.",
         _ => "Too many requests from this address; try again after Retry-After.",
     };
 
@@ -104,6 +107,7 @@ public static class RateLimitSetup
         (nameof(settings.Register), settings.Register),
         (nameof(settings.Reserve), settings.Reserve),
         (nameof(settings.Book), settings.Book),
+        (nameof(settings.PasswordReset), settings.PasswordReset),
         (nameof(settings.AnonymousReads), settings.AnonymousReads),
         (nameof(settings.SignedInReads), settings.SignedInReads),
     ];

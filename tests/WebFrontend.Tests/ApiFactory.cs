@@ -23,6 +23,9 @@ public class ApiFactory : WebApplicationFactory<Program>
 
     public SandboxPaymentGateway Payments => Services.GetRequiredService<SandboxPaymentGateway>();
 
+    /// <summary>Where this factory's mails are written as .eml files while no SMTP relay is configured.</summary>
+    public string PickupDirectory { get; } = Path.Combine(Path.GetTempPath(), "ticketmaster-tests-mail", Guid.NewGuid().ToString("N"));
+
     private ContractCheck? _contract;
 
     /// <summary>The service's OpenAPI document, fetched once, that every client of <see cref="Api"/> checks answers against.</summary>
@@ -46,6 +49,8 @@ public class ApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Search:PullInterval", "00:00:00.500");
         // These tests read what they just wrote; the copies' one-second check has tests of its own (EventReadTests).
         builder.UseSetting("EventReads:CheckInterval", "00:00:00");
+        // Each factory's mails in a folder of its own, never the shared default.
+        builder.UseSetting("Mail:PickupDirectory", PickupDirectory);
         builder.ConfigureServices(services => services.AddKeyedSingleton<TimeProvider>(BookingClock.Key, Time));
         builder.ConfigureServices(services => services.AddTransient<IStartupFilter, ClientAddressFromHeader>());
     }
@@ -73,7 +78,7 @@ public class ApiFactory : WebApplicationFactory<Program>
         };
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -19,7 +19,7 @@ public sealed class HardenedFactory : ApiFactory
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting("RateLimits:Enabled", "true");
-        foreach (var limit in new[] { "SignIn", "Register", "Reserve", "Book", "AnonymousReads", "SignedInReads" })
+        foreach (var limit in new[] { "SignIn", "Register", "Reserve", "Book", "AnonymousReads", "SignedInReads", "PasswordReset" })
         {
             builder.UseSetting($"RateLimits:{limit}:PermitLimit", Permits.ToString(System.Globalization.CultureInfo.InvariantCulture));
             builder.UseSetting($"RateLimits:{limit}:Window", "01:00:00");

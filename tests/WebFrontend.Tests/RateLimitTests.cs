@@ -51,6 +51,22 @@ public sealed class RateLimitTests(HardenedFactory factory)
         await AssertThrottled(await client.PostAsJsonAsync("/api/v1/auth/register", new { email = $"{Guid.NewGuid():N}@example.com", password = "plum-orbit-71", displayName = "Fan" }));
     }
 
+    [Fact]
+    public async Task Reset_requests_past_the_limit_from_one_address_get_429_whatever_the_emails()
+    {
+        var client = factory.ClientAt("203.0.113.30");
+        for (var i = 0; i < HardenedFactory.Permits; i++)
+        {
+            var asked = await client.PostAsJsonAsync("/api/v1/auth/reset-request", new { email = $"{Guid.NewGuid():N}@example.com" });
+            Assert.Equal(HttpStatusCode.Accepted, asked.StatusCode);
+        }
+
+        await AssertThrottled(await client.PostAsJsonAsync("/api/v1/auth/reset-request", new { email = $"{Guid.NewGuid():N}@example.com" }));
+        await AssertThrottled(await client.PostAsJsonAsync("/api/v1/auth/reset", new { token = "u_x.secret", password = "quartz-meadow-456" }));
+        var other = await factory.ClientAt("203.0.113.31").PostAsJsonAsync("/api/v1/auth/reset-request", new { email = $"{Guid.NewGuid():N}@example.com" });
+        Assert.Equal(HttpStatusCode.Accepted, other.StatusCode);
+    }
+
     [Theory]
     [InlineData("/api/v1/reserve")]
     [InlineData("/api/v1/book")]
