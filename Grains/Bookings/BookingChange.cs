@@ -14,7 +14,7 @@ public sealed record BookingBegun([property: Id(0)] BookingEntry Entry) : Bookin
 public sealed record BookingDeclined([property: Id(0)] string BookingId, [property: Id(1)] string Reason) : BookingChange;
 
 /// <summary>One group-commit batch of a bookings shard: the unit its journal appends.</summary>
-[GenerateSerializer, Immutable, Alias("BookingShardBatch")]
+[GenerateSerializer, Alias("BookingShardBatch")]
 public sealed record BookingShardBatch([property: Id(0)] List<BookingChange> Changes) : IJournalBatch
 {
     public int ChangeCount => Changes.Count;

@@ -15,7 +15,7 @@ public abstract record EventChange;
 /// Created, or its definition replaced; <see cref="Venue"/> is set when the layout is (re)taken from the venue, <see cref="Owner"/> when it is created.
 /// <see cref="TellFans"/>: its start moved, and every fan holding tickets is owed a mail saying so, in this same change.
 /// </summary>
-[GenerateSerializer, Immutable, Alias("EventDefined")]
+[GenerateSerializer, Alias("EventDefined")]
 public sealed record EventDefined(
     [property: Id(0)] EventDefinition Definition,
     [property: Id(1)] Venue? Venue,
@@ -32,7 +32,7 @@ public sealed record QueueSwitched([property: Id(0)] bool Active) : EventChange;
 [GenerateSerializer, Immutable, Alias("AvailabilityPublished")]
 public sealed record AvailabilityPublished([property: Id(0)] string Availability, [property: Id(1)] long DocumentVersion) : EventChange;
 
-[GenerateSerializer, Immutable, Alias("HoldAdded")]
+[GenerateSerializer, Alias("HoldAdded")]
 public sealed record HoldAdded(
     [property: Id(0)] int Serial,
     [property: Id(1)] string UserId,
@@ -85,7 +85,7 @@ public sealed record TicketScanned([property: Id(0)] int Serial, [property: Id(1
 /// Tickets of a sale moved to the booking <see cref="ToBookingId"/> (another fan's): each gets its
 /// next generation, so a new code, and every earlier code of it is void.
 /// </summary>
-[GenerateSerializer, Immutable, Alias("TicketsTransferred")]
+[GenerateSerializer, Alias("TicketsTransferred")]
 public sealed record TicketsTransferred(
     [property: Id(0)] int Serial, [property: Id(1)] int[] Indexes, [property: Id(2)] string ToBookingId, [property: Id(3)] string? MailTo = null) : EventChange;
 
@@ -105,7 +105,7 @@ public sealed record WaitlistOffered([property: Id(0)] int Serial, [property: Id
 public sealed record MailsHandedOn([property: Id(0)] List<string> MailIds) : EventChange;
 
 /// <summary>One group-commit batch: the unit the journal appends.</summary>
-[GenerateSerializer, Immutable, Alias("EventBatch")]
+[GenerateSerializer, Alias("EventBatch")]
 public sealed record EventBatch([property: Id(0)] List<EventChange> Changes) : IJournalBatch
 {
     public int ChangeCount => Changes.Count;
