@@ -25,20 +25,41 @@ public sealed partial class SeatMap
     /// </summary>
     private HoldResult? Find(string reservationId, out int serial)
     {
-        serial = 0;
-        var prefix = _eventId + ".";
-        if (!reservationId.StartsWith(prefix, StringComparison.Ordinal)) return HoldResult.NotFound;
-        var rest = reservationId.AsSpan(prefix.Length);
-        var dash = rest.IndexOf('-');
-        if (dash <= 0 || !int.TryParse(rest[..dash], NumberStyles.None, CultureInfo.InvariantCulture, out serial)) return HoldResult.NotFound;
-        if (serial <= 0 || serial >= _state.NextSerial) return HoldResult.NotFound;
-        var mac = Mac(serial);
-        if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(mac), Encoding.ASCII.GetBytes(rest[(dash + 1)..].ToString())))
+        if (!TrySerial(reservationId, out serial, out var mac)) return HoldResult.NotFound;
+        if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Mac(serial)), Encoding.ASCII.GetBytes(mac)))
         {
             return HoldResult.NotFound;
         }
         return null;
     }
+
+    /// <summary>The serial an id names, if it is one this map issued, and the MAC it carries (unchecked).</summary>
+    private bool TrySerial(string reservationId, out int serial, out string mac)
+    {
+        serial = 0;
+        mac = "";
+        var prefix = _eventId + ".";
+        if (!reservationId.StartsWith(prefix, StringComparison.Ordinal)) return false;
+        var rest = reservationId.AsSpan(prefix.Length);
+        var dash = rest.IndexOf('-');
+        if (dash <= 0 || !int.TryParse(rest[..dash], NumberStyles.None, CultureInfo.InvariantCulture, out serial)) return false;
+        if (serial <= 0 || serial >= _state.NextSerial) return false;
+        mac = rest[(dash + 1)..].ToString();
+        return true;
+    }
+
+    /// <summary>Tickets the fan holds or bought for this event.</summary>
+    public int TicketsOf(string userId) => _ticketsByFan.GetValueOrDefault(SaleRecord.Fingerprint(userId));
+
+    /// <summary>The fan's holds not being paid for, oldest first. A scan of the holds: asked once per fan's page view, not per sale.</summary>
+    public IReadOnlyList<Reservation> HoldsOf(string userId) =>
+        [.. _state.Holds.Where(h => h.Value.State == HoldState.Held && h.Value.UserId == userId).OrderBy(h => h.Key).Select(h => ToReservation(h.Key, h.Value))];
+
+    /// <summary>
+    /// True while a reservation this map issued holds its seats (held or being paid for), not once sold, released or
+    /// expired. For ids the grain kept itself (the per-address count), so the MAC is not checked again in the grain's turn.
+    /// </summary>
+    public bool IsHeld(string reservationId) => TrySerial(reservationId, out var serial, out _) && _state.Holds.ContainsKey(serial);
 
     private bool TryParseSeat(string seatId, out int ordinal)
     {

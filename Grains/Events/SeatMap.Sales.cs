@@ -8,6 +8,16 @@ namespace TicketMaster.Grains.Events;
 
 public sealed partial class SeatMap
 {
+    /// <summary>Every sale and the booking it belongs to: what a cancelled event has left to refund.</summary>
+    public List<(int Serial, string BookingId)> Sales() => _state.Sales.Select(s => (s.Key, s.Value.BookingId)).ToList();
+
+    public int SaleCount => _state.Sales.Count;
+
+    public bool HasSale(int serial) => _state.Sales.ContainsKey(serial);
+
+    private bool IsSaleOf(int serial, string bookingId) =>
+        _state.Sales.TryGetValue(serial, out var sale) && sale.IsOf(bookingId);
+
     /// <summary>
     /// What <paramref name="bookingId"/> has of the hold <paramref name="reservationId"/>: pinned,
     /// sold or cancelled; null when nothing (never pinned by it, unpinned, released, expired).

@@ -106,13 +106,6 @@ public sealed partial class SeatMap
         return expired;
     }
 
-    /// <summary>Tickets the fan holds or bought for this event.</summary>
-    public int TicketsOf(string userId) => _ticketsByFan.GetValueOrDefault(SaleRecord.Fingerprint(userId));
-
-    /// <summary>The fan's holds not being paid for, oldest first. A scan of the holds: asked once per fan's page view, not per sale.</summary>
-    public IReadOnlyList<Reservation> HoldsOf(string userId) =>
-        [.. _state.Holds.Where(h => h.Value.State == HoldState.Held && h.Value.UserId == userId).OrderBy(h => h.Key).Select(h => ToReservation(h.Key, h.Value))];
-
     /// <param name="oneHoldPerFan">While the waiting room is on, an admission is for one active hold at a time.</param>
     public ReserveResult Reserve(ReserveRequest request, DateTimeOffset expiresAt, bool oneHoldPerFan = false)
     {
@@ -163,9 +156,6 @@ public sealed partial class SeatMap
         if (picked is null) return ReserveResult.Taken([sectionId]);
         return ReserveResult.Held(Add(userId, expiresAt, picked, -1, 0));
     }
-
-    /// <summary>True while the reservation holds its seats (held or being paid for), not once sold, released or expired.</summary>
-    public bool IsHeld(string reservationId) => Find(reservationId, out var serial) is null && _state.Holds.ContainsKey(serial);
 
     public HoldResult Release(string reservationId, string userId)
     {
@@ -241,16 +231,6 @@ public sealed partial class SeatMap
             Record(new HoldRemoved(serial));
         }
     }
-
-    /// <summary>Every sale and the booking it belongs to: what a cancelled event has left to refund.</summary>
-    public List<(int Serial, string BookingId)> Sales() => _state.Sales.Select(s => (s.Key, s.Value.BookingId)).ToList();
-
-    public int SaleCount => _state.Sales.Count;
-
-    public bool HasSale(int serial) => _state.Sales.ContainsKey(serial);
-
-    private bool IsSaleOf(int serial, string bookingId) =>
-        _state.Sales.TryGetValue(serial, out var sale) && sale.IsOf(bookingId);
 
     private Reservation Add(string userId, DateTimeOffset expiresAt, int[] seats, int gaSection, int gaCount)
     {

@@ -27,20 +27,14 @@ public static class PreQueuePhase
         if (!await room.Configure(true, AdmitPerSecond)) throw new InvalidOperationException("The room did not open.");
 
         var tickets = new (string User, string Ticket)[fans];
-        var next = -1;
         var joining = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, Callers).Select(async _ =>
+        await Fanout.Each(fans, Callers, async fan =>
         {
-            await Task.Yield();
-            int fan;
-            while ((fan = Interlocked.Increment(ref next)) < fans)
-            {
-                var user = $"u_{fan:D8}_{eventId[^6..]}";
-                var joined = await frontend.Join(eventId, user);
-                if (joined is not { Status: JoinStatus.Joined, PreQueued: true, Position: null }) throw new InvalidOperationException($"Join was not pre-queued: {joined}");
-                tickets[fan] = (user, joined.QueueTicket!);
-            }
-        }));
+            var user = $"u_{fan:D8}_{eventId[^6..]}";
+            var joined = await frontend.Join(eventId, user);
+            if (joined is not { Status: JoinStatus.Joined, PreQueued: true, Position: null }) throw new InvalidOperationException($"Join was not pre-queued: {joined}");
+            tickets[fan] = (user, joined.QueueTicket!);
+        });
         joining.Stop();
 
         // On sale in 3 s: the room hears of the new time within a period and arms its draw for it.

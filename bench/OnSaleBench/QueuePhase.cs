@@ -101,22 +101,16 @@ public static class QueuePhase
         Stopwatch? stopwatch, (string User, string Ticket)[]? sample = null)
     {
         var every = sample is { Length: > 0 } ? Math.Max(1, count / sample.Length) : int.MaxValue;
-        var next = -1;
         var done = 0;
-        await Task.WhenAll(Enumerable.Range(0, callers).Select(async _ =>
+        await Fanout.Each(count, callers, async fan =>
         {
-            await Task.Yield();
-            int fan;
-            while ((fan = Interlocked.Increment(ref next)) < count)
-            {
-                var user = $"u_{fan:D8}_{eventId[^6..]}";
-                var joined = await frontend.Join(eventId, user);
-                if (joined.Status != JoinStatus.Joined) throw new InvalidOperationException($"Join refused: {joined.Status}");
-                if (sample is not null && fan % every == 0 && fan / every < sample.Length) sample[fan / every] = (user, joined.QueueTicket!);
-                var reached = Array.IndexOf(checkpoints, Interlocked.Increment(ref done));
-                if (reached >= 0) reachedAt[reached] = stopwatch!.Elapsed;
-            }
-        }));
+            var user = $"u_{fan:D8}_{eventId[^6..]}";
+            var joined = await frontend.Join(eventId, user);
+            if (joined.Status != JoinStatus.Joined) throw new InvalidOperationException($"Join refused: {joined.Status}");
+            if (sample is not null && fan % every == 0 && fan / every < sample.Length) sample[fan / every] = (user, joined.QueueTicket!);
+            var reached = Array.IndexOf(checkpoints, Interlocked.Increment(ref done));
+            if (reached >= 0) reachedAt[reached] = stopwatch!.Elapsed;
+        });
     }
 
     private static async Task<string> OpenRoom(IGrainFactory grains, double admitPerSecond)

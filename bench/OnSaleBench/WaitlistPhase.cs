@@ -27,18 +27,12 @@ public static class WaitlistPhase
             holders.Add(held.Reservation ?? throw new InvalidOperationException($"The fill was refused: {held.Status}"));
         }
 
-        var next = -1;
         var joining = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, Callers).Select(async _ =>
+        await Fanout.Each(fans, Callers, async fan =>
         {
-            await Task.Yield();
-            int fan;
-            while ((fan = Interlocked.Increment(ref next)) < fans)
-            {
-                var joined = await grain.JoinWaitlist(Waiting(fan), 2, null);
-                if (joined.Status != WaitlistStatus.Waiting) throw new InvalidOperationException($"Join was refused: {joined.Status}");
-            }
-        }));
+            var joined = await grain.JoinWaitlist(Waiting(fan), 2, null);
+            if (joined.Status != WaitlistStatus.Waiting) throw new InvalidOperationException($"Join was refused: {joined.Status}");
+        });
         joining.Stop();
 
         // The first fan to join is first in line whatever order the callers' joins were written in: find who that is.
