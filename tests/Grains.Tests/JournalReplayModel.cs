@@ -1,0 +1,402 @@
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Serialization;
+using TicketMaster.Catalog;
+using TicketMaster.Events;
+using TicketMaster.Grains.Events;
+
+namespace TicketMaster.Grains.Tests;
+
+/// <summary>The plain model the replay test checks the seat map against: holds, sales, tickets and waits as lists, no serials or journals.</summary>
+public sealed partial class JournalReplayTests
+{
+    private enum Stage { Held, Pinned, Sold, Returned, Refunded }
+
+    private sealed record Hold(string Id, string User, List<string> Seats, int Ga, DateTimeOffset ExpiresAt)
+    {
+        public Stage Stage { get; set; }
+        public string? Booking { get; set; }
+
+        /// <summary>Per ticket, once sold: its current code, the booking holding it, and whether it was admitted.</summary>
+        public string[]? Codes { get; set; }
+        public string[] Holders { get; set; } = [];
+        public bool[] Scanned { get; set; } = [];
+    }
+
+    /// <summary>Seats by id and holds by reservation id, changed by the rules as a person would state them.</summary>
+    private sealed class Model(SeatMap map)
+    {
+        private static readonly TimeSpan Hold = TimeSpan.FromMinutes(2);
+        private readonly Dictionary<string, string?> _seatOwner = map.SeatViews(null).ToDictionary(s => s.SeatId, _ => (string?)null);
+        private readonly Dictionary<string, Hold> _holds = [];
+
+        /// <summary>Sales their fan cancelled: the seats are free, the sale is kept (refund under way, or refunded).</summary>
+        private readonly Dictionary<string, Hold> _returned = [];
+        private readonly List<string> _everIssued = [];
+        private int _bookings;
+
+        /// <summary>Every code ever issued, to its hold, ticket index and whether it is that ticket's current code (checked when scanned).</summary>
+        private readonly Dictionary<string, (Hold Hold, int Index)> _issuedCodes = [];
+        private int _admitted;
+        private int _doorBuys;
+        private int _transfers;
+        private int _refunds;
+
+        private int GaTaken => _holds.Values.Sum(h => h.Ga);
+
+        public void Expire(DateTimeOffset now)
+        {
+            foreach (var hold in _holds.Values.Where(h => h.Stage == Stage.Held && h.ExpiresAt <= now).ToList()) Remove(hold);
+        }
+
+        public void Step(Random random, DateTimeOffset now)
+        {
+            var user = Fans[random.Next(Fans.Length)];
+            var owned = _holds.Values.Where(h => h.User == user).Sum(h => h.Seats.Count + h.Ga);
+            var wanted = random.Next(1, 4);
+            if (random.Next(3) == 0 && owned + wanted > TicketLimit)
+            {
+                // Past the limit nothing is held, whatever the seats.
+                var refused = map.Reserve(ReserveRequest.BestAvailable(user, "GA", wanted), now + Hold);
+                Assert.Equal(ReserveStatus.TicketLimit, refused.Status);
+                return;
+            }
+            if (owned + wanted > TicketLimit) return;
+            if (random.Next(12) == 0)
+            {
+                Waitlist(random, user, now);
+                return;
+            }
+            switch (random.Next(9))
+            {
+                case 0 or 1:
+                {
+                    var seats = _seatOwner.Keys.OrderBy(_ => random.Next()).Take(wanted).ToList();
+                    var result = map.Reserve(ReserveRequest.ChosenSeats(user, seats), now + Hold);
+                    var taken = seats.Where(s => _seatOwner[s] is not null).ToList();
+                    if (taken.Count > 0)
+                    {
+                        Assert.Equal(ReserveStatus.Unavailable, result.Status);
+                        Assert.Equal(taken, result.Unavailable);
+                    }
+                    else Add(result, user, seats, 0, now);
+                    break;
+                }
+                case 2:
+                {
+                    var section = random.Next(2) == 0 ? "A" : "B";
+                    var result = map.Reserve(ReserveRequest.BestAvailable(user, section, wanted), now + Hold);
+                    if (result.Status == ReserveStatus.Held)
+                    {
+                        var seats = result.Reservation!.Seats.Select(s => s.SeatId).ToList();
+                        Assert.All(seats, s => Assert.True(s.StartsWith(section + "-", StringComparison.Ordinal) && _seatOwner[s] is null));
+                        Add(result, user, seats, 0, now);
+                    }
+                    break;
+                }
+                case 3:
+                {
+                    var count = wanted;
+                    var result = map.Reserve(ReserveRequest.BestAvailable(user, "GA", count), now + Hold);
+                    if (GaCapacity - GaTaken >= count) Add(result, user, [], count, now);
+                    else Assert.Equal(ReserveStatus.Unavailable, result.Status);
+                    break;
+                }
+                default:
+                    ActOnAnExistingHold(random, now);
+                    break;
+            }
+        }
+
+        private void ActOnAnExistingHold(Random random, DateTimeOffset now)
+        {
+            if (_everIssued.Count == 0) return;
+            // Half the time a hold a booking has reached, so sales are returned and refunded often enough to matter.
+            var reached = _holds.Values.Where(h => h.Stage != Stage.Held).Concat(_returned.Values).Select(h => h.Id).ToList();
+            var id = reached.Count > 0 && random.Next(2) == 0 ? reached[random.Next(reached.Count)] : _everIssued[random.Next(_everIssued.Count)];
+            var hold = _holds.GetValueOrDefault(id) ?? _returned.GetValueOrDefault(id);
+            var booking = "bkg_" + (++_bookings).ToString(CultureInfo.InvariantCulture);
+            var stage = hold?.Stage;
+            switch (random.Next(10))
+            {
+                case 0:
+                    var released = map.Release(id, hold?.User ?? "u_nobody");
+                    Assert.Equal(stage switch { Stage.Held => HoldStatus.Ok, Stage.Pinned or Stage.Sold => HoldStatus.Conflict, _ => HoldStatus.Gone }, released.Status);
+                    if (released.Status == HoldStatus.Ok) Remove(hold!);
+                    break;
+                case 1:
+                    var pinned = map.Pin(id, hold?.User ?? "u_nobody", booking, now);
+                    Assert.Equal(stage switch { null => HoldStatus.Gone, Stage.Held => HoldStatus.Ok, _ => HoldStatus.Conflict }, pinned.Status);
+                    if (pinned.Status == HoldStatus.Ok) (hold!.Stage, hold.Booking) = (Stage.Pinned, booking);
+                    break;
+                case 2:
+                    var unpinned = map.Unpin(id, hold?.Booking ?? booking);
+                    if (hold is { Stage: Stage.Pinned })
+                    {
+                        Assert.Equal(HoldStatus.Ok, unpinned.Status);
+                        (hold.Stage, hold.Booking) = (Stage.Held, null);
+                        // Unpinned past its time, it is free the moment anyone looks.
+                        if (hold.ExpiresAt <= now) { map.ExpireDue(now); Remove(hold); }
+                    }
+                    break;
+                case 3:
+                    var confirmed = map.Confirm(id, hold?.Booking ?? booking, now);
+                    if (hold is { Stage: Stage.Pinned }) hold.Stage = Stage.Sold;
+                    if (hold is { Stage: Stage.Sold or Stage.Returned or Stage.Refunded }) AssertSale(hold, confirmed);
+                    else Assert.Equal(HoldStatus.Gone, confirmed.Status);
+                    break;
+                case 4:
+                    // A replay of the booking that pinned it: the same sale whatever became of it.
+                    if (hold?.Booking is not { } own) break;
+                    var replayed = map.Pin(id, hold.User, own, now);
+                    if (stage == Stage.Pinned) Assert.Equal((HoldStatus.Ok, null), (replayed.Status, replayed.Sale));
+                    else AssertSale(hold, replayed);
+                    break;
+                case 5:
+                    var refunded = map.MarkRefunded(id, hold?.Booking ?? booking);
+                    Assert.Equal(stage is Stage.Returned or Stage.Refunded, refunded);
+                    if (stage == Stage.Returned)
+                    {
+                        hold!.Stage = Stage.Refunded;
+                        _refunds++;
+                    }
+                    break;
+                case 6:
+                    Scan(random, SoldOr(random, hold, now), now);
+                    break;
+                case 7:
+                    var moving = SoldOr(random, hold, now);
+                    Transfer(random, moving?.Id ?? id, moving);
+                    break;
+                default:
+                    var returned = map.ReturnSeats(id, hold?.Booking ?? booking, now);
+                    if (stage == Stage.Sold && (hold!.Scanned.Any(s => s) || hold.Holders.Any(h => h != hold.Booking)))
+                    {
+                        Assert.Equal(HoldStatus.Conflict, returned.Status);
+                        break;
+                    }
+                    if (stage == Stage.Sold)
+                    {
+                        Remove(hold!);
+                        hold!.Stage = Stage.Returned;
+                        _returned.Add(id, hold);
+                    }
+                    if (stage is Stage.Sold or Stage.Returned or Stage.Refunded) AssertSale(hold!, returned);
+                    else Assert.Equal(HoldStatus.NotFound, returned.Status);
+                    break;
+            }
+        }
+
+        /// <summary>
+        /// The answer carries the buyer's part of the sale as the model has it: one ticket a place it
+        /// still holds, with the codes they had when sold or last moved.
+        /// </summary>
+        private void AssertSale(Hold hold, HoldResult result)
+        {
+            Assert.Equal(HoldStatus.Ok, result.Status);
+            var sale = result.Sale!;
+            var expected = hold.Stage switch { Stage.Sold => SaleStatus.Sold, Stage.Returned => SaleStatus.Returned, _ => SaleStatus.Refunded };
+            Assert.Equal((expected, hold.Id), (sale.Status, sale.ReservationId));
+            if (hold.Codes is null)
+            {
+                Assert.Equal(hold.Seats.Count + hold.Ga, sale.Tickets.Count);
+                Assert.Equal(hold.Seats, sale.Tickets.Take(hold.Seats.Count).Select(t => t.SeatId));
+                hold.Codes = [.. sale.Tickets.Select(t => t.Code)];
+                hold.Holders = [.. sale.Tickets.Select(_ => hold.Booking!)];
+                hold.Scanned = new bool[sale.Tickets.Count];
+                for (var i = 0; i < hold.Codes.Length; i++) Assert.True(_issuedCodes.TryAdd(hold.Codes[i], (hold, i)), "A code was issued twice.");
+            }
+            AssertHeld(hold, hold.Booking!, sale);
+        }
+
+        /// <summary>What <paramref name="booking"/> holds of the sale: the tickets the model says, with their current codes.</summary>
+        private static void AssertHeld(Hold hold, string booking, SaleView sale)
+        {
+            var held = Enumerable.Range(0, hold.Holders.Length).Where(i => hold.Holders[i] == booking).ToList();
+            Assert.Equal(held.Select(i => $"{booking}-{i + 1}"), sale.Tickets.Select(t => t.TicketId));
+            Assert.Equal(held.Select(i => hold.Codes![i]), sale.Tickets.Select(t => t.Code));
+        }
+
+        /// <summary>
+        /// Tickets of every other sale are scanned and moved: a sale with a used ticket never goes
+        /// back, so the others keep being returned and refunded.
+        /// </summary>
+        private static bool AtTheDoor(Hold hold) => Serial(hold.Id) % 2 == 0;
+
+        /// <summary>Fans waiting for standing places, in order; an offer is a hold of the places they waited for.</summary>
+        private readonly List<(string User, int Quantity)> _waiting = [];
+        private int _offers;
+
+        private int Owned(string user) => _holds.Values.Where(h => h.User == user).Sum(h => h.Seats.Count + h.Ga);
+
+        private void Waitlist(Random random, string user, DateTimeOffset now)
+        {
+            switch (random.Next(4))
+            {
+                case 0 or 1:
+                    var quantity = random.Next(1, 4);
+                    var joined = map.JoinWaitlist(user, quantity, "GA");
+                    var place = _waiting.FindIndex(w => w.User == user);
+                    if (place >= 0) Assert.Equal((WaitlistStatus.Waiting, place + 1), (joined.Status, joined.Position));
+                    else if (Owned(user) + quantity > TicketLimit) Assert.Equal(WaitlistStatus.TicketLimit, joined.Status);
+                    else if (GaCapacity - GaTaken >= quantity) Assert.Equal(WaitlistStatus.SeatsAvailable, joined.Status);
+                    else
+                    {
+                        Assert.Equal((WaitlistStatus.Waiting, _waiting.Count + 1), (joined.Status, joined.Position));
+                        _waiting.Add((user, quantity));
+                    }
+                    break;
+                case 2:
+                    Assert.Equal(_waiting.RemoveAll(w => w.User == user) > 0, map.LeaveWaitlist(user));
+                    break;
+                default:
+                    var offered = map.OfferWaitlist(now + Hold);
+                    var expected = 0;
+                    foreach (var (waiting, wanted) in _waiting.ToList())
+                    {
+                        if (Owned(waiting) + wanted > TicketLimit || GaCapacity - GaTaken < wanted) continue;
+                        var offer = map.HoldsOf(waiting)[^1];
+                        Assert.Equal((wanted, "GA"), (offer.Seats.Count, offer.Seats[0].SectionId));
+                        Add(ReserveResult.Held(offer), waiting, [], wanted, now);
+                        _waiting.RemoveAll(w => w.User == waiting);
+                        expected++;
+                    }
+                    Assert.Equal(expected, offered);
+                    _offers += offered;
+                    break;
+            }
+        }
+
+        /// <summary>Often a sold hold, so that tickets are scanned and moved often enough to matter.</summary>
+        private Hold? SoldOr(Random random, Hold? hold, DateTimeOffset now)
+        {
+            // Sales are rare in this walk (a pin and a confirmation of one live hold), so the door buys a few itself.
+            if (_doorBuys < 12 && _holds.Values.FirstOrDefault(h => h.Stage == Stage.Held && AtTheDoor(h)) is { } live)
+            {
+                _doorBuys++;
+                var booking = "bkg_" + (++_bookings).ToString(CultureInfo.InvariantCulture);
+                Assert.Equal(HoldStatus.Ok, map.Pin(live.Id, live.User, booking, now).Status);
+                (live.Stage, live.Booking) = (Stage.Sold, booking);
+                AssertSale(live, map.Confirm(live.Id, booking, now));
+            }
+            var sold = _holds.Values.Where(h => h is { Stage: Stage.Sold, Codes: not null } && AtTheDoor(h)).ToList();
+            return sold.Count > 0 && random.Next(4) != 0 ? sold[random.Next(sold.Count)] : hold;
+        }
+
+        /// <summary>A code at the door: a sold ticket's current code admits once; an older code, or a cancelled sale's, is void.</summary>
+        private void Scan(Random random, Hold? hold, DateTimeOffset now)
+        {
+            var code = random.Next(4) switch
+            {
+                0 when _issuedCodes.Count > 0 => _issuedCodes.Keys.ElementAt(random.Next(_issuedCodes.Count)),
+                1 => "0123456789ABCDEF0123456789ABCDEF",
+                _ when hold?.Codes is { Length: > 0 } codes => codes[random.Next(codes.Length)],
+                _ => "FEDCBA9876543210FEDCBA9876543210",
+            };
+            if (_issuedCodes.TryGetValue(code, out var known) && !AtTheDoor(known.Hold)) return;
+            var result = map.Scan(code, now);
+            if (!_issuedCodes.TryGetValue(code, out var issued))
+            {
+                Assert.Equal(ScanStatus.UnknownCode, result.Status);
+                return;
+            }
+            var (ticketHold, index) = issued;
+            if (ticketHold.Stage != Stage.Sold || ticketHold.Codes![index] != code)
+            {
+                Assert.Equal(ScanStatus.Void, result.Status);
+                return;
+            }
+            Assert.Equal(ticketHold.Scanned[index] ? ScanStatus.AlreadyScanned : ScanStatus.Admitted, result.Status);
+            Assert.Equal($"{ticketHold.Holders[index]}-{index + 1}", result.TicketId);
+            if (!ticketHold.Scanned[index]) _admitted++;
+            ticketHold.Scanned[index] = true;
+        }
+
+        /// <summary>Some tickets of one holder of a sale move to a new booking, all or none: new codes for them.</summary>
+        private void Transfer(Random random, string id, Hold? hold)
+        {
+            var to = "bkg_" + (++_bookings).ToString(CultureInfo.InvariantCulture);
+            if (hold is not { Stage: Stage.Sold, Codes: not null })
+            {
+                var refused = map.Transfer(id, hold?.Booking ?? to, [$"{hold?.Booking ?? to}-1"], to);
+                Assert.Equal(hold?.Stage is Stage.Returned or Stage.Refunded ? TransferStatus.Cancelled : TransferStatus.NotFound, refused.Status);
+                return;
+            }
+            if (!AtTheDoor(hold)) return;
+            var from = hold.Holders[random.Next(hold.Holders.Length)];
+            var indexes = Enumerable.Range(0, hold.Holders.Length).Where(i => hold.Holders[i] == from && random.Next(2) == 0).ToList();
+            if (indexes.Count == 0) return;
+            // Now and then a ticket that is someone else's rides along: nothing moves.
+            var stray = Enumerable.Range(0, hold.Holders.Length).FirstOrDefault(i => hold.Holders[i] != from, -1);
+            var withStray = stray >= 0 && random.Next(4) == 0;
+            var asked = indexes.Select(i => $"{from}-{i + 1}").Concat(withStray ? [$"{from}-{stray + 1}"] : []).ToList();
+            var result = map.Transfer(id, from, asked, to);
+            if (indexes.Any(i => hold.Scanned[i]) || (withStray && hold.Scanned[stray]))
+            {
+                Assert.Equal(TransferStatus.Scanned, result.Status);
+                return;
+            }
+            if (withStray)
+            {
+                Assert.Equal(TransferStatus.Moved, result.Status);
+                return;
+            }
+            Assert.Equal(TransferStatus.Transferred, result.Status);
+            _transfers++;
+            var received = map.SaleOf(id, to)!;
+            foreach (var (ticket, i) in received.Tickets.Zip(indexes.Order()))
+            {
+                hold.Holders[i] = to;
+                hold.Codes![i] = ticket.Code;
+                Assert.True(_issuedCodes.TryAdd(ticket.Code, (hold, i)), "A transfer reissued an old code.");
+            }
+            AssertHeld(hold, to, received);
+            AssertHeld(hold, from, result.Sale!);
+        }
+
+        /// <summary>Every holder of every sold ticket reads the same tickets and codes from <paramref name="other"/>.</summary>
+        public void AssertTicketsMatch(SeatMap other)
+        {
+            foreach (var hold in _holds.Values.Where(h => h is { Stage: Stage.Sold, Codes: not null }))
+            {
+                foreach (var holder in hold.Holders.Distinct()) AssertHeld(hold, holder, other.SaleOf(hold.Id, holder)!);
+            }
+        }
+
+        private void Add(ReserveResult result, string user, List<string> seats, int ga, DateTimeOffset now)
+        {
+            Assert.Equal(ReserveStatus.Held, result.Status);
+            var hold = new Hold(result.Reservation!.ReservationId, user, seats, ga, now + Hold);
+            _holds.Add(hold.Id, hold);
+            _everIssued.Add(hold.Id);
+            foreach (var seat in seats) _seatOwner[seat] = hold.Id;
+        }
+
+        private void Remove(Hold hold)
+        {
+            _holds.Remove(hold.Id);
+            foreach (var seat in hold.Seats) _seatOwner[seat] = null;
+        }
+
+        public void AssertMatches(SeatMap map, EventState state)
+        {
+            var expected = _seatOwner.ToDictionary(s => s.Key, s => s.Value is null ? SeatStatus.Available : _holds[s.Value].Stage == Stage.Sold ? SeatStatus.Sold : SeatStatus.Held);
+            Assert.Equal(expected, map.SeatViews(null).ToDictionary(s => s.SeatId, s => s.Status));
+            var ga = map.Sections.Single(s => s.SectionId == "GA").Index;
+            Assert.Equal(_holds.Values.Where(h => h.Stage != Stage.Sold).Sum(h => h.Ga), map.Held(ga));
+            Assert.Equal(_holds.Values.Where(h => h.Stage == Stage.Sold).Sum(h => h.Ga), map.Sold(ga));
+            Assert.Equal(_holds.Values.Where(h => h.Stage != Stage.Sold).Select(h => Serial(h.Id)).Order(), state.Holds.Keys.Order());
+            Assert.Equal(_holds.Values.Where(h => h.Stage == Stage.Sold).Select(h => Serial(h.Id)).Order(), state.Sales.Keys.Order());
+            Assert.Equal(_returned.Values.Select(h => (Serial(h.Id), h.Stage == Stage.Refunded)).Order(), state.Returned.Select(r => (r.Key, r.Value.Refunded)).Order());
+            Assert.True(_refunds > 2, $"Only {_refunds} sales were returned and refunded.");
+            Assert.True(_admitted > 2 && _transfers > 2, $"Only {_admitted} tickets were admitted and {_transfers} transfers made.");
+            Assert.True(_offers > 2, $"Only {_offers} waitlist offers were made.");
+            Assert.Equal(_waiting.Select(w => (w.User, w.Quantity)), state.Waitlist.Select(e => (e.UserId, e.Quantity)));
+            Assert.Equal(0, map.Audit().SeatsClaimedTwice);
+            Assert.All(Fans, fan => Assert.Equal(_holds.Values.Where(h => h.User == fan).Sum(h => h.Seats.Count + h.Ga), map.TicketsOf(fan)));
+        }
+
+        private static int Serial(string reservationId) =>
+            int.Parse(reservationId[(reservationId.IndexOf('.') + 1)..reservationId.IndexOf('-')], CultureInfo.InvariantCulture);
+    }
+}
