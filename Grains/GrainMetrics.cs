@@ -35,6 +35,12 @@ public static class GrainMetrics
     /// <summary>Tagged like <see cref="JournalAppends"/>: bytes per batch is this over the appends.</summary>
     public static readonly Counter<long> JournalBytes = Meter.CreateCounter<long>("ticketmaster.journal.bytes", "By", "Bytes of journal records appended.");
 
+    /// <summary>
+    /// Tagged <c>storage</c> (the <c>Orleans:Storage</c> kind): one per append, except where a
+    /// backend writes many journals' appends at once (PostgreSQL), so appends over writes is the batching across journals.
+    /// </summary>
+    public static readonly Counter<long> JournalWrites = Meter.CreateCounter<long>("ticketmaster.journal.writes", "{write}", "Storage round trips that appended journal records; one may carry the appends of many journals.");
+
     public static readonly Counter<long> JournalSnapshots = Meter.CreateCounter<long>("ticketmaster.journal.snapshots", "{snapshot}", "Snapshots written, after which older records are dropped.");
 
     public static readonly Counter<long> MailsQueued = Meter.CreateCounter<long>("ticketmaster.mail.queued", "{mail}", "Mails entered in the outbox (each cause once).");

@@ -7,6 +7,7 @@ public sealed class MemoryJournalStorage(IGrainFactory grains) : IJournalStorage
 
     public async Task Append(string journal, long sequence, byte[] record)
     {
+        GrainMetrics.JournalWrites.Add(1, new KeyValuePair<string, object?>("storage", "Memory"));
         if (!await grains.GetGrain<IMemoryJournalGrain>(journal).TryAppend(sequence, record)) throw new JournalConflictException(journal, sequence);
     }
 

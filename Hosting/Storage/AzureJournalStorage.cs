@@ -3,6 +3,7 @@ using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using TicketMaster.Grains;
 using TicketMaster.Grains.Persistence;
 
 namespace TicketMaster.Hosting;
@@ -52,6 +53,7 @@ public sealed class AzureJournalStorage : IJournalStorage
         var partition = AzureJournalKeys.Partition(_serviceId, journal);
         var entity = AzureJournalRecordData.Entity(partition, sequence, journal, record);
         await EnsureCreated();
+        GrainMetrics.JournalWrites.Add(1, new KeyValuePair<string, object?>("storage", StorageKinds.AzureStorage));
         // The first append claims the genesis row, which is never deleted: a second "first"
         // append fails even once compaction has removed record 1. Later appends must find the
         // tail marker of the sequence before theirs, which only the latest append left.

@@ -52,8 +52,8 @@ public static class FullFlowPhase
         context.Report.Add(context.Storage, "reserve + pay + confirm", seats, 0, Report.Rate(perSecond, "bookings"), bookLatency, writes,
             $"latencies: book; reserve {reserveLatency.Summary}; view in the grain {viewLatency.Summary} ({Report.N(viewLatency.Count)} views); " +
             $"{Report.N(bookings)} bookings in {load.Elapsed.TotalSeconds:F1} s{(load.SoldOut ? " (sold out)" : "")}; " +
-            $"storage round trips per booking {(bookings == 0 ? 0 : writes.RoundTrips / (double)bookings):F3} ({Report.N(writes.EventAppends)} event appends, " +
-            $"{Report.N(writes.SaleAppends)} bookings and ledger appends, {Report.N(writes.EventSnapshots + writes.SaleSnapshots)} snapshots)" +
+            $"storage round trips per booking {(bookings == 0 ? 0 : writes.RoundTrips / (double)bookings):F3} ({Report.N(writes.JournalWrites)} writes carrying " +
+            $"{Report.N(writes.EventAppends)} event appends and {Report.N(writes.SaleAppends)} bookings, ledger and other appends, {Report.N(writes.EventSnapshots + writes.SaleSnapshots)} snapshots)" +
             (timedOut > 0 ? $"; {timedOut} Book calls timed out (Orleans' 30 s response timeout)" : ""));
 
         var audit = await benchEvent.Grain.Audit();

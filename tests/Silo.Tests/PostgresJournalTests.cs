@@ -1,7 +1,9 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Orleans.Configuration;
 using TicketMaster.Events;
+using TicketMaster.Grains;
 using TicketMaster.Grains.Persistence;
 using TicketMaster.Hosting;
 using TicketMaster.Silo.Tests.Backends;
@@ -54,6 +56,38 @@ public sealed class PostgresJournalTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task Appends_to_many_journals_at_once_share_round_trips_and_a_conflict_fails_only_its_own_append()
+    {
+        await using var database = NpgsqlDataSource.Create(postgres.ConnectionString);
+        var storage = new PostgresJournalStorage(database, Options.Create(new ClusterOptions { ServiceId = "svc-" + Guid.NewGuid().ToString("N") }));
+        using var writes = new PostgresJournalWrites();
+
+        // Every tenth append names a sequence its journal is not at: only those may fail.
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 200).Select(async i =>
+        {
+            try { await storage.Append($"ledger/{i}", i % 10 == 0 ? 2 : 1, [(byte)i]); return true; }
+            catch (JournalConflictException) { return false; }
+        }));
+
+        Assert.Equal(Enumerable.Range(0, 200).Select(i => i % 10 != 0), outcomes);
+        Assert.InRange(writes.Count, 1, 20);
+        for (var i = 0; i < 200; i++) Assert.Equal(i % 10 == 0 ? 0 : 1, (await storage.Read($"ledger/{i}")).Records.Count);
+    }
+
+    [Fact]
+    public async Task Appends_of_one_journal_waiting_together_are_stored_in_order()
+    {
+        await using var database = NpgsqlDataSource.Create(postgres.ConnectionString);
+        var storage = new PostgresJournalStorage(database, Options.Create(new ClusterOptions { ServiceId = "svc-" + Guid.NewGuid().ToString("N") }));
+        const string journal = "bookings/3";
+
+        // Not awaited one by one: all three wait for round trips at once, and one statement's checks could not see an earlier row of it.
+        await Task.WhenAll(storage.Append(journal, 1, [1]), storage.Append(journal, 2, [2]), storage.Append(journal, 3, [3]));
+
+        Assert.Equal([1L, 2L, 3L], (await storage.Read(journal)).Records.Select(r => r.Sequence));
+    }
+
+    [Fact]
     public async Task A_100000_seat_event_reloads_exactly_from_its_snapshot_and_journal_on_PostgreSQL()
     {
         await using var cluster = await BackendCluster.StartAsync(
@@ -80,4 +114,31 @@ public sealed class PostgresJournalTests(PostgresFixture postgres)
         Assert.Equal(1001, after.Seats.Count(s => s.Status == SeatStatus.Held));
         Assert.Equal(0, (await grain.Audit()).SeatsClaimedTwice);
     }
+}
+
+/// <summary>Counts the PostgreSQL journal's append round trips (<c>ticketmaster.journal.writes</c>, <c>storage=Postgres</c>) while it lives.</summary>
+internal sealed class PostgresJournalWrites : IDisposable
+{
+    private readonly MeterListener _listener = new();
+    private long _count;
+
+    public PostgresJournalWrites()
+    {
+        _listener.InstrumentPublished = (instrument, listener) =>
+        {
+            if (instrument.Meter.Name == GrainMetrics.MeterName && instrument.Name == "ticketmaster.journal.writes") listener.EnableMeasurementEvents(instrument);
+        };
+        _listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+        {
+            foreach (var tag in tags)
+            {
+                if (tag.Key == "storage" && Equals(tag.Value, StorageKinds.Postgres)) Interlocked.Add(ref _count, value);
+            }
+        });
+        _listener.Start();
+    }
+
+    public long Count => Interlocked.Read(ref _count);
+
+    public void Dispose() => _listener.Dispose();
 }
