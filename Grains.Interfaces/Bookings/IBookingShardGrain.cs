@@ -12,6 +12,10 @@ public interface IBookingShardGrain : IGrainWithIntegerKey
     [Alias("Begin")]
     Task<BookingEntry> Begin(BookingEntry entry);
 
+    /// <summary>Takes out <paramref name="entry"/> if it is still exactly what its booking id holds (a later or other entry stays); answers once durable.</summary>
+    [Alias("Forget")]
+    Task Forget(BookingEntry entry);
+
     /// <summary>Marks the booking's payment declined, for good; answers once durable.</summary>
     [Alias("Decline")]
     Task Decline(string bookingId, string reason);

@@ -29,12 +29,21 @@ public sealed class BookingGrain(
     {
         if (ReservationIds.EventIdOf(command.ReservationId) is null) return new BookResult(BookStatus.ReservationNotFound);
         var eventGrain = EventOf(command.ReservationId);
-        var pinned = await eventGrain.Pin(command.ReservationId, command.UserId, BookingId);
-        // Nothing is recorded for a hold that is not the fan's to pay for: made-up requests leave no trace.
-        if (pinned.Status != HoldStatus.Ok) return Refusal(pinned.Status);
+        // Both durable before anything is charged, and written at once: the pin keeps the hold from
+        // expiring while the fan pays; the entry binds this key to this reservation, so its charge is
+        // only ever for the reservation the entry names.
+        var proposed = new BookingEntry(BookingId, command.UserId, command.ReservationId, time.GetUtcNow(), Email: command.Email);
+        var pinning = eventGrain.Pin(command.ReservationId, command.UserId, BookingId);
+        var beginning = Shard.Begin(proposed);
+        await Task.WhenAll(pinning, beginning);
+        var (pinned, entry) = (await pinning, await beginning);
+        if (pinned.Status != HoldStatus.Ok)
+        {
+            // Nothing stays recorded for a hold that is not the fan's to pay for: made-up requests leave no trace.
+            if (entry == proposed) await Shard.Forget(proposed);
+            return Refusal(pinned.Status);
+        }
 
-        // Durable before anything is charged: this key's charge is only ever for the reservation its entry names.
-        var entry = await Shard.Begin(new BookingEntry(BookingId, command.UserId, command.ReservationId, time.GetUtcNow(), Email: command.Email));
         if (pinned.Sale is { } done) return Answer(entry, done);
         if (entry.UserId != command.UserId || entry.ReservationId != command.ReservationId || entry.DeclineReason is not null)
         {

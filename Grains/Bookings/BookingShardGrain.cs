@@ -39,6 +39,13 @@ public sealed class BookingShardGrain(
         return _shard.State.Entries[entry.BookingId];
     }
 
+    public async Task Forget(BookingEntry entry)
+    {
+        _shard.EnsureCurrent();
+        if (_shard.State.Entries.GetValueOrDefault(entry.BookingId) == entry) _shard.Record(new BookingForgotten(entry));
+        await _shard.Durable();
+    }
+
     public async Task Decline(string bookingId, string reason)
     {
         _shard.EnsureCurrent();

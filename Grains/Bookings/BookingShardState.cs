@@ -30,6 +30,10 @@ public sealed class BookingShardState
                     ids.Add(begun.Entry.BookingId);
                 }
                 break;
+            case BookingForgotten forgotten when Entries.TryGetValue(forgotten.Entry.BookingId, out var begun) && begun == forgotten.Entry:
+                Entries.Remove(begun.BookingId);
+                if (_byUser?.GetValueOrDefault(begun.UserId) is { } theirs) theirs.Remove(begun.BookingId);
+                break;
             case BookingDeclined declined when Entries.TryGetValue(declined.BookingId, out var entry):
                 Entries[declined.BookingId] = entry with { DeclineReason = declined.Reason };
                 break;

@@ -171,6 +171,23 @@ public sealed class BookingTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_booking_refused_for_a_hold_that_is_not_the_fans_leaves_no_entry_and_its_key_stays_free()
+    {
+        var (owner, reservation) = await Hold();
+        var stranger = TestCatalog.User();
+        var bookingId = BookingIds.For(stranger, "k");
+
+        Assert.Equal(BookStatus.Forbidden, (await Book(stranger, reservation.ReservationId, "tok_visa", "k")).Status);
+        Assert.Equal(BookStatus.ReservationNotFound, (await Book(stranger, reservation.EventId + ".7-0123456789abcdef", "tok_visa", "k")).Status);
+
+        Assert.Null(await Grains.GetGrain<IBookingShardGrain>(BookingIds.ShardOf(bookingId)).Find(bookingId));
+        var mine = (await Grains.GetGrain<IEventGrain>(reservation.EventId).Reserve(ReserveRequest.ChosenSeats(stranger, ["A-1-3"]))).Reservation!;
+        Assert.Equal(BookStatus.Confirmed, (await Book(stranger, mine.ReservationId, "tok_visa", "k")).Status);
+        Assert.Equal(SeatStatus.Held, await StatusOf(reservation));
+        Assert.Equal(BookStatus.Confirmed, (await Book(owner, reservation.ReservationId, "tok_visa")).Status);
+    }
+
+    [Fact]
     public async Task Cancelling_refunds_and_returns_the_seats_to_sale()
     {
         var (user, reservation) = await Hold();
