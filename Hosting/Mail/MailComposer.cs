@@ -75,7 +75,7 @@ public sealed class MailComposer(SmtpSettings smtp, MailSenderSettings settings)
             .AppendLine(CultureInfo.InvariantCulture, $"When:    {when}")
             .AppendLine(CultureInfo.InvariantCulture, $"Where:   {where}")
             .AppendLine(CultureInfo.InvariantCulture, $"Booking: {bookingId}");
-        var amount = $"{sale.Total.ToString("0.00", CultureInfo.InvariantCulture)} {sale.Currency}";
+        var amount = Amount(sale.Total, sale.Currency);
         if (paid) text.AppendLine(CultureInfo.InvariantCulture, $"Paid:    {amount}");
         text.AppendLine().AppendLine("Your tickets (show the code at the door; each one admits once):");
         var html = new StringBuilder()
@@ -119,7 +119,7 @@ public sealed class MailComposer(SmtpSettings smtp, MailSenderSettings settings)
     {
         var e = mail.Event;
         message.Subject = $"{e.Name} is cancelled: your money is on its way back";
-        var amount = $"{mail.Sale.Total.ToString("0.00", CultureInfo.InvariantCulture)} {mail.Sale.Currency}";
+        var amount = Amount(mail.Sale.Total, mail.Sale.Currency);
         var seats = string.Join(", ", mail.Sale.Seats.Select(s => s.SeatId));
         body.TextBody = new StringBuilder()
             .AppendLine(CultureInfo.InvariantCulture, $"We are sorry: the organiser cancelled {e.Name} ({When(e.StartsAt)}, {e.Venue}).")
