@@ -50,12 +50,17 @@ public sealed partial class EventGrain
             HandOnMails();
             return;
         }
-        // A fan who left an address may be offered seats at any moment, in a commit that cannot await a registration.
-        if (Map?.WaitlistOwesMail == true) return;
+        if (OffersMayOweMail) return;
         // Cleared in this turn, so a sale arriving while the reminder goes registers it again.
         _mailReminderSet = false;
         if (await this.GetReminder(MailReminder) is { } reminder) await this.UnregisterReminder(reminder);
     }
+
+    /// <summary>
+    /// A fan who left an address waits, and offers are still made (not cancelled, not started): one may be made at any
+    /// moment, in a commit that cannot await a registration, so the reminder stays.
+    /// </summary>
+    private bool OffersMayOweMail => Map is not null && !State.Cancelled && Now < State.Definition!.StartsAt && Map.WaitlistOwesMail;
 
     /// <summary>After an append: the mails it made durable are ready to leave.</summary>
     private void NoteMails(HashSet<int> owed, bool moved)

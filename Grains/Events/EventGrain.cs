@@ -60,7 +60,7 @@ public sealed partial class EventGrain(
         }
         _durableSearch = SearchSnapshot.Of(State);
         _mailsReady.UnionWith(State.MailsToHandOn.Keys);
-        _mailReminderSet = State.MailsToHandOn.Count > 0 || Map?.WaitlistOwesMail == true;
+        _mailReminderSet = State.MailsToHandOn.Count > 0 || OffersMayOweMail;
         HandOnMails();
         this.RegisterGrainTimer(Sweep, new GrainTimerCreationOptions
         {

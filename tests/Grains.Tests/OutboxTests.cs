@@ -106,6 +106,8 @@ public sealed class OutboxTests(ClusterFixture fixture)
         // Joined as before addresses were kept: an offer, no mail.
         Assert.Equal(WaitlistStatus.Waiting, (await grain.JoinWaitlist(silent, 1, "GA")).Status);
         Assert.Equal(WaitlistStatus.Waiting, (await grain.JoinWaitlist(mailed, 1, "GA", "waiting@mail.example")).Status);
+        // The offer will be made inside a commit, which cannot await a reminder: the wake-up for its mail is there from the join.
+        Assert.Contains((await Reminders.ReadRows(grain.GetGrainId())).Reminders, r => r.ReminderName == "hand-on-mail");
         // The outbox is down: the offer must still be made, its mail owed in the event's own journal.
         var shards = Enumerable.Range(0, MailShards.Count).Select(shard => MailOutboxGrain.JournalName(shard)).ToList();
         shards.ForEach(journal => fixture.Journals.FailEveryNthAppend(journal, 1));
@@ -181,4 +183,6 @@ public sealed class OutboxTests(ClusterFixture fixture)
     }
 
     private Serializer Serializer => fixture.Cluster.Client.ServiceProvider.GetRequiredService<Serializer>();
+
+    private IReminderTable Reminders => fixture.Cluster.Silos[0].ServiceProvider.GetRequiredService<IReminderTable>();
 }
