@@ -67,9 +67,12 @@ public interface IEventGrain : Catalog.IOwnedGrain
     [Alias("GetSale")]
     Task<SaleView?> GetSale(string reservationId, string bookingId);
 
-    /// <summary>The booking's refund went through: a returned sale (or one sold after the event's cancellation) is refunded. False when there is none.</summary>
+    /// <summary>
+    /// The booking's refund went through: a returned sale (or one sold after the event's cancellation) is refunded. False when there is none.
+    /// With <paramref name="mailTo"/>, the change that records the refund owes its fan a mail saying so, sent once.
+    /// </summary>
     [Alias("MarkRefunded")]
-    Task<bool> MarkRefunded(string reservationId, string bookingId);
+    Task<bool> MarkRefunded(string reservationId, string bookingId, string? mailTo = null);
 
     /// <summary>Admits the ticket of a code once, durably; a repeat says when it was admitted, a transferred, refunded or cancelled ticket's code is void.</summary>
     [Alias("Scan")]
@@ -83,9 +86,12 @@ public interface IEventGrain : Catalog.IOwnedGrain
     [Alias("Transfer")]
     Task<TransferResult> Transfer(string reservationId, string fromBookingId, IReadOnlyList<string> ticketIds, string toBookingId, string? mailTo = null);
 
-    /// <summary>Puts the fan on the waitlist for seats that come back (at most once; a repeat answers the place); answers the place once durable.</summary>
+    /// <summary>
+    /// Puts the fan on the waitlist for seats that come back (at most once; a repeat answers the place); answers the place once durable.
+    /// With <paramref name="mailTo"/>, an offer to the fan owes a mail there in the same change that makes it.
+    /// </summary>
     [Alias("JoinWaitlist")]
-    Task<WaitlistResult> JoinWaitlist(string userId, int quantity, string? sectionId);
+    Task<WaitlistResult> JoinWaitlist(string userId, int quantity, string? sectionId, string? mailTo = null);
 
     /// <summary>Takes the fan off the waitlist; false when they were not on it.</summary>
     [Alias("LeaveWaitlist")]

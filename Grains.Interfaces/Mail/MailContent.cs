@@ -37,6 +37,19 @@ public sealed record EventCancelledMail(
     [property: Id(1)] string BookingId,
     [property: Id(2)] SaleView Sale) : MailContent;
 
+/// <summary>The fan cancelled the booking and its money went back; its tickets are void.</summary>
+[GenerateSerializer, Immutable, Alias("BookingCancelledMail")]
+public sealed record BookingCancelledMail(
+    [property: Id(0)] MailEvent Event,
+    [property: Id(1)] string BookingId,
+    [property: Id(2)] SaleView Sale) : MailContent;
+
+/// <summary>Seats came back and the waitlist holds them for the fan as <see cref="Offer"/>, until its <see cref="Reservation.ExpiresAt"/>.</summary>
+[GenerateSerializer, Immutable, Alias("WaitlistOfferMail")]
+public sealed record WaitlistOfferMail(
+    [property: Id(0)] MailEvent Event,
+    [property: Id(1)] Reservation Offer) : MailContent;
+
 /// <summary>The event's start moved: <see cref="MailEvent.StartsAt"/> is the new one; the tickets stay valid.</summary>
 [GenerateSerializer, Immutable, Alias("EventMovedMail")]
 public sealed record EventMovedMail(

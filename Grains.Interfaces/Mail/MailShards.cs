@@ -20,6 +20,12 @@ public static class MailShards
     /// <summary>The news to <paramref name="bookingId"/>'s fan that the event moved, once per move (the event's document version names it).</summary>
     public static string MoveOf(string bookingId, long documentVersion) => $"event-moved/{bookingId}/{documentVersion}";
 
+    /// <summary>The news to <paramref name="bookingId"/>'s fan that the booking they cancelled is refunded: a sale is refunded once, so this names the mail.</summary>
+    public static string BookingCancellationOf(string bookingId) => $"booking-cancelled/{bookingId}";
+
+    /// <summary>The seats the waitlist held for a fan as <paramref name="reservationId"/>: one offer is one hold, so this names the mail.</summary>
+    public static string WaitlistOfferOf(string reservationId) => $"waitlist-offer/{reservationId}";
+
     /// <summary>The tickets moved into <paramref name="receivedBookingId"/> (one booking per transfer), for their receiver.</summary>
     public static string TransferOf(string receivedBookingId) => $"tickets-received/{receivedBookingId}";
 }

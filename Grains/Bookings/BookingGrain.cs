@@ -80,7 +80,7 @@ public sealed class BookingGrain(
 
         // Unreachable while the pin holds, except when the organiser cancelled the event; either way the money goes back.
         await payments.Refund(chargeId, CancellationToken.None);
-        await eventGrain.MarkRefunded(entry.ReservationId, BookingId);
+        await eventGrain.MarkRefunded(entry.ReservationId, BookingId, entry.Email);
         return new BookResult(BookStatus.ReservationGone);
     }
 
@@ -153,12 +153,15 @@ public sealed class BookingGrain(
         else await eventGrain.Unpin(reservationId, BookingId);
     }
 
-    /// <summary>A returned sale's money goes back (once, whatever is repeated), and the event records it.</summary>
+    /// <summary>
+    /// A returned sale's money goes back (once, whatever is repeated), and the event records it, owing the fan one
+    /// mail at the address the entry keeps (by the sweep too, when the fan's own call died before this).
+    /// </summary>
     private async Task<SaleView?> Refund(BookingEntry entry)
     {
         if (await payments.Find(BookingId, CancellationToken.None) is { Refunded: false } charge) await payments.Refund(charge.ChargeId, CancellationToken.None);
         var eventGrain = EventOf(entry.ReservationId);
-        await eventGrain.MarkRefunded(entry.ReservationId, BookingId);
+        await eventGrain.MarkRefunded(entry.ReservationId, BookingId, entry.Email);
         return await eventGrain.GetSale(entry.ReservationId, BookingId);
     }
 

@@ -74,8 +74,12 @@ public sealed record BookingRefunded([property: Id(0)] int Serial, [property: Id
 public sealed record SaleReturned([property: Id(0)] int Serial, [property: Id(1)] DateTimeOffset At) : EventChange;
 
 /// <summary>A returned sale's money went back.</summary>
+/// <remarks>
+/// <see cref="MailTo"/>, when set, is owed the news that the booking is cancelled and the money on its way back, in
+/// the same append. Records written before it existed have none, and owe nothing.
+/// </remarks>
 [GenerateSerializer, Immutable, Alias("SaleRefunded")]
-public sealed record SaleRefunded([property: Id(0)] int Serial) : EventChange;
+public sealed record SaleRefunded([property: Id(0)] int Serial, [property: Id(1)] string? MailTo = null) : EventChange;
 
 /// <summary>A ticket was admitted at the door: it never admits again.</summary>
 [GenerateSerializer, Immutable, Alias("TicketScanned")]
@@ -89,16 +93,23 @@ public sealed record TicketScanned([property: Id(0)] int Serial, [property: Id(1
 public sealed record TicketsTransferred(
     [property: Id(0)] int Serial, [property: Id(1)] int[] Indexes, [property: Id(2)] string ToBookingId, [property: Id(3)] string? MailTo = null) : EventChange;
 
-/// <summary>A fan joined the waitlist for <see cref="Quantity"/> seats, in one section (its index) or any (-1).</summary>
+/// <summary>
+/// A fan joined the waitlist for <see cref="Quantity"/> seats, in one section (its index) or any (-1); an offer
+/// to them is mailed to <see cref="Email"/> (none in joins recorded before it existed: no mail).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("WaitlistJoined")]
-public sealed record WaitlistJoined([property: Id(0)] string UserId, [property: Id(1)] int Quantity, [property: Id(2)] int Section) : EventChange;
+public sealed record WaitlistJoined(
+    [property: Id(0)] string UserId, [property: Id(1)] int Quantity, [property: Id(2)] int Section, [property: Id(3)] string? Email = null) : EventChange;
 
 [GenerateSerializer, Immutable, Alias("WaitlistLeft")]
 public sealed record WaitlistLeft([property: Id(0)] string UserId) : EventChange;
 
-/// <summary>The hold <see cref="Serial"/> (just added) is the waiting fan's offer: they leave the waitlist.</summary>
+/// <summary>
+/// The hold <see cref="Serial"/> (just added) is the waiting fan's offer: they leave the waitlist.
+/// <see cref="MailTo"/>, when set, is owed a mail saying so, in the same append.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("WaitlistOffered")]
-public sealed record WaitlistOffered([property: Id(0)] int Serial, [property: Id(1)] string UserId) : EventChange;
+public sealed record WaitlistOffered([property: Id(0)] int Serial, [property: Id(1)] string UserId, [property: Id(2)] string? MailTo = null) : EventChange;
 
 /// <summary>The outbox holds these mails now: they are no longer this event's to hand on.</summary>
 [GenerateSerializer, Immutable, Alias("MailsHandedOn")]

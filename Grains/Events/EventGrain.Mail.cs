@@ -7,7 +7,7 @@ namespace TicketMaster.Grains.Events;
 
 /// <summary>
 /// The event's half of the outbox. A change that owes a mail records it in the same journal append
-/// (<see cref="HoldSold.MailTo"/>); once that append is durable the mail is handed on to its outbox
+/// (<see cref="HoldSold.MailTo"/>, <see cref="SaleRefunded.MailTo"/>, <see cref="WaitlistOffered.MailTo"/>, ...); once that append is durable the mail is handed on to its outbox
 /// shard, outside any caller's wait, and <see cref="MailsHandedOn"/> is recorded. A crash in between
 /// leaves the mail in <see cref="EventState.MailsToHandOn"/>, handed on again by the next activation
 /// (woken by a reminder if nothing else calls); the outbox keeps a mail id once, so that is harmless.
@@ -50,10 +50,17 @@ public sealed partial class EventGrain
             HandOnMails();
             return;
         }
+        if (OffersMayOweMail) return;
         // Cleared in this turn, so a sale arriving while the reminder goes registers it again.
         _mailReminderSet = false;
         if (await this.GetReminder(MailReminder) is { } reminder) await this.UnregisterReminder(reminder);
     }
+
+    /// <summary>
+    /// A fan who left an address waits, and offers are still made (not cancelled, not started): one may be made at any
+    /// moment, in a commit that cannot await a registration, so the reminder stays.
+    /// </summary>
+    private bool OffersMayOweMail => Map is not null && !State.Cancelled && Now < State.Definition!.StartsAt && Map.WaitlistOwesMail;
 
     /// <summary>After an append: the mails it made durable are ready to leave.</summary>
     private void NoteMails(HashSet<int> owed, bool moved)
@@ -156,11 +163,17 @@ public sealed partial class EventGrain
                 ? new OutboxMail(mailId, owed.To, new TicketsReceivedMail(place, owed.BookingId!, received), Now)
                 : null;
         }
+        if (owed.Kind == OwedMail.WaitlistOffer)
+        {
+            // Only while the seats are still held for the fan: an offer bought, released or run out says nothing worth a mail.
+            return Map!.OfferOf(owed.Serial, Now) is { } offer ? new OutboxMail(mailId, owed.To, new WaitlistOfferMail(place, offer), Now) : null;
+        }
         if (Map!.BuyerSaleOf(owed.Serial) is not { } sale) return null;
         MailContent? content = owed.Kind switch
         {
             OwedMail.BookingConfirmed when sale.Sale.Status == SaleStatus.Sold => new BookingConfirmedMail(place, sale.BookingId, sale.Sale),
             OwedMail.EventCancelled => new EventCancelledMail(place, sale.BookingId, sale.Sale),
+            OwedMail.BookingCancelled when sale.Sale.Status == SaleStatus.Refunded => new BookingCancelledMail(place, sale.BookingId, sale.Sale),
             _ => null,
         };
         return content is null ? null : new OutboxMail(mailId, owed.To, content, Now);

@@ -13,14 +13,17 @@ public sealed partial class EventGrain
     /// <summary>How soon seats freed by an expiry reach a waiting fan.</summary>
     private static readonly TimeSpan WaitlistTick = TimeSpan.FromSeconds(1);
 
-    public async Task<WaitlistResult> JoinWaitlist(string userId, int quantity, string? sectionId)
+    public async Task<WaitlistResult> JoinWaitlist(string userId, int quantity, string? sectionId, string? mailTo = null)
     {
         _persistence.EnsureCurrent();
         if (Map is null) return Missing(WaitlistResult.EventNotFound);
         if (State.Cancelled) return WaitlistResult.EventCancelled;
         if (Now >= State.Definition!.StartsAt) return WaitlistResult.SalesClosed;
+        // An offer is made inside a commit, where nothing may be awaited: the wake-up for its mail is set up now, while the fan waits.
+        if (mailTo is not null) await EnsureMailReminder();
+        _persistence.EnsureCurrent();
         Map.ExpireDue(Now);
-        var result = Map.JoinWaitlist(userId, quantity, sectionId);
+        var result = Map.JoinWaitlist(userId, quantity, sectionId, mailTo);
         // A repeat waits too: the place it reports may still be in the batch being written.
         if (result.Status == WaitlistStatus.Waiting) await _persistence.Durable();
         return result;

@@ -60,7 +60,7 @@ public sealed partial class EventGrain(
         }
         _durableSearch = SearchSnapshot.Of(State);
         _mailsReady.UnionWith(State.MailsToHandOn.Keys);
-        _mailReminderSet = State.MailsToHandOn.Count > 0;
+        _mailReminderSet = State.MailsToHandOn.Count > 0 || OffersMayOweMail;
         HandOnMails();
         this.RegisterGrainTimer(Sweep, new GrainTimerCreationOptions
         {
@@ -197,18 +197,20 @@ public sealed partial class EventGrain(
         return Map.SaleOf(reservationId, bookingId);
     }
 
-    public async Task<bool> MarkRefunded(string reservationId, string bookingId)
+    public async Task<bool> MarkRefunded(string reservationId, string bookingId, string? mailTo = null)
     {
+        // Before the decision below, which must not be split by an await.
+        if (mailTo is not null) await EnsureMailReminder();
         _persistence.EnsureCurrent();
         if (Map is null) return Missing(false);
         bool known;
         if (State.Cancelled && Map.SoldSerial(reservationId, bookingId) is { } serial)
         {
             // A sale made after the cancellation (see Confirm), refunded by its own booking before the cancellation's pass.
-            Record(new BookingRefunded(serial));
+            Record(new BookingRefunded(serial, mailTo));
             known = true;
         }
-        else known = Map.MarkRefunded(reservationId, bookingId);
+        else known = Map.MarkRefunded(reservationId, bookingId, mailTo);
         await _persistence.Durable();
         return known;
     }
@@ -311,7 +313,9 @@ public sealed partial class EventGrain(
         {
             HoldSold { MailTo: not null } sold => sold.Serial,
             BookingRefunded { MailTo: not null } refunded => refunded.Serial,
+            SaleRefunded { MailTo: not null } refunded => refunded.Serial,
             TicketsTransferred { MailTo: not null } moved => moved.Serial,
+            WaitlistOffered { MailTo: not null } offered => offered.Serial,
             _ => 0,
         }).Where(serial => serial != 0).ToHashSet();
         var ownsMoves = batch.Changes.Any(change => change is EventDefined { TellFans: true });

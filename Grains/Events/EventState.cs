@@ -68,7 +68,7 @@ public sealed class EventState
     [Id(18)] public Dictionary<string, PendingMail> MailsToHandOn { get; set; } = [];
 }
 
-/// <summary>A mail of kind <see cref="Kind"/> the sale of <see cref="Serial"/> owes to <see cref="To"/>.</summary>
+/// <summary>A mail of kind <see cref="Kind"/> the sale (or, for a waitlist offer, the hold) of <see cref="Serial"/> owes to <see cref="To"/>.</summary>
 [GenerateSerializer, Immutable, Alias("PendingMail")]
 public readonly record struct PendingMail(
     [property: Id(0)] int Serial,
@@ -91,6 +91,10 @@ public enum OwedMail
     TicketsReceived,
     /// <summary>The event's start moved from <see cref="PendingMail.PreviousStartsAt"/>; to the fan of <see cref="PendingMail.BookingId"/>.</summary>
     EventMoved,
+    /// <summary>The fan cancelled the sale and its money went back.</summary>
+    BookingCancelled,
+    /// <summary>The waitlist holds seats for the fan: the hold of <see cref="PendingMail.Serial"/>.</summary>
+    WaitlistOffer,
 }
 
 public enum HoldState
@@ -133,12 +137,13 @@ public readonly record struct TicketRecord(
     public static long Key(int serial, int index) => ((long)serial << 8) | (uint)index;
 }
 
-/// <summary>A fan waiting for <see cref="Quantity"/> seats, in the section of index <see cref="Section"/> or any (-1).</summary>
+/// <summary>A fan waiting for <see cref="Quantity"/> seats, in the section of index <see cref="Section"/> or any (-1); their offer is mailed to <see cref="Email"/> when known.</summary>
 [GenerateSerializer, Immutable, Alias("WaitlistEntry")]
 public readonly record struct WaitlistEntry(
     [property: Id(0)] string UserId,
     [property: Id(1)] int Quantity,
-    [property: Id(2)] int Section);
+    [property: Id(2)] int Section,
+    [property: Id(3)] string? Email = null);
 
 /// <summary>A cancelled sale: refunded, or with its refund under way since <see cref="At"/>.</summary>
 [GenerateSerializer, Immutable, Alias("ReturnedSale")]

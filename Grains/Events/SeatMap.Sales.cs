@@ -29,12 +29,15 @@ public sealed partial class SeatMap
     public int? SoldSerial(string reservationId, string bookingId) =>
         Find(reservationId, out var serial) is null && IsSaleOf(serial, bookingId) ? serial : null;
 
-    /// <summary>A returned sale is refunded (by its booking, or by a sweep that found it unfinished); false when there was none.</summary>
-    public bool MarkRefunded(string reservationId, string bookingId)
+    /// <summary>
+    /// A returned sale is refunded (by its booking, or by a sweep that found it unfinished); false when there was none.
+    /// The refund owes <paramref name="mailTo"/> one mail; a repeat records nothing, so owes nothing more.
+    /// </summary>
+    public bool MarkRefunded(string reservationId, string bookingId, string? mailTo = null)
     {
         if (Find(reservationId, out var serial) is not null
             || !_state.Returned.TryGetValue(serial, out var returned) || !returned.Sale.IsOf(bookingId)) return false;
-        if (!returned.Refunded) Record(new SaleRefunded(serial));
+        if (!returned.Refunded) Record(new SaleRefunded(serial, mailTo));
         return true;
     }
 

@@ -1,4 +1,5 @@
 using TicketMaster.Events;
+using TicketMaster.Mail;
 
 namespace TicketMaster.Grains.Events;
 
@@ -14,7 +15,8 @@ public sealed partial class SeatMap
 
     private HashSet<string> Waiting => _waiting ??= [.. _state.Waitlist.Select(e => e.UserId)];
 
-    public WaitlistResult JoinWaitlist(string userId, int quantity, string? sectionId)
+    /// <param name="email">Where an offer to the fan is mailed; none, no mail.</param>
+    public WaitlistResult JoinWaitlist(string userId, int quantity, string? sectionId, string? email = null)
     {
         if (quantity < 1 || quantity > ReserveRequest.MaxTickets) return WaitlistResult.Invalid("quantity", $"Quantity must be 1 to {ReserveRequest.MaxTickets}.");
         var section = -1;
@@ -28,7 +30,7 @@ public sealed partial class SeatMap
                 Error: $"This event allows at most {limit} tickets per fan (maxTicketsPerFan); you already hold or bought {already}.");
         }
         if (CanSeat(quantity, section) >= 0) return WaitlistResult.SeatsAvailable;
-        Record(new WaitlistJoined(userId, quantity, section));
+        Record(new WaitlistJoined(userId, quantity, section, email));
         return new WaitlistResult(WaitlistStatus.Waiting, _state.Waitlist.Count);
     }
 
@@ -54,13 +56,20 @@ public sealed partial class SeatMap
             if (section < 0) continue;
             var serial = _state.NextSerial;
             if (ReserveBest(entry.UserId, _sections[section].SectionId, entry.Quantity, expiresAt).Status != ReserveStatus.Held) continue;
-            Record(new WaitlistOffered(serial, entry.UserId));
+            Record(new WaitlistOffered(serial, entry.UserId, entry.Email));
             offers++;
         }
         return offers;
     }
 
     public bool HasWaitlist => _state.Waitlist.Count > 0;
+
+    /// <summary>Whether a waiting fan left an address: an offer to them would owe a mail.</summary>
+    public bool WaitlistOwesMail => _state.Waitlist.Any(e => e.Email is not null);
+
+    /// <summary>The waitlist's offer <paramref name="serial"/> while it still holds its seats (not bought, released or expired by <paramref name="now"/>); else null.</summary>
+    public Reservation? OfferOf(int serial, DateTimeOffset now) =>
+        _state.Holds.TryGetValue(serial, out var hold) && hold.State == HoldState.Held && hold.ExpiresAt > now ? ToReservation(serial, hold) : null;
 
     /// <summary>The section (its index) that has <paramref name="quantity"/> seats free: <paramref name="section"/> itself, or the first of any when -1; else -1.</summary>
     private int CanSeat(int quantity, int section)
@@ -85,7 +94,7 @@ public sealed partial class SeatMap
         switch (change)
         {
             case WaitlistJoined joined:
-                _state.Waitlist.Add(new WaitlistEntry(joined.UserId, joined.Quantity, joined.Section));
+                _state.Waitlist.Add(new WaitlistEntry(joined.UserId, joined.Quantity, joined.Section, joined.Email));
                 _waiting?.Add(joined.UserId);
                 break;
             case WaitlistLeft left:
@@ -93,6 +102,11 @@ public sealed partial class SeatMap
                 break;
             case WaitlistOffered offered:
                 Remove(offered.UserId);
+                // Owed in the change that makes the offer; one offer is one hold, so its reservation id names the mail.
+                if (offered.MailTo is { } to)
+                {
+                    _state.MailsToHandOn[MailShards.WaitlistOfferOf(NewReservationId(offered.Serial))] = new PendingMail(offered.Serial, to, OwedMail.WaitlistOffer);
+                }
                 break;
         }
     }

@@ -281,6 +281,11 @@ public sealed partial class SeatMap
             case SaleRefunded refunded when _state.Returned.TryGetValue(refunded.Serial, out var pending):
                 _state.Returned[refunded.Serial] = pending with { Refunded = true };
                 _refundsDue.Remove(refunded.Serial);
+                // Owed on the refund, not the return: the money going back is the news, and a sale is refunded once.
+                if (refunded.MailTo is { } refundedTo)
+                {
+                    _state.MailsToHandOn[MailShards.BookingCancellationOf(pending.Sale.BookingId)] = new PendingMail(refunded.Serial, refundedTo, OwedMail.BookingCancelled);
+                }
                 break;
             case BookingRefunded refunded when _state.Sales.Remove(refunded.Serial, out var cancelled):
                 if (refunded.MailTo is { } cancelledTo)

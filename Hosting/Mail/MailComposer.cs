@@ -48,6 +48,12 @@ public sealed class MailComposer(SmtpSettings smtp, MailSenderSettings settings)
             case EventCancelledMail cancelled:
                 Cancellation(message, body, cancelled);
                 break;
+            case BookingCancelledMail own:
+                OwnCancellation(message, body, own);
+                break;
+            case WaitlistOfferMail offer:
+                Offer(message, body, offer);
+                break;
             case PasswordResetMail reset:
                 Reset(message, body, reset);
                 break;
@@ -69,7 +75,7 @@ public sealed class MailComposer(SmtpSettings smtp, MailSenderSettings settings)
             .AppendLine(CultureInfo.InvariantCulture, $"When:    {when}")
             .AppendLine(CultureInfo.InvariantCulture, $"Where:   {where}")
             .AppendLine(CultureInfo.InvariantCulture, $"Booking: {bookingId}");
-        var amount = $"{sale.Total.ToString("0.00", CultureInfo.InvariantCulture)} {sale.Currency}";
+        var amount = Amount(sale.Total, sale.Currency);
         if (paid) text.AppendLine(CultureInfo.InvariantCulture, $"Paid:    {amount}");
         text.AppendLine().AppendLine("Your tickets (show the code at the door; each one admits once):");
         var html = new StringBuilder()
@@ -113,7 +119,7 @@ public sealed class MailComposer(SmtpSettings smtp, MailSenderSettings settings)
     {
         var e = mail.Event;
         message.Subject = $"{e.Name} is cancelled: your money is on its way back";
-        var amount = $"{mail.Sale.Total.ToString("0.00", CultureInfo.InvariantCulture)} {mail.Sale.Currency}";
+        var amount = Amount(mail.Sale.Total, mail.Sale.Currency);
         var seats = string.Join(", ", mail.Sale.Seats.Select(s => s.SeatId));
         body.TextBody = new StringBuilder()
             .AppendLine(CultureInfo.InvariantCulture, $"We are sorry: the organiser cancelled {e.Name} ({When(e.StartsAt)}, {e.Venue}).")
@@ -126,6 +132,53 @@ public sealed class MailComposer(SmtpSettings smtp, MailSenderSettings settings)
         body.HtmlBody = $"<p>We are sorry: the organiser cancelled <b>{H(e.Name)}</b> ({H(When(e.StartsAt))}, {H(e.Venue)}).</p>"
             + $"<p>Booking {H(mail.BookingId)} (seats {H(seats)}) is refunded: <b>{H(amount)}</b> goes back the way you paid.</p>"
             + "<p>Its tickets no longer admit anyone; there is nothing you need to do.<br>TicketMaster</p>";
+    }
+
+    /// <summary>The fan's own cancellation, sent once its refund went through: the money is what they wait for.</summary>
+    private static void OwnCancellation(MimeMessage message, BodyBuilder body, BookingCancelledMail mail)
+    {
+        var e = mail.Event;
+        message.Subject = $"Your booking for {e.Name} is cancelled: your money is on its way back";
+        var amount = Amount(mail.Sale.Total, mail.Sale.Currency);
+        var seats = string.Join(", ", mail.Sale.Seats.Select(s => s.SeatId));
+        body.TextBody = new StringBuilder()
+            .AppendLine(CultureInfo.InvariantCulture, $"You cancelled booking {mail.BookingId} for {e.Name} ({When(e.StartsAt)}, {e.Venue}).")
+            .AppendLine()
+            .AppendLine(CultureInfo.InvariantCulture, $"Seats {seats}: {amount} goes back the way you paid. Your bank may take a few days to show it.")
+            .AppendLine("Its tickets no longer admit anyone, and the seats are back on sale.")
+            .AppendLine()
+            .AppendLine("TicketMaster")
+            .ToString();
+        body.HtmlBody = $"<p>You cancelled booking {H(mail.BookingId)} for <b>{H(e.Name)}</b> ({H(When(e.StartsAt))}, {H(e.Venue)}).</p>"
+            + $"<p>Seats {H(seats)}: <b>{H(amount)}</b> goes back the way you paid. Your bank may take a few days to show it.</p>"
+            + "<p>Its tickets no longer admit anyone, and the seats are back on sale.<br>TicketMaster</p>";
+    }
+
+    /// <summary>Seats the waitlist holds for the fan: until when, and where to pay (the event's page takes the hold up).</summary>
+    private void Offer(MimeMessage message, BodyBuilder body, WaitlistOfferMail mail)
+    {
+        var e = mail.Event;
+        var until = When(mail.Offer.ExpiresAt);
+        message.Subject = $"Seats for {e.Name} are held for you until {until}";
+        var link = $"{settings.SiteUrl.TrimEnd('/')}/events/{Uri.EscapeDataString(e.EventId)}";
+        var amount = Amount(mail.Offer.Total, mail.Offer.Currency);
+        var seats = string.Join(", ", mail.Offer.Seats.Select(s => s.SeatId));
+        body.TextBody = new StringBuilder()
+            .AppendLine(CultureInfo.InvariantCulture, $"Seats came back for {e.Name} ({When(e.StartsAt)}, {e.Venue}), and you were next on the waitlist.")
+            .AppendLine()
+            .AppendLine(CultureInfo.InvariantCulture, $"Held for you: {seats} ({amount})")
+            .AppendLine(CultureInfo.InvariantCulture, $"Until:        {until}")
+            .AppendLine()
+            .AppendLine("Pay for them here before then; after that they go to the next fan waiting:")
+            .AppendLine(link)
+            .AppendLine()
+            .AppendLine("If you no longer want them, do nothing: the hold ends by itself.")
+            .AppendLine("TicketMaster")
+            .ToString();
+        body.HtmlBody = $"<p>Seats came back for <b>{H(e.Name)}</b> ({H(When(e.StartsAt))}, {H(e.Venue)}), and you were next on the waitlist.</p>"
+            + $"<p><b>Held for you:</b> {H(seats)} ({H(amount)})<br><b>Until:</b> {H(until)}</p>"
+            + $"<p><a href=\"{H(link)}\">Pay for them</a> before then; after that they go to the next fan waiting.</p>"
+            + "<p>If you no longer want them, do nothing: the hold ends by itself.<br>TicketMaster</p>";
     }
 
     private void Reset(MimeMessage message, BodyBuilder body, PasswordResetMail mail)
@@ -146,6 +199,8 @@ public sealed class MailComposer(SmtpSettings smtp, MailSenderSettings settings)
             + $"<p><a href=\"{H(link)}\">Choose a new password</a>. The link works once, until {H(until)}.</p>"
             + "<p>If it was not you, ignore this mail: your password stays as it is.<br>TicketMaster</p>";
     }
+
+    private static string Amount(decimal total, string currency) => $"{total.ToString("0.00", CultureInfo.InvariantCulture)} {currency}";
 
     private static string When(DateTimeOffset at) => at.UtcDateTime.ToString("dddd d MMMM yyyy, HH:mm 'UTC'", CultureInfo.InvariantCulture);
 

@@ -28,7 +28,7 @@ public static class WaitlistApi
             return Problem.Invalid("sectionId", "1 to 16 letters or digits.");
         if (!Ids.IsPlausible(eventId)) return Outcomes.Waitlist.Problem(WaitlistStatus.EventNotFound, eventId);
 
-        var result = await grains.GetGrain<IEventGrain>(eventId).JoinWaitlist(user.UserId(), quantity, body.SectionId);
+        var result = await grains.GetGrain<IEventGrain>(eventId).JoinWaitlist(user.UserId(), quantity, body.SectionId, user.Email());
         return result.Status == WaitlistStatus.Waiting
             ? TypedResults.Ok(new WaitlistResponse(result.Position))
             : Outcomes.Waitlist.Problem(result.Status, eventId, result.Field, result.Error);

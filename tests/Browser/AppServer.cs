@@ -18,10 +18,14 @@ public sealed class AppServer : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
-    private AppServer(Process process, Uri baseAddress)
+    /// <summary>Where this server writes its mails as .eml files (no SMTP relay is configured), links pointing back at it.</summary>
+    public string PickupDirectory { get; }
+
+    private AppServer(Process process, Uri baseAddress, string pickupDirectory)
     {
         this.process = process;
         BaseAddress = baseAddress;
+        PickupDirectory = pickupDirectory;
         process.OutputDataReceived += (_, e) => Keep(e.Data);
         process.ErrorDataReceived += (_, e) => Keep(e.Data);
         process.BeginOutputReadLine();
@@ -31,6 +35,7 @@ public sealed class AppServer : IAsyncDisposable
     public static async Task<AppServer> StartAsync(IReadOnlyDictionary<string, string>? settings = null)
     {
         var port = FreePort();
+        var pickup = Path.Combine(Path.GetTempPath(), "ticketmaster-browser-mail", Guid.NewGuid().ToString("N"));
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(WebFrontendDll());
         start.ArgumentList.Add("--urls");
@@ -48,11 +53,13 @@ public sealed class AppServer : IAsyncDisposable
             ["Logging__LogLevel__Default"] = "Warning",
             // Every page, asset and API call comes from one address: the limits have tests of their own.
             ["RateLimits__Enabled"] = "false",
+            ["Mail__PickupDirectory"] = pickup,
+            ["Mail__SiteUrl"] = $"http://127.0.0.1:{port}",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) env[key] = value;
         foreach (var (key, value) in env) start.Environment[key] = value;
 
-        var server = new AppServer(Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start"), new Uri($"http://127.0.0.1:{port}"));
+        var server = new AppServer(Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start"), new Uri($"http://127.0.0.1:{port}"), pickup);
         await server.WaitUntilReadyAsync();
         return server;
     }
@@ -118,5 +125,6 @@ public sealed class AppServer : IAsyncDisposable
             await process.WaitForExitAsync();
         }
         process.Dispose();
+        if (Directory.Exists(PickupDirectory)) Directory.Delete(PickupDirectory, recursive: true);
     }
 }

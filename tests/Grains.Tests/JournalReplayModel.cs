@@ -4,6 +4,7 @@ using Orleans.Serialization;
 using TicketMaster.Catalog;
 using TicketMaster.Events;
 using TicketMaster.Grains.Events;
+using TicketMaster.Mail;
 
 namespace TicketMaster.Grains.Tests;
 
@@ -153,12 +154,14 @@ public sealed partial class JournalReplayTests
                     else AssertSale(hold, replayed);
                     break;
                 case 5:
-                    var refunded = map.MarkRefunded(id, hold?.Booking ?? booking);
+                    var refunded = map.MarkRefunded(id, hold?.Booking ?? booking, EmailOf(hold?.User ?? "u_nobody"));
                     Assert.Equal(stage is Stage.Returned or Stage.Refunded, refunded);
                     if (stage == Stage.Returned)
                     {
                         hold!.Stage = Stage.Refunded;
                         _refunds++;
+                        // The refund, not its repeats, owes the fan one mail; a fan without an address is owed none.
+                        if (EmailOf(hold.User) is { } to) _owedMails.Add(MailShards.BookingCancellationOf(hold.Booking!), (to, OwedMail.BookingCancelled));
                     }
                     break;
                 case 6:
@@ -227,6 +230,13 @@ public sealed partial class JournalReplayTests
         private readonly List<(string User, int Quantity)> _waiting = [];
         private int _offers;
 
+        /// <summary>Mails the changes owe (never handed on in this walk), by mail id: to whom, and which.</summary>
+        private readonly Dictionary<string, (string To, OwedMail Kind)> _owedMails = [];
+
+        /// <summary>Half the fans have an address; the others stand for joins and refunds recorded before addresses were kept.</summary>
+        private static string? EmailOf(string user) =>
+            int.TryParse(user.AsSpan(2), CultureInfo.InvariantCulture, out var n) && n % 2 == 0 ? $"{user}@mail.example" : null;
+
         private int Owned(string user) => _holds.Values.Where(h => h.User == user).Sum(h => h.Seats.Count + h.Ga);
 
         private void Waitlist(Random random, string user, DateTimeOffset now)
@@ -235,7 +245,7 @@ public sealed partial class JournalReplayTests
             {
                 case 0 or 1:
                     var quantity = random.Next(1, 4);
-                    var joined = map.JoinWaitlist(user, quantity, "GA");
+                    var joined = map.JoinWaitlist(user, quantity, "GA", EmailOf(user));
                     var place = _waiting.FindIndex(w => w.User == user);
                     if (place >= 0) Assert.Equal((WaitlistStatus.Waiting, place + 1), (joined.Status, joined.Position));
                     else if (Owned(user) + quantity > TicketLimit) Assert.Equal(WaitlistStatus.TicketLimit, joined.Status);
@@ -259,6 +269,7 @@ public sealed partial class JournalReplayTests
                         Assert.Equal((wanted, "GA"), (offer.Seats.Count, offer.Seats[0].SectionId));
                         Add(ReserveResult.Held(offer), waiting, [], wanted, now);
                         _waiting.RemoveAll(w => w.User == waiting);
+                        if (EmailOf(waiting) is { } to) _owedMails.Add(MailShards.WaitlistOfferOf(offer.ReservationId), (to, OwedMail.WaitlistOffer));
                         expected++;
                     }
                     Assert.Equal(expected, offered);
@@ -391,7 +402,10 @@ public sealed partial class JournalReplayTests
             Assert.True(_refunds > 2, $"Only {_refunds} sales were returned and refunded.");
             Assert.True(_admitted > 2 && _transfers > 2, $"Only {_admitted} tickets were admitted and {_transfers} transfers made.");
             Assert.True(_offers > 2, $"Only {_offers} waitlist offers were made.");
-            Assert.Equal(_waiting.Select(w => (w.User, w.Quantity)), state.Waitlist.Select(e => (e.UserId, e.Quantity)));
+            Assert.Equal(_waiting.Select(w => (w.User, w.Quantity, EmailOf(w.User))), state.Waitlist.Select(e => (e.UserId, e.Quantity, e.Email)));
+            Assert.True(_owedMails.Values.Any(m => m.Kind == OwedMail.BookingCancelled) && _owedMails.Values.Any(m => m.Kind == OwedMail.WaitlistOffer),
+                "No refund or no offer owed a mail.");
+            Assert.Equal(_owedMails.OrderBy(m => m.Key, StringComparer.Ordinal), state.MailsToHandOn.OrderBy(m => m.Key, StringComparer.Ordinal).Select(m => KeyValuePair.Create(m.Key, (m.Value.To, m.Value.Kind))));
             Assert.Equal(0, map.Audit().SeatsClaimedTwice);
             Assert.All(Fans, fan => Assert.Equal(_holds.Values.Where(h => h.User == fan).Sum(h => h.Seats.Count + h.Ga), map.TicketsOf(fan)));
         }

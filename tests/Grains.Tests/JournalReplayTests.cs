@@ -97,6 +97,7 @@ public sealed partial class JournalReplayTests
         Assert.All(Fans, fan => Assert.Equal(liveMap.TicketsOf(fan), replayed.Map.TicketsOf(fan)));
         Assert.Equal(live.Tickets.OrderBy(t => t.Key), replayed.State.Tickets.OrderBy(t => t.Key));
         Assert.Equal(live.Waitlist, replayed.State.Waitlist);
+        Assert.Equal(live.MailsToHandOn.OrderBy(m => m.Key, StringComparer.Ordinal), replayed.State.MailsToHandOn.OrderBy(m => m.Key, StringComparer.Ordinal));
         for (var i = 0; i < liveMap.Sections.Count; i++)
         {
             Assert.Equal((liveMap.Available(i), liveMap.Held(i), liveMap.Sold(i)), (replayed.Map.Available(i), replayed.Map.Held(i), replayed.Map.Sold(i)));

@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 using netDumbster.smtp;
+using TicketMaster.Grains.Persistence;
+using TicketMaster.Grains.Tests;
 using TicketMaster.Mail;
 
 namespace TicketMaster.WebFrontend.Tests;
@@ -9,13 +11,16 @@ namespace TicketMaster.WebFrontend.Tests;
 /// <summary>
 /// The embedded default sending through a real SMTP server in this process (netDumbster) on a free
 /// port, polling and retrying fast so tests see mail within moments. The server can be stopped
-/// and started again on the same port, as a relay that goes down and comes back.
+/// and started again on the same port, as a relay that goes down and comes back; the journals
+/// (memory) can be made to fail an append, as a database that refuses one write.
 /// </summary>
 public sealed class MailFactory : ApiFactory
 {
     public int SmtpPort { get; } = FreePort();
 
     public SimpleSmtpServer Smtp { get; private set; }
+
+    public FaultyJournal Journals { get; } = new();
 
     public MailFactory() => Smtp = SimpleSmtpServer.Start(SmtpPort);
 
@@ -30,6 +35,8 @@ public sealed class MailFactory : ApiFactory
         builder.UseSetting("Mail:RetryMin", "00:00:00.100");
         builder.UseSetting("Mail:RetryMax", "00:00:00.500");
         builder.UseSetting("Mail:SiteUrl", "https://tickets.tests.example");
+        builder.ConfigureServices(services =>
+            services.AddSingleton<IJournalStorage>(sp => Journals.Over(new MemoryJournalStorage(sp.GetRequiredService<IGrainFactory>()))));
     }
 
     public void StopSmtp() => Smtp.Stop();

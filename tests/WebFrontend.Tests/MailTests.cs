@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 using TicketMaster.Hosting.Mail;
 using TicketMaster.Hosting.Tickets;
@@ -158,7 +159,8 @@ public sealed class MailTests(MailFactory factory)
             new { toEmail = receiverEmail, ticketIds = new[] { given } })).StatusCode);
         var left = await Api.Json(await Api.Book(leaver, await Api.Hold(leaver, eventId, "A-2-1")));
         Assert.Equal(HttpStatusCode.OK, (await leaver.PostAsync($"/api/v1/bookings/{left["bookingId"]!.GetValue<string>()}/cancel", null)).StatusCode);
-        await Eventually.True(async () => await factory.Waiting() == 0 && factory.MailTo(receiverEmail).Count == 1, Patience, "the earlier mails are out");
+        await Eventually.True(async () => await factory.Waiting() == 0 && factory.MailTo(receiverEmail).Count == 1 && factory.MailTo(leaverEmail).Count == 2,
+            Patience, "the earlier mails are out");
 
         var body = (System.Text.Json.Nodes.JsonObject)System.Text.Json.Nodes.JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(_api.EventBody(venueId, "Moved Night")))!;
         var newStart = factory.Time.GetUtcNow().AddMonths(4);
@@ -177,8 +179,100 @@ public sealed class MailTests(MailFactory factory)
             Assert.Contains(newStart.UtcDateTime.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture), moved.TextBody);
             Assert.Equal(2, factory.MailTo(email).Count);
         }
-        // A fan who cancelled holds no tickets: only their confirmation.
-        Assert.Single(factory.MailTo(leaverEmail));
+        // A fan who cancelled holds no tickets: their confirmation and their cancellation, nothing of the move.
+        Assert.Equal(2, factory.MailTo(leaverEmail).Count);
+        Assert.DoesNotContain(factory.MailTo(leaverEmail), m => m.Subject?.Contains("new date", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
+    public async Task A_fan_who_cancels_their_booking_gets_one_mail_that_the_money_is_on_its_way_back()
+    {
+        var eventId = await _api.CreateEvent(name: "Changed Mind");
+        var (fan, email) = await RegisteredFan();
+        var booking = await Api.Json(await Api.Book(fan, await Api.Hold(fan, eventId, "A-2-1", "A-2-2")));
+        var bookingId = booking["bookingId"]!.GetValue<string>();
+
+        var cancelled = await fan.PostAsync($"/api/v1/bookings/{bookingId}/cancel", null);
+        Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
+        // A repeat answers the same and owes nothing more.
+        Assert.Equal(HttpStatusCode.OK, (await fan.PostAsync($"/api/v1/bookings/{bookingId}/cancel", null)).StatusCode);
+
+        await Eventually.True(() => Task.FromResult(factory.MailTo(email).Count >= 2), Patience, "the confirmation and the cancellation arrive");
+        await Eventually.True(async () => await factory.Waiting() == 0, Patience, "the outbox is empty");
+        await Task.Delay(TimeSpan.FromMilliseconds(500));
+
+        Assert.Equal(2, factory.MailTo(email).Count);
+        var mail = Assert.Single(factory.MailTo(email), m => m.Subject?.Contains("cancelled", StringComparison.Ordinal) == true);
+        Assert.Equal("Your booking for Changed Mind is cancelled: your money is on its way back", mail.Subject);
+        Assert.Equal(Composer().MessageIdOf(MailShards.BookingCancellationOf(bookingId)), mail.MessageId);
+        Assert.Contains("240.00 USD", mail.TextBody);
+        Assert.Contains("A-2-1, A-2-2", mail.TextBody);
+        Assert.Contains(bookingId, mail.HtmlBody);
+        Assert.DoesNotContain("http", mail.HtmlBody, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task A_fan_offered_seats_from_the_waitlist_gets_one_mail_saying_until_when_with_a_link_to_pay()
+    {
+        // One-row section A (10 seats), all held: the fan waits for two of them.
+        var eventId = await _api.CreateEvent(rows: 1, name: "Second Chance");
+        var holder = _api.AsNewUser();
+        var released = await Api.Json(await holder.PostAsJsonAsync("/api/v1/reserve", new { eventId, sectionId = "A", quantity = 8 }));
+        await Api.Hold(_api.AsNewUser(), eventId, "A-1-9", "A-1-10");
+        var (fan, email) = await RegisteredFan();
+        Assert.Equal(HttpStatusCode.OK, (await fan.PostAsJsonAsync($"/api/v1/events/{eventId}/waitlist", new { quantity = 2, sectionId = "A" })).StatusCode);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await holder.DeleteAsync($"/api/v1/reserve/{released["reservationId"]!.GetValue<string>()}")).StatusCode);
+        System.Text.Json.Nodes.JsonNode? offer = null;
+        await Eventually.True(async () =>
+        {
+            var items = (await Api.Json(await fan.GetAsync("/api/v1/reservations")))["items"]!.AsArray();
+            offer = items.Count == 1 ? items[0] : null;
+            return offer is not null;
+        }, Patience, "the offer listed among the fan's holds");
+        var offerId = offer!["reservationId"]!.GetValue<string>();
+        var until = offer["expiresAt"]!.GetValue<DateTimeOffset>().UtcDateTime.ToString("dddd d MMMM yyyy, HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture);
+
+        await Eventually.True(() => Task.FromResult(factory.MailTo(email).Count > 0), Patience, "the offer's mail arrives");
+        await Eventually.True(async () => await factory.Waiting() == 0, Patience, "the outbox is empty");
+        await Task.Delay(TimeSpan.FromMilliseconds(500));
+
+        var mail = Assert.Single(factory.MailTo(email));
+        Assert.Equal($"Seats for Second Chance are held for you until {until}", mail.Subject);
+        Assert.Equal(Composer().MessageIdOf(MailShards.WaitlistOfferOf(offerId)), mail.MessageId);
+        var link = $"https://tickets.tests.example/events/{eventId}";
+        Assert.Contains(link, mail.TextBody);
+        Assert.Contains($"href=\"{link}\"", mail.HtmlBody);
+        Assert.All(offer["seats"]!.AsArray(), seat => Assert.Contains(seat!["seatId"]!.GetValue<string>(), mail.TextBody));
+        Assert.Contains(until, mail.TextBody);
+    }
+
+    [Fact]
+    public async Task A_sender_that_fails_to_note_a_mail_the_relay_accepted_sends_one_second_copy_with_the_same_message_id()
+    {
+        var email = $"{Guid.NewGuid():N}@example.com";
+        var mail = new OutboxMail($"test/duplicate/{Guid.NewGuid():N}", email, new PasswordResetMail("token", factory.Time.GetUtcNow().AddMinutes(30)), factory.Time.GetUtcNow());
+        var shard = MailShards.Of(mail.MailId);
+        var journal = Grains.Mail.MailOutboxGrain.JournalName(shard);
+        // The shard's next append (queueing the mail) is written; the one after (noting it sent) fails, as a sender killed
+        // between the relay's "accepted" and its note would leave it: the mail still waiting, its lease gone with the activation.
+        factory.Journals.FailEveryNthAppend(journal, factory.Journals.AppendsOf(journal) + 2);
+        try
+        {
+            await factory.Services.GetRequiredService<IGrainFactory>().GetGrain<IMailOutboxGrain>(shard).Enqueue([mail]);
+            await Eventually.True(() => Task.FromResult(factory.MailTo(email).Count >= 2), Patience, "the relay receives the mail again");
+        }
+        finally
+        {
+            factory.Journals.FailEveryNthAppend(journal, 0);
+        }
+        await Eventually.True(async () => await factory.Waiting() == 0, Patience, "the second try is noted and the outbox is empty");
+        await Task.Delay(TimeSpan.FromMilliseconds(500));
+
+        var copies = factory.MailTo(email);
+        Assert.Equal(2, copies.Count);
+        Assert.All(copies, copy => Assert.Equal(Composer().MessageIdOf(mail.MailId), copy.MessageId));
+        Assert.Equal(copies[0].TextBody, copies[1].TextBody);
     }
 
     /// <summary>Counts <c>ticketmaster.mail.retried</c> as the metrics exporter would see it.</summary>
