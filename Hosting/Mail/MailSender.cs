@@ -1,3 +1,4 @@
+using System.Threading.RateLimiting;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -18,12 +19,29 @@ public sealed partial class MailSender(
     IOptions<MailSenderSettings> settings,
     ILogger<MailSender> logger) : BackgroundService
 {
+    /// <summary>Paces every worker of this silo together (<c>Mail:MaxPerSecond</c>), refilled ten times a second.</summary>
+    private readonly TokenBucketRateLimiter _pace = new(new TokenBucketRateLimiterOptions
+    {
+        TokenLimit = Math.Max(1, settings.Value.MaxPerSecond / 10),
+        TokensPerPeriod = Math.Max(1, settings.Value.MaxPerSecond / 10),
+        ReplenishmentPeriod = TimeSpan.FromSeconds(Math.Max(1, settings.Value.MaxPerSecond / 10) / (double)settings.Value.MaxPerSecond),
+        QueueLimit = int.MaxValue,
+        QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+        AutoReplenishment = true,
+    });
+
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (smtp.Value.UsesRelay) LogRelay(logger, smtp.Value.Host!, smtp.Value.Port, smtp.Value.Security);
         else LogPickup(logger, PickupFolder);
         var composer = new MailComposer(smtp.Value, settings.Value);
         return Task.WhenAll(Enumerable.Range(0, MailShards.Count).Select(shard => Work(shard, composer, stoppingToken)));
+    }
+
+    public override void Dispose()
+    {
+        _pace.Dispose();
+        base.Dispose();
     }
 
     private string PickupFolder => Path.GetFullPath(settings.Value.PickupDirectory);
@@ -73,6 +91,7 @@ public sealed partial class MailSender(
             for (; next < due.Count; next++)
             {
                 var mail = due[next].Mail;
+                using var turn = await _pace.AcquireAsync(1, stoppingToken);
                 try
                 {
                     await output.Send(composer.Compose(mail), stoppingToken);

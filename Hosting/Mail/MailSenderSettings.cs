@@ -16,6 +16,13 @@ public sealed class MailSenderSettings
     /// <summary>Mails taken from a shard at once and sent over one connection.</summary>
     public int BatchSize { get; set; } = 50;
 
+    /// <summary>
+    /// Most mails this silo composes and sends a second, over all its shards' workers: composing a
+    /// confirmation (its QR codes above all) takes CPU the silo's bookings need during a hot on-sale,
+    /// and relays cap senders' rates too. Mail waits; the sale does not.
+    /// </summary>
+    public int MaxPerSecond { get; set; } = 250;
+
     /// <summary>How long a taken mail is this sender's alone; past it (the sender died) another sends it.</summary>
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
 
@@ -30,6 +37,7 @@ public sealed class MailSenderSettings
             if (string.IsNullOrWhiteSpace(options.PickupDirectory)) failures.Add($"Configuration '{Section}:{nameof(PickupDirectory)}' must name a folder.");
             if (options.PollInterval <= TimeSpan.Zero) failures.Add($"Configuration '{Section}:{nameof(PollInterval)}' must be above 0.");
             if (options.BatchSize is < 1 or > 1000) failures.Add($"Configuration '{Section}:{nameof(BatchSize)}' must be 1 to 1000.");
+            if (options.MaxPerSecond is < 1 or > 100_000) failures.Add($"Configuration '{Section}:{nameof(MaxPerSecond)}' must be 1 to 100000.");
             if (options.Lease < TimeSpan.FromSeconds(5)) failures.Add($"Configuration '{Section}:{nameof(Lease)}' must be at least 5 seconds.");
             if (!Uri.TryCreate(options.SiteUrl, UriKind.Absolute, out var site) || (site.Scheme != Uri.UriSchemeHttp && site.Scheme != Uri.UriSchemeHttps))
             {

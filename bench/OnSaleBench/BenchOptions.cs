@@ -21,7 +21,8 @@ public sealed record BenchOptions(
     string? Azurite,
     int QueueFans,
     int PreQueueFans,
-    int WaitlistFans)
+    int WaitlistFans,
+    bool Mail)
 {
     public const int MaxSeatsPerVenue = 200_000;
 
@@ -92,6 +93,11 @@ public sealed record BenchOptions(
         Validators = { r => { if (r.GetValueOrDefault<int?>() is < 0) r.AddError("--queue-fans must be 0 or more."); } },
     };
 
+    public static readonly Option<bool> MailOption = new("--mail")
+    {
+        Description = "Run the full flow a second time with an address per buyer, so every sale owes a confirmation that the silo's sender writes to a pickup folder meanwhile.",
+    };
+
     public static readonly Option<bool> BaselineOption = new("--baseline")
     {
         Description = "Run the usual PostgreSQL design (SKIP LOCKED) as the baseline (default true; starts a throwaway PostgreSQL if none is given).",
@@ -122,7 +128,7 @@ public sealed record BenchOptions(
         foreach (var option in new Option[]
         {
             StorageOption, DurationOption, BuyersOption, QuickOption, SeatsOption, HeldOption, MemorySeatsOption,
-            BaselineOption, BaselineClientsOption, PostgresOption, AzuriteOption, QueueFansOption, PreQueueFansOption, WaitlistFansOption,
+            BaselineOption, BaselineClientsOption, PostgresOption, AzuriteOption, QueueFansOption, PreQueueFansOption, WaitlistFansOption, MailOption,
         })
         {
             command.Options.Add(option);
@@ -149,7 +155,8 @@ public sealed record BenchOptions(
             result.GetValue(AzuriteOption),
             result.GetValue(QueueFansOption) ?? (quick ? 100_000 : 1_000_000),
             result.GetValue(PreQueueFansOption) ?? 100_000,
-            result.GetValue(WaitlistFansOption) ?? 100_000);
+            result.GetValue(WaitlistFansOption) ?? 100_000,
+            result.GetValue(MailOption));
     }
 
     private static string[] ParseStorages(ArgumentResult result)

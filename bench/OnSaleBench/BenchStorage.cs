@@ -65,6 +65,9 @@ public sealed class BenchStorage : IAsyncDisposable
         _ => "memory storage (Orleans' binary serializer)",
     };
 
+    /// <summary>Where each silo's sender writes the confirmations of the <c>--mail</c> phase (a folder per cluster), removed with the bench.</summary>
+    public static string MailFolder { get; } = Path.Combine(Path.GetTempPath(), "onsalebench-mail-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
+
     /// <summary>A silo of a fresh cluster on free ports, set up as the Silo process sets itself up.</summary>
     public async Task<IHost> StartSilo(string storage)
     {
@@ -83,6 +86,8 @@ public sealed class BenchStorage : IAsyncDisposable
             ["ConnectionStrings:AzureStorage"] = AzureStorageConnection,
             // Holds made to fill an event must outlive the phases measured on it.
             ["Booking:HoldDuration"] = "02:00:00",
+            // The --mail phase's confirmations: no relay, so the sender writes them here.
+            ["Mail:PickupDirectory"] = Path.Combine(MailFolder, cluster),
         });
         builder.UseOrleans(silo => silo.ConfigureTicketMaster(builder.Configuration));
         var host = builder.Build();
@@ -92,6 +97,7 @@ public sealed class BenchStorage : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Directory.Exists(MailFolder)) Directory.Delete(MailFolder, recursive: true);
         if (_azurite is not null) await _azurite.DisposeAsync();
         if (_postgresServer is not null) await _postgresServer.DisposeAsync();
     }

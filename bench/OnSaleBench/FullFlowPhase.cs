@@ -1,15 +1,19 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using TicketMaster.Bookings;
 
 namespace TicketMaster.Bench.OnSale;
 
 /// <summary>
 /// Reserve, pay with the test gateway ("tok_visa") and confirm, while a viewer calls GetView in a
-/// loop; ends with the audit that no seat was sold twice, which fails the run loudly.
+/// loop; ends with the audit that no seat was sold twice, which fails the run loudly. With
+/// <c>mail</c>, each buyer gives an address, so each sale owes a confirmation that the silo's sender
+/// writes to its pickup folder while the bookings go on; the phase then waits for every one of them.
 /// </summary>
 public static class FullFlowPhase
 {
-    public static async Task<double> Run(BenchContext context)
+    public static async Task<double> Run(BenchContext context, bool mail)
     {
         var seats = context.Options.Seats.Min();
         var benchEvent = await BenchEvent.Create(context.Grains, seats);
@@ -32,7 +36,7 @@ public static class FullFlowPhase
             BookResult booked;
             try
             {
-                booked = await bookLatency.Time(() => booking.Book(new BookCommand(user, reservation.ReservationId, "tok_visa")));
+                booked = await bookLatency.Time(() => booking.Book(new BookCommand(user, reservation.ReservationId, "tok_visa", mail ? $"{user}@bench.example" : null)));
             }
             catch (TimeoutException)
             {
@@ -49,12 +53,13 @@ public static class FullFlowPhase
         await viewer;
 
         var perSecond = bookings / load.Elapsed.TotalSeconds;
-        context.Report.Add(context.Storage, "reserve + pay + confirm", seats, 0, Report.Rate(perSecond, "bookings"), bookLatency, writes,
+        var delivered = mail ? await AwaitMails(context, bookings) : "";
+        context.Report.Add(context.Storage, mail ? "reserve + pay + confirm, with mail" : "reserve + pay + confirm", seats, 0, Report.Rate(perSecond, "bookings"), bookLatency, writes,
             $"latencies: book; reserve {reserveLatency.Summary}; view in the grain {viewLatency.Summary} ({Report.N(viewLatency.Count)} views); " +
             $"{Report.N(bookings)} bookings in {load.Elapsed.TotalSeconds:F1} s{(load.SoldOut ? " (sold out)" : "")}; " +
             $"storage round trips per booking {(bookings == 0 ? 0 : writes.RoundTrips / (double)bookings):F3} ({Report.N(writes.JournalWrites)} writes carrying " +
             $"{Report.N(writes.EventAppends)} event appends and {Report.N(writes.SaleAppends)} bookings, ledger and other appends, {Report.N(writes.EventSnapshots + writes.SaleSnapshots)} snapshots)" +
-            (timedOut > 0 ? $"; {timedOut} Book calls timed out (Orleans' 30 s response timeout)" : ""));
+            (timedOut > 0 ? $"; {timedOut} Book calls timed out (Orleans' 30 s response timeout)" : "") + delivered);
 
         var audit = await benchEvent.Grain.Audit();
         var soldTwice = tickets.Count - tickets.Distinct().Count();
@@ -66,5 +71,15 @@ public static class FullFlowPhase
             throw new InvalidOperationException($"AUDIT FAILED on {context.Storage}: a seat was sold twice or the counts disagree ({audit}).");
         }
         return perSecond;
+    }
+
+    /// <summary>Waits (at most two minutes) until the pickup folder holds a confirmation per booking; says how long after the phase that took.</summary>
+    private static async Task<string> AwaitMails(BenchContext context, int bookings)
+    {
+        var folder = context.Services.GetRequiredService<IConfiguration>()["Mail:PickupDirectory"]!;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        int Written() => Directory.Exists(folder) ? Directory.EnumerateFiles(folder, "*.eml").Count() : 0;
+        while (Written() < bookings && clock.Elapsed < TimeSpan.FromMinutes(2)) await Task.Delay(200);
+        return $"; {Report.N(Written())} of {Report.N(bookings)} confirmations written {clock.Elapsed.TotalSeconds:F1} s after the last booking";
     }
 }

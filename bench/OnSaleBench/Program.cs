@@ -41,10 +41,15 @@ static async Task<int> Run(BenchOptions options, string[] args)
         // First, while the silo holds nothing else that could be collected during the measurement.
         await EventMemoryPhase.Run(context);
         var rates = await EventPhase.Run(context);
-        var bookings = await FullFlowPhase.Run(context);
+        var bookings = await FullFlowPhase.Run(context, mail: false);
         if (bookingBaseline is { } bb && bb > 0)
         {
             report.Note($"{kind}: full flow / PostgreSQL SKIP LOCKED full-flow baseline = {bookings / bb:F1}x ({Report.N(bookings)} vs {Report.N(bb)} bookings/s, same run, same PostgreSQL server)");
+        }
+        if (options.Mail)
+        {
+            var mailed = await FullFlowPhase.Run(context, mail: true);
+            report.Note($"{kind}: full flow with mail / without = {mailed / bookings:F2} ({Report.N(mailed)} vs {Report.N(bookings)} bookings/s, same silo, one after the other)");
         }
         if (options.QueueFans > 0)
         {
