@@ -103,7 +103,7 @@ foreach (var (kind, query) in mix)
     seen.Record(kind, start, index.Search(query).Total);
 }
 var secondPassPauses = GC.GetTotalPauseDuration() - pauses;
-Console.WriteLine(LatencyRecorder.Row("Lucene uncached, seen before, all", seen.All) + $" match cache {index.MatchCacheBytes / 1048576} MB, GC pauses {secondPassPauses.TotalMilliseconds:0} ms, collections by generation {GcCounts.Since(collections)}");
+Console.WriteLine(LatencyRecorder.Row("Lucene uncached, seen before, all", seen.All) + $" match cache {index.MatchCacheBytes / 1048576} MB, segment data {index.Caches.SegmentBytes / 1048576.0:0.0} MB, word alternatives {index.Caches.ExpansionBytes / 1048576.0:0.0} MB, GC pauses {secondPassPauses.TotalMilliseconds:0} ms, collections by generation {GcCounts.Since(collections)}");
 foreach (var (kind, histogram) in seen.ByKind.OrderBy(k => k.Key, StringComparer.Ordinal)) Console.WriteLine(LatencyRecorder.Row(kind, histogram));
 if (options.LatencyOnly) return 0;
 

@@ -1,6 +1,5 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Store;
 using TicketMaster.Search;
 
 namespace TicketMaster.SearchProjector.Tests;
@@ -12,7 +11,7 @@ namespace TicketMaster.SearchProjector.Tests;
 /// </summary>
 public sealed class FuzzyNeighbourTests(GeneratedDocuments data) : IClassFixture<GeneratedDocuments>, IDisposable
 {
-    private readonly RAMDirectory _directory = new();
+    private readonly SegmentedDirectory _directory = new();
 
     public void Dispose() => _directory.Dispose();
 
@@ -25,7 +24,6 @@ public sealed class FuzzyNeighbourTests(GeneratedDocuments data) : IClassFixture
     /// </summary>
     private DirectoryReader Index()
     {
-        using var writer = new IndexWriter(_directory, new IndexWriterConfig(SearchAnalyzer.Version, SearchAnalyzer.Create()));
         var documents = data.Documents.Take(1200).ToList();
         for (var i = 0; i < 100; i++)
         {
@@ -33,13 +31,7 @@ public sealed class FuzzyNeighbourTests(GeneratedDocuments data) : IClassFixture
         }
         documents.Add(documents[0] with { EventId = "unicode", Name = "東京 Ensemble Ωmega Straße", Performers = ["Kraftwérk", "Sigur Rós"] });
         documents.Add(documents[0] with { EventId = "family", Name = string.Join(' ', Enumerable.Range(0, 26).SelectMany(i => new[] { $"katx{(char)('a' + i)}", $"kat{(char)('a' + i)}y" })) });
-        for (var i = 0; i < documents.Count; i++)
-        {
-            writer.AddDocument(SearchFields.ToLucene(documents[i]));
-            if (i % 500 == 499) writer.Commit();
-        }
-        writer.Commit();
-        return DirectoryReader.Open(_directory);
+        return _directory.Write(documents.Chunk(500));
     }
 
     private static string[] Lucene(IndexReader reader, string field, string word)
