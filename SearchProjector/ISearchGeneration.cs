@@ -8,8 +8,11 @@ namespace TicketMaster.SearchProjector;
 /// </summary>
 public interface ISearchGeneration
 {
-    /// <summary>The generation the next search reads; reading it may make pending changes visible first.</summary>
+    /// <summary>The generation searches read now; reading it changes nothing.</summary>
     long Generation { get; }
+
+    /// <summary>Makes pending changes visible when the engine's refresh is due, and returns the generation the next search reads.</summary>
+    long RefreshIfDue();
 
     /// <summary>Each event's availability as searches show it now, fresh or cached.</summary>
     AvailabilityTable Availability { get; }

@@ -1,35 +1,31 @@
 namespace TicketMaster.SearchProjector;
 
 /// <summary>
-/// What a word or a keyword matches in one segment (<see cref="RankSet"/>s), kept between searches like Elasticsearch's
-/// query cache keeps filter bitsets per segment: a segment never changes, so an entry stays true for as long as the
-/// segment lives, across refreshes; only new segments build theirs. Entries of merged-away segments are simply never
-/// asked for again and leave by age. Bounded by bytes, least recently used first. Two searches missing the same entry
-/// at once may both build it; the second copy is dropped. A key may also be only <em>noted</em> (<see cref="Note"/>):
-/// asked for once, its value not kept yet, as Lucene's query cache admits a filter once it recurs; notes share the bound.
+/// What a word or a keyword matches in one segment (<see cref="RankSet"/>s and <see cref="WordMatches"/>), kept between
+/// searches like Elasticsearch's query cache keeps filter bitsets per segment: a segment never changes, so an entry stays
+/// true for as long as the segment lives, across refreshes; only new segments build theirs. Entries of merged-away
+/// segments are never asked for again and leave by age. Two searches missing the same entry at once may both build it;
+/// the second copy is dropped. A key may also be only <em>noted</em> (<see cref="Note"/>): asked for once, its value not
+/// kept yet, as Lucene's query cache admits a filter once it recurs. Bounded by <see cref="SearchCaches"/>.
 /// </summary>
-public sealed class MatchCache(long maxBytes)
+public sealed class MatchCache
 {
-    private readonly Lock _lock = new();
-    private readonly Dictionary<(object Core, string Key), LinkedListNode<Entry>> _entries = [];
-    private readonly LinkedList<Entry> _recency = new();
-    private long _bytes;
+    /// <summary>Per entry beside its value and key: the entry, its list node and dictionary slot.</summary>
+    private const int EntryOverhead = 96;
 
-    public long Bytes
+    private readonly LeastRecentlyUsed<(object Core, string Key), object> _entries;
+
+    /// <param name="maxBytes">The bound, asked at every addition.</param>
+    public MatchCache(Func<long> maxBytes) => _entries = new(maxBytes);
+
+    public MatchCache(long maxBytes)
+        : this(() => maxBytes)
     {
-        get
-        {
-            lock (_lock) return _bytes;
-        }
     }
 
-    public int Count
-    {
-        get
-        {
-            lock (_lock) return _entries.Count;
-        }
-    }
+    public long Bytes => _entries.Bytes;
+
+    public int Count => _entries.Count;
 
     public T GetOrAdd<T>(object core, string key, Func<T> build, Func<T, long> bytes) where T : class
     {
@@ -44,60 +40,18 @@ public sealed class MatchCache(long maxBytes)
     /// <summary>The value under the key, if one is kept; <paramref name="noted"/> says whether the key was at least noted.</summary>
     public object? Get(object core, string key, out bool noted)
     {
-        lock (_lock)
-        {
-            noted = _entries.TryGetValue((core, key), out var node);
-            if (!noted) return null;
-            _recency.Remove(node!);
-            _recency.AddFirst(node!);
-            return node!.Value.Value;
-        }
-    }
-
-    /// <summary>Notes that the key was asked for, keeping no value: a later <see cref="Get(object, string, out bool)"/> says so.</summary>
-    public void Note(object core, string key)
-    {
-        lock (_lock)
-        {
-            if (!_entries.ContainsKey((core, key))) Keep(core, key, null, key.Length * 2 + 96);
-        }
-    }
-
-    /// <summary>
-    /// Keeps <paramref name="value"/> under the key and returns it, replacing what is there unless that is already a value
-    /// of the same type (two searches built it at once): then the first copy stays and is returned.
-    /// </summary>
-    public T Add<T>(object core, string key, T value, long bytes) where T : class
-    {
-        var size = bytes + key.Length * 2 + 96;
-        lock (_lock)
-        {
-            if (_entries.TryGetValue((core, key), out var existing))
-            {
-                if (existing.Value.Value is T first) return first;
-                Remove(existing);
-            }
-            Keep(core, key, value, size);
-        }
+        noted = _entries.TryGet((core, key), out var value);
         return value;
     }
 
-    private void Keep(object core, string key, object? value, long size)
-    {
-        if (size > maxBytes) return;
-        var node = _recency.AddFirst(new Entry(core, key, value, size));
-        _entries[(core, key)] = node;
-        _bytes += size;
-        while (_bytes > maxBytes && _recency.Last is { } oldest) Remove(oldest);
-    }
+    /// <summary>Notes that the key was asked for, keeping no value: a later <see cref="Get(object, string, out bool)"/> says so.</summary>
+    public void Note(object core, string key) => _entries.Note((core, key), Size(key, 0));
 
-    private void Remove(LinkedListNode<Entry> node)
-    {
-        _recency.Remove(node);
-        _entries.Remove((node.Value.Core, node.Value.Key));
-        _bytes -= node.Value.Bytes;
-    }
+    /// <summary>
+    /// Keeps <paramref name="value"/> under the key and returns it, in place of a note; when a value is kept already (two
+    /// searches built it at once) the first copy stays and is returned.
+    /// </summary>
+    public T Add<T>(object core, string key, T value, long bytes) where T : class => (T)_entries.Add((core, key), value, Size(key, bytes));
 
-    /// <summary>A kept value, or (<see cref="Value"/> null) only the note that its key was asked for.</summary>
-    private sealed record Entry(object Core, string Key, object? Value, long Bytes);
+    private static long Size(string key, long bytes) => bytes + key.Length * 2 + EntryOverhead;
 }

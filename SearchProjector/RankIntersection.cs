@@ -3,9 +3,9 @@ using System.Numerics;
 namespace TicketMaster.SearchProjector;
 
 /// <summary>
-/// The ranks in [first, end) that every set holds, ascending, a buffer at a time. The smallest sparse set leads: it is
-/// walked and the others asked about each of its ranks (bit tests, or cursors that only move forward); when every set
-/// is dense their bitsets are ANDed 64 ranks at a time. No set at all means every rank of the window.
+/// The ranks in [first, end) that every set holds, ascending, a buffer at a time. The smallest sorted set is walked and
+/// the others asked about each of its ranks (bit tests, or cursors that only move forward); when every set is a bitset
+/// they are ANDed 64 ranks at a time. No set at all means every rank of the window.
 /// Each rank comes with its facet ordinals (<see cref="SegmentColumns.FacetsByRank"/>), read where they lie in order.
 /// </summary>
 public sealed class RankIntersection
@@ -20,14 +20,14 @@ public sealed class RankIntersection
     public RankIntersection(SegmentColumns columns, IEnumerable<RankSet> sets, int first, int end)
     {
         _facetsByRank = columns.FacetsByRank;
-        // A sparse set leads whenever there is one (the smallest): walking it never visits more than it holds.
-        _sets = [.. sets.OrderBy(s => s.IsDense).ThenBy(s => s.Count)];
+        // A sorted set is walked whenever there is one (the smallest): walking it never visits more than it holds.
+        _sets = [.. sets.OrderBy(s => s.IsBitset).ThenBy(s => s.Count)];
         _cursors = new int[_sets.Length];
         _end = end;
         if (_sets.Length == 0) _next = first;
-        else if (!_sets[0].IsDense)
+        else if (!_sets[0].IsBitset)
         {
-            for (var s = 0; s < _sets.Length; s++) _cursors[s] = _sets[s].IsDense ? 0 : _sets[s].LowerBound(first);
+            for (var s = 0; s < _sets.Length; s++) _cursors[s] = _sets[s].IsBitset ? 0 : _sets[s].LowerBound(first);
             _next = _cursors[0];
         }
         else
@@ -44,7 +44,7 @@ public sealed class RankIntersection
     public int Fill(int[] buffer, long[] facets)
     {
         if (_sets.Length == 0) return FillWindow(buffer, facets);
-        return _sets[0].IsDense ? FillDense(buffer, facets) : FillSparse(buffer, facets);
+        return _sets[0].IsBitset ? FillBits(buffer, facets) : FillSorted(buffer, facets);
     }
 
     private int FillWindow(int[] buffer, long[] facets)
@@ -57,7 +57,7 @@ public sealed class RankIntersection
         return count;
     }
 
-    private int FillSparse(int[] buffer, long[] facets)
+    private int FillSorted(int[] buffer, long[] facets)
     {
         var lead = _sets[0].Ranks;
         var leadFacets = _sets[0].Facets;
@@ -83,12 +83,12 @@ public sealed class RankIntersection
         for (var s = 1; s < _sets.Length; s++)
         {
             var set = _sets[s];
-            if (set.IsDense)
+            if (set.IsBitset)
             {
                 if ((set.Bits[rank >> 6] & (1UL << rank)) == 0) return false;
                 continue;
             }
-            // Ranks arrive ascending, so each sparse set's cursor only moves forward.
+            // Ranks arrive ascending, so each sorted set's cursor only moves forward.
             var ranks = set.Ranks;
             var at = _cursors[s];
             while (at < ranks.Length && ranks[at] < rank) at++;
@@ -98,7 +98,7 @@ public sealed class RankIntersection
         return true;
     }
 
-    private int FillDense(int[] buffer, long[] facets)
+    private int FillBits(int[] buffer, long[] facets)
     {
         var count = 0;
         var lastWord = (_end - 1) >> 6;

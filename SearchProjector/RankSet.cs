@@ -7,8 +7,9 @@ namespace TicketMaster.SearchProjector;
 
 /// <summary>
 /// A set of ranks (<see cref="SegmentColumns"/>) in one segment: the documents a word or a keyword matches. Stored as a
-/// sorted array when that is smaller than a bitset (fewer than one document in 32), else as a bitset, so a rare
-/// performer costs a few bytes and "concert" one bit per document. Immutable once built, shared between searches.
+/// sorted array of ranks when that is smaller than a bitset (fewer than one document in 32), else as a bitset
+/// (<see cref="IsBitset"/>), so a rare performer costs a few bytes and "concert" one bit per document. Immutable once
+/// built, shared between searches.
 /// </summary>
 public sealed class RankSet
 {
@@ -29,20 +30,20 @@ public sealed class RankSet
     /// <summary>Documents in the set, deleted ones included (deletes are checked per match, on the reader's live docs).</summary>
     public int Count { get; }
 
-    public bool IsDense => _bits is not null;
+    public bool IsBitset => _bits is not null;
 
     public long Bytes => _bits is not null ? _bits.Length * 8L + 32 : _ranks.Length * 4L + _facets.Length * 8L + 48;
 
-    /// <summary>Dense sets only.</summary>
+    /// <summary>Bitsets only.</summary>
     public ulong[] Bits => _bits!;
 
-    /// <summary>Sparse sets only, ascending.</summary>
+    /// <summary>Sorted sets only, ascending.</summary>
     public int[] Ranks => _ranks;
 
     /// <summary>
-    /// Sparse sets that may lead an intersection: each rank's facet ordinals (<see cref="SegmentColumns.FacetsByRank"/>)
-    /// beside it, so counting the matches of a sparse set reads memory in order instead of one far place in the columns
-    /// per match; empty for the others.
+    /// Sorted sets built with facets (a keyword's, a word's matches): each rank's facet ordinals
+    /// (<see cref="SegmentColumns.FacetsByRank"/>) beside it, so counting the matches of a sorted set that an intersection
+    /// walks reads memory in order instead of one far place in the columns per match; empty for the others.
     /// </summary>
     public long[] Facets => _facets;
 
@@ -63,16 +64,16 @@ public sealed class RankSet
     /// gives its ranks in order for a scan of the segment's bits, where sorting them costs a comparison sort per term.
     /// </summary>
     /// <param name="scratch">A builder of the same segment, emptied and reused.</param>
-    /// <param name="leads">Whether the set may lead an intersection, and so keeps each rank's facets beside it (<see cref="Facets"/>).</param>
-    public static RankSet OfTerm(TermsEnum terms, Builder scratch, bool leads)
+    /// <param name="withFacets">Whether a sorted set keeps each rank's facets beside it (<see cref="Facets"/>): for sets an intersection may walk.</param>
+    public static RankSet OfTerm(TermsEnum terms, Builder scratch, bool withFacets)
     {
         var columns = scratch.Columns;
         var docFreq = terms.DocFreq;
-        if (docFreq > SortedAtMost(columns.MaxDoc) || DenseFor(docFreq, columns.MaxDoc, leads))
+        if (docFreq > SortedAtMost(columns.MaxDoc) || BitsetIsSmaller(docFreq, columns.MaxDoc, withFacets))
         {
             scratch.Clear();
             scratch.AddCurrent(terms);
-            return scratch.Build(leads);
+            return scratch.Build(withFacets);
         }
         var ranks = Kept<int>(docFreq);
         var count = 0;
@@ -83,7 +84,7 @@ public sealed class RankSet
         }
         Array.Sort(ranks, 0, count);
         if (count < ranks.Length) ranks = Kept<int>(ranks.AsSpan(0, count));
-        return count == 0 ? Empty : new RankSet(ranks, leads ? FacetsOf(ranks, columns) : [], null, count);
+        return count == 0 ? Empty : new RankSet(ranks, withFacets ? FacetsOf(ranks, columns) : [], null, count);
     }
 
     /// <summary>
@@ -93,7 +94,7 @@ public sealed class RankSet
     private static int SortedAtMost(int maxDoc) => Math.Max(64, maxDoc >> 9);
 
     /// <summary>A bitset when it is the smaller form: one bit per document, against 4 bytes a rank (12 with its facets).</summary>
-    public static bool DenseFor(long count, int maxDoc, bool leads) => count * (leads ? 96 : 32) >= maxDoc;
+    public static bool BitsetIsSmaller(long count, int maxDoc, bool withFacets) => count * (withFacets ? 96 : 32) >= maxDoc;
 
     /// <summary>
     /// An array for a set that is kept (in the <see cref="MatchCache"/>, for minutes): on the pinned heap, which the
@@ -167,21 +168,21 @@ public sealed class RankSet
             foreach (var rank in other._ranks) _bits[rank >> 6] |= 1UL << rank;
         }
 
-        /// <param name="leads">Whether the set may lead an intersection (<see cref="OfTerm"/>).</param>
-        public RankSet Build(bool leads)
+        /// <param name="withFacets">Whether a sorted set keeps each rank's facets beside it (<see cref="OfTerm"/>).</param>
+        public RankSet Build(bool withFacets)
         {
             var bits = Bits;
             var count = 0;
             foreach (var word in bits) count += BitOperations.PopCount(word);
             if (count == 0) return Empty;
-            if (DenseFor(count, Columns.MaxDoc, leads)) return new RankSet([], [], Kept<ulong>(bits), count);
+            if (BitsetIsSmaller(count, Columns.MaxDoc, withFacets)) return new RankSet([], [], Kept<ulong>(bits), count);
             var ranks = Kept<int>(count);
             var at = 0;
             for (var w = 0; w < bits.Length; w++)
             {
                 for (var word = bits[w]; word != 0; word &= word - 1) ranks[at++] = (w << 6) + BitOperations.TrailingZeroCount(word);
             }
-            return new RankSet(ranks, leads ? FacetsOf(ranks, Columns) : [], null, count);
+            return new RankSet(ranks, withFacets ? FacetsOf(ranks, Columns) : [], null, count);
         }
 
         /// <summary>Empties the builder for the next set of the same segment.</summary>

@@ -8,9 +8,9 @@ namespace TicketMaster.SearchProjector;
 /// start-time window is a range of ranks, each keyword and each word a cached set of ranks (<see cref="MatchCache"/>),
 /// and the matches are their intersection within the range, walked in date order. Every match is counted (the total
 /// and both facets stay exact); by date, the first matches of each segment are the page's candidates; by relevance,
-/// each match is scored from its words' tiers and the best kept. Segments are then merged by score, start and event id.
+/// each match is scored from its words' qualities and the best kept. Segments are then merged by score, start and event id.
 /// <para>
-/// A match's score is the sum over its words of the word's weight times its tier (<see cref="WordMatches.Tier"/>): an
+/// A match's score is the sum over its words of the word's weight times its quality (<see cref="WordMatches.Quality"/>): an
 /// exact word above a near one, a word in the name or performers above one in the description, and a rare word
 /// (fewer matches in the index) weighing more than a common one. Equal scores go by date, then event id.
 /// </para>
@@ -19,12 +19,12 @@ public static class RankedSearch
 {
     private const int Buffer = 512;
 
-    public static SearchResultsPage Run(IndexReader reader, SearchPlan plan, MatchCache cache)
+    public static SearchResultsPage Run(IndexReader reader, SearchPlan plan, SearchCaches caches)
     {
         var segments = new Segment?[reader.Leaves.Count];
         try
         {
-            return Run(reader, plan, cache, segments);
+            return Run(reader, plan, caches, segments);
         }
         finally
         {
@@ -33,7 +33,7 @@ public static class RankedSearch
         }
     }
 
-    private static SearchResultsPage Run(IndexReader reader, SearchPlan plan, MatchCache cache, Segment?[] segments)
+    private static SearchResultsPage Run(IndexReader reader, SearchPlan plan, SearchCaches caches, Segment?[] segments)
     {
         var leaves = reader.Leaves;
         var words = plan.Words;
@@ -45,10 +45,9 @@ public static class RankedSearch
         for (var i = 0; i < leaves.Count; i++)
         {
             var atomic = leaves[i].AtomicReader;
-            var columns = SegmentColumns.For(atomic);
-            var (first, end) = columns.Window(plan.FromTicks, plan.ToTicks);
+            var (first, end) = caches.Columns(atomic).Window(plan.FromTicks, plan.ToTicks);
             if (first >= end) continue;
-            var terms = new SegmentTerms(atomic, columns, cache);
+            var terms = new SegmentTerms(atomic, caches);
             var matches = new WordMatches[words.Count];
             for (var w = 0; w < words.Count; w++)
             {
@@ -71,14 +70,15 @@ public static class RankedSearch
         {
             if (segments[i] is not { } segment) continue;
             var sets = new List<RankSet>(plan.Keys.Count + words.Count);
-            foreach (var key in plan.Keys) sets.Add(segment.Terms.Set(key.Field, new BytesRef(key.Value), leads: true, key.CacheKey));
+            foreach (var key in plan.Keys) sets.Add(segment.Terms.Set(key.Field, new BytesRef(key.Value), withFacets: true, key.CacheKey));
             foreach (var matches in segment.Words) sets.Add(matches.Any);
             if (sets.Any(s => s.Count == 0)) continue;
 
             var intersection = new RankIntersection(segment.Columns, sets, segment.First, segment.End);
+            var live = caches.LiveByRank(segment.Leaf.AtomicReader);
             var found = words.Count == 0 && segment.Columns.CountsByBlock && plan.Keys.All(k => k.Field is SearchFields.CityKey or SearchFields.CategoryKey)
-                ? CountByBlock(segment, plan.Keys, intersection, wanted ? window : 0, facets, buffer, facetBuffer)
-                : Scan(segment, intersection, plan.ByRelevance ? weights : null, wanted ? window : 0, facets, buffer, facetBuffer);
+                ? CountByBlock(segment, live, plan.Keys, intersection, wanted ? window : 0, facets, buffer, facetBuffer)
+                : Scan(segment, live, intersection, plan.ByRelevance ? weights : null, wanted ? window : 0, facets, buffer, facetBuffer);
             total += found.Count;
             if (found.Count > 0) firstStart = Math.Min(firstStart, segment.Columns.StartsByRank[found.FirstRank]);
             foreach (var (rank, score) in found.Top) candidates.Add(new Candidate(score, segment.Columns.StartsByRank[rank], i, rank));
@@ -91,10 +91,10 @@ public static class RankedSearch
     }
 
     /// <summary>Counts every live match into the facets and keeps the best <paramref name="keep"/>: by score when weighted, else the first.</summary>
-    private static Found Scan(Segment segment, RankIntersection matches, float[]? weights, int keep, Facets facets, int[] buffer, long[] facetBuffer)
+    /// <param name="live">The segment's live documents by rank (<see cref="SearchCaches.LiveByRank"/>).</param>
+    private static Found Scan(Segment segment, ulong[]? live, RankIntersection matches, float[]? weights, int keep, Facets facets, int[] buffer, long[] facetBuffer)
     {
         var columns = segment.Columns;
-        var live = columns.LiveByRank(segment.Leaf.AtomicReader.LiveDocs);
         // Ordinal + 1, so "none" (0) needs no test.
         var categoryCounts = new int[columns.CategoryValues.Length + 1];
         var cityCounts = new int[columns.CityValues.Length + 1];
@@ -121,7 +121,7 @@ public static class RankedSearch
                     continue;
                 }
                 var score = 0f;
-                for (var w = 0; w < words.Length; w++) score += weights![w] * words[w].Tier(rank);
+                for (var w = 0; w < words.Length; w++) score += weights![w] * words[w].Quality(rank);
                 if (best.Count < keep) best.Enqueue(rank, (score, rank));
                 else if (best.TryPeek(out _, out var worst) && score > worst.Score) best.EnqueueDequeue(rank, (score, rank));
             }
@@ -138,7 +138,7 @@ public static class RankedSearch
     /// A search by date with at most a city and a category: counted from the segment's block counts
     /// (<see cref="SegmentColumns.CountWindow"/>) without visiting the matches, then only the first <paramref name="keep"/> walked.
     /// </summary>
-    private static Found CountByBlock(Segment segment, IReadOnlyList<SearchKey> keys, RankIntersection matches, int keep, Facets facets, int[] buffer, long[] facetBuffer)
+    private static Found CountByBlock(Segment segment, ulong[]? live, IReadOnlyList<SearchKey> keys, RankIntersection matches, int keep, Facets facets, int[] buffer, long[] facetBuffer)
     {
         var columns = segment.Columns;
         bool[]? categories = null, cities = null;
@@ -147,7 +147,6 @@ public static class RankedSearch
             if (key.Field == SearchFields.CategoryKey) categories = SegmentColumns.OrdinalsOf(columns.CategoryValues, key.Value);
             else cities = SegmentColumns.OrdinalsOf(columns.CityValues, key.Value);
         }
-        var live = columns.LiveByRank(segment.Leaf.AtomicReader.LiveDocs);
         var categoryCounts = new int[columns.CategoryValues.Length + 1];
         var cityCounts = new int[columns.CityValues.Length + 1];
         var count = columns.CountWindow(segment.First, segment.End, categories, cities, live, categoryCounts, cityCounts);

@@ -36,13 +36,13 @@ public sealed class SearchOptions
     /// Lucene: bytes of per-segment matches kept between searches (<see cref="MatchCache"/>): what each typed word and
     /// each keyword matches, reused by every search that asks for it again, across refreshes. 0 keeps nothing.
     /// </summary>
-    public long MatchCacheBytes { get; set; } = LuceneSearchIndex.DefaultMatchCacheBytes;
+    public long MatchCacheBytes { get; set; } = SearchCaches.DefaultMatchCacheBytes;
 
     /// <summary>
     /// Lucene: bytes of decoded documents of recent pages kept between searches: a stored document is decompressed from
     /// a 16 KB block per read, and popular pages show the same events again and again. 0 keeps nothing.
     /// </summary>
-    public long DocumentCacheBytes { get; set; } = LuceneSearchIndex.DefaultDocumentCacheBytes;
+    public long DocumentCacheBytes { get; set; } = SearchCaches.DefaultDocumentCacheBytes;
 
     /// <summary>How often an on-disk index commits, so a restart resumes from its checkpoints.</summary>
     public TimeSpan CommitInterval { get; set; } = TimeSpan.FromSeconds(30);

@@ -78,7 +78,7 @@ public sealed class SearchRequestCache
         ArgumentNullException.ThrowIfNull(query);
         if (_generation is null) return Render(query, cancellationToken);
         // Read before the search: the engine then reads this generation or a newer one, never an older one.
-        var generation = _generation.Generation;
+        var generation = _generation.RefreshIfDue();
         var key = SearchRequestKey.For(query);
         var now = _time.GetUtcNow();
         if (TryGet(generation, key, now, out var node, out var entry))

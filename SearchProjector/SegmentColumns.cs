@@ -1,5 +1,4 @@
 using System.Numerics;
-using System.Runtime.CompilerServices;
 using Lucene.Net.Index;
 using Lucene.Net.Util;
 
@@ -10,14 +9,12 @@ namespace TicketMaster.SearchProjector;
 /// doc values every match reads, copied once into plain arrays in that order. A document's place in it is its
 /// <em>rank</em>: a start-time window is then one contiguous range of ranks, and the first matches of a range are the
 /// earliest, so every search works in rank space (<see cref="RankSet"/>, <see cref="RankedSearch"/>). A segment never
-/// changes after it is written (deletes live apart, in its live docs), so the columns are cached on the segment's core
-/// and shared by every reader that reopens over it; a merged segment builds its own.
+/// changes after it is written (deletes live apart, in its live docs), so the columns are kept for the segment's core
+/// (<see cref="SearchCaches"/>) and shared by every reader that reopens over it; a merged segment builds its own.
 /// </summary>
 public sealed class SegmentColumns
 {
-    private static readonly ConditionalWeakTable<object, SegmentColumns> Cache = new();
-
-    private SegmentColumns(AtomicReader reader)
+    public SegmentColumns(AtomicReader reader)
     {
         var maxDoc = reader.MaxDoc;
         var starts = new long[maxDoc];
@@ -173,23 +170,22 @@ public sealed class SegmentColumns
 
     public string[] CityValues { get; }
 
-    public static SegmentColumns For(AtomicReader reader) => Cache.GetValue(reader.CoreCacheKey, _ => new SegmentColumns(reader));
+    /// <summary>Bytes of the arrays: four numbers a document, the block counts and the facet names.</summary>
+    public long Bytes => MaxDoc * 24L + (_blockCounts?.Length ?? 0) * 4L + CategoryValues.Sum(v => 40L + v.Length * 2) + CityValues.Sum(v => 40L + v.Length * 2);
 
     /// <summary>
-    /// The segment's live documents by rank, one bit each (null: none deleted): asked for every match, so it is kept in
-    /// rank order, small and read in order, once per set of deletes (the reader's live docs object).
+    /// The segment's live documents by rank, one bit each: asked for every match, so kept in rank order, small and read
+    /// in order, once per set of deletes (<see cref="SearchCaches.LiveByRank"/>).
     /// </summary>
-    public ulong[]? LiveByRank(IBits? liveDocs) => liveDocs is null ? null : _liveRanks.GetValue(liveDocs, live =>
+    public ulong[] LiveByRank(IBits liveDocs)
     {
         var bits = new ulong[(MaxDoc + 63) >> 6];
         for (var rank = 0; rank < MaxDoc; rank++)
         {
-            if (live.Get(DocOfRank[rank])) bits[rank >> 6] |= 1UL << rank;
+            if (liveDocs.Get(DocOfRank[rank])) bits[rank >> 6] |= 1UL << rank;
         }
         return bits;
-    });
-
-    private readonly ConditionalWeakTable<IBits, ulong[]> _liveRanks = new();
+    }
 
     /// <summary>Whether the rank's document is live, on <see cref="LiveByRank"/> (null: all are).</summary>
     public static bool IsLive(ulong[]? live, int rank) => live is null || (live[rank >> 6] & (1UL << rank)) != 0;

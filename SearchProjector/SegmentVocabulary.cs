@@ -1,25 +1,18 @@
-using System.Collections.Concurrent;
 using System.Numerics;
-using System.Runtime.CompilerServices;
 using Lucene.Net.Index;
 
 namespace TicketMaster.SearchProjector;
 
 /// <summary>
 /// The words of one field of one segment, as code points grouped by length, when there are at most
-/// <see cref="MaxTerms"/> of them (a catalog's names, places and descriptions use a few thousand). A typed word's
+/// <see cref="SearchCaches.MaxVocabularyWords"/> of them (a catalog's names, places and descriptions use a few thousand). A typed word's
 /// fuzzy neighbours are then found by computing the edit distance to the words of a near length: microseconds, where
 /// compiling a Levenshtein automaton for two edits costs a few milliseconds per word. A larger dictionary is walked
-/// with the automaton (<see cref="WordExpansions"/>). Built once per segment, which never changes.
+/// with the automaton (<see cref="WordExpansions"/>). Built once per segment and field, which never change, and kept
+/// for the segment (<see cref="SearchCaches.Vocabulary"/>).
 /// </summary>
 public sealed class SegmentVocabulary
 {
-    /// <summary>Words per field and segment kept for scanning: at most about 3 MB; scanning them all costs about what the automaton does.</summary>
-    public const int MaxTerms = 65_536;
-
-    private static readonly SegmentVocabulary TooLarge = new([], [], [], []);
-    private static readonly ConditionalWeakTable<object, ConcurrentDictionary<string, SegmentVocabulary>> Cache = new();
-
     private readonly string[] _terms;
     private readonly int[] _points;
 
@@ -42,13 +35,8 @@ public sealed class SegmentVocabulary
         for (var i = 0; i < terms.Length; i++) _letters[i] = Letters(points.AsSpan(starts[i], starts[i + 1] - starts[i]));
     }
 
-    /// <summary>The field's words in the segment, or null when there are too many to scan.</summary>
-    public static SegmentVocabulary? For(AtomicReader segment, string field)
-    {
-        var byField = Cache.GetValue(segment.CoreCacheKey, static _ => new ConcurrentDictionary<string, SegmentVocabulary>(StringComparer.Ordinal));
-        var vocabulary = byField.GetOrAdd(field, f => Read(segment, f));
-        return ReferenceEquals(vocabulary, TooLarge) ? null : vocabulary;
-    }
+    /// <summary>Bytes of the words, their code points and the tables over them.</summary>
+    public long Bytes => _terms.Sum(t => 32L + t.Length * 2) + _points.Length * 4L + _letters.Length * 8L + _starts.Length * 4L + _firstOfLength.Length * 4L;
 
     /// <summary>Every word at most <paramref name="edits"/> edits from <paramref name="word"/>, with its distance (<see cref="EditDistance"/>).</summary>
     public IEnumerable<(string Term, int Distance)> Within(int[] word, int edits)
@@ -83,16 +71,17 @@ public sealed class SegmentVocabulary
     /// </summary>
     private static int LettersApart(ulong a, ulong b) => Math.Max(BitOperations.PopCount(a & ~b), BitOperations.PopCount(b & ~a));
 
-    private static SegmentVocabulary Read(AtomicReader segment, string field)
+    /// <summary>The field's words in the segment, or null when there are more than <see cref="SearchCaches.MaxVocabularyWords"/> to scan.</summary>
+    public static SegmentVocabulary? Read(AtomicReader segment, string field)
     {
         var terms = segment.GetTerms(field);
         if (terms is null) return new SegmentVocabulary([], [], [0], [0]);
-        if (terms.Count > MaxTerms) return TooLarge;
+        if (terms.Count > SearchCaches.MaxVocabularyWords) return null;
         var words = new List<(string Term, int[] Points)>();
         var enumerator = terms.GetEnumerator();
         while (enumerator.MoveNext())
         {
-            if (words.Count == MaxTerms) return TooLarge;
+            if (words.Count == SearchCaches.MaxVocabularyWords) return null;
             var term = enumerator.Term.Utf8ToString();
             words.Add((term, EditDistance.CodePoints(term)));
         }

@@ -27,12 +27,15 @@ public static class SearchApi
 
     public static async Task<IResult> Search([AsParameters] SearchParameters parameters, [FromServices] SearchRequestCache answers, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
-        var query = Parse(parameters, errors);
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors, detail: string.Join(' ', errors.Values.SelectMany(e => e)));
+        var (query, field, error) = Parse(parameters);
+        if (query is null) return Invalid(field!, error!);
 
         return TypedResults.Bytes(await answers.AnswerAsync(query, cancellationToken), "application/json; charset=utf-8");
     }
+
+    /// <summary>A 400 naming the parameter, in the body the web frontend's endpoints answer with (<c>errors</c> under its name, <c>detail</c> naming it).</summary>
+    public static ValidationProblem Invalid(string field, string error) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [error] }, detail: $"'{field}': {error}", title: "The request is not valid.");
 
     /// <summary>An answer as the endpoint sends it, in the host's JSON options.</summary>
     public static byte[] Json(SearchResults results, JsonSerializerOptions options) => JsonSerializer.SerializeToUtf8Bytes(Response(results), options);
@@ -50,21 +53,21 @@ public static class SearchApi
         return new SearchResponse(results.Total, results.Page, results.PageSize, items, results.Facets);
     }
 
-    /// <summary>Every wrong parameter is reported at once, each under its own name.</summary>
-    public static SearchQuery Parse(SearchParameters p, Dictionary<string, string[]> errors)
+    /// <summary>The query, or the first wrong parameter and what is wrong with it, as the web frontend's endpoints check their input.</summary>
+    public static (SearchQuery? Query, string? Field, string? Error) Parse(SearchParameters p)
     {
-        if (p.Text is { Length: > MaxTextLength }) errors["text"] = [$"text is at most {MaxTextLength} characters."];
+        if (p.Text is { Length: > MaxTextLength }) return Fail("text", $"text is at most {MaxTextLength} characters.");
 
         var page = 1;
         if (p.Page is not null && (!int.TryParse(p.Page, NumberStyles.None, CultureInfo.InvariantCulture, out page) || page < 1))
         {
-            errors["page"] = ["page must be a whole number of 1 or more."];
+            return Fail("page", "page must be a whole number of 1 or more.");
         }
 
         var pageSize = SearchQuery.DefaultPageSize;
         if (p.PageSize is not null && (!int.TryParse(p.PageSize, NumberStyles.None, CultureInfo.InvariantCulture, out pageSize) || pageSize is < 1 or > SearchQuery.MaxPageSize))
         {
-            errors["pageSize"] = [$"pageSize must be a whole number from 1 to {SearchQuery.MaxPageSize}."];
+            return Fail("pageSize", $"pageSize must be a whole number from 1 to {SearchQuery.MaxPageSize}.");
         }
 
         SearchSort? sort = p.Sort?.ToLowerInvariant() switch
@@ -74,13 +77,13 @@ public static class SearchApi
             "date" => SearchSort.Date,
             _ => null,
         };
-        if (!string.IsNullOrEmpty(p.Sort) && sort is null) errors["sort"] = ["sort must be 'relevance' or 'date'."];
+        if (!string.IsNullOrEmpty(p.Sort) && sort is null) return Fail("sort", "sort must be 'relevance' or 'date'.");
 
-        var from = ParseDate(p.From, "from", endOfDay: false, errors);
-        var to = ParseDate(p.To, "to", endOfDay: true, errors);
-        if (from > to) errors["to"] = ["to must not be before from."];
+        if (!TryParseDate(p.From, endOfDay: false, out var from)) return Fail("from", DateError("from"));
+        if (!TryParseDate(p.To, endOfDay: true, out var to)) return Fail("to", DateError("to"));
+        if (from > to) return Fail("to", "to must not be before from.");
 
-        return new SearchQuery
+        return (new SearchQuery
         {
             Text = p.Text,
             City = p.City,
@@ -92,23 +95,29 @@ public static class SearchApi
             Sort = sort,
             Page = page,
             PageSize = pageSize,
-        };
+        }, null, null);
     }
 
-    /// <summary>A bare date means the whole day: <c>to=2027-05-01</c> includes that evening's events.</summary>
-    private static DateTimeOffset? ParseDate(string? value, string name, bool endOfDay, Dictionary<string, string[]> errors)
+    private static (SearchQuery?, string?, string?) Fail(string field, string error) => (null, field, error);
+
+    private static string DateError(string name) => $"{name} must be an ISO-8601 date or time, e.g. 2027-05-01 or 2027-05-01T19:30:00Z.";
+
+    /// <summary>A bare date means the whole day: <c>to=2027-05-01</c> includes that evening's events. Absent is valid (null).</summary>
+    private static bool TryParseDate(string? value, bool endOfDay, out DateTimeOffset? date)
     {
-        if (string.IsNullOrEmpty(value)) return null;
+        date = null;
+        if (string.IsNullOrEmpty(value)) return true;
         if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
         {
             // The last day there is has no next day to stop before.
-            return endOfDay ? new DateTimeOffset(day.ToDateTime(TimeOnly.MaxValue), TimeSpan.Zero) : new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            date = endOfDay ? new DateTimeOffset(day.ToDateTime(TimeOnly.MaxValue), TimeSpan.Zero) : new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            return true;
         }
         if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time))
         {
-            return time;
+            date = time;
+            return true;
         }
-        errors[name] = [$"{name} must be an ISO-8601 date or time, e.g. 2027-05-01 or 2027-05-01T19:30:00Z."];
-        return null;
+        return false;
     }
 }

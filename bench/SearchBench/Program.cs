@@ -35,8 +35,6 @@ var pgClients = options.PgClients;
 var pgTime = options.PgTime;
 var postgres = options.Postgres;
 var scanBaseline = options.Scan;
-// The text path before common words were searched exactly: every word expanded to its fuzzy and prefix alternatives.
-var expandAllBaseline = options.ExpandAll;
 // The index's folder is this machine's business, not part of the command to rerun.
 var command = "dotnet run -c Release --project bench/SearchBench -- " + string.Join(' ', args.Select((a, i) => i > 0 && args[i - 1] == "--index-path" ? "DIR" : a));
 
@@ -105,33 +103,8 @@ foreach (var (kind, query) in mix)
     seen.Record(kind, start, index.Search(query).Total);
 }
 var secondPassPauses = GC.GetTotalPauseDuration() - pauses;
-Console.WriteLine(LatencyRecorder.Row("Lucene uncached, seen before, all", seen.All) + $" match cache {index.MatchCacheBytes / 1048576} MB, GC pauses {secondPassPauses.TotalMilliseconds:0} ms, collections by generation {GcCounts.Since(collections)}");
+Console.WriteLine(LatencyRecorder.Row("Lucene uncached, seen before, all", seen.All) + $" match cache {index.MatchCacheBytes / 1048576} MB, segment data {index.Caches.SegmentBytes / 1048576.0:0.0} MB, word alternatives {index.Caches.ExpansionBytes / 1048576.0:0.0} MB, GC pauses {secondPassPauses.TotalMilliseconds:0} ms, collections by generation {GcCounts.Since(collections)}");
 foreach (var (kind, histogram) in seen.ByKind.OrderBy(k => k.Key, StringComparer.Ordinal)) Console.WriteLine(LatencyRecorder.Row(kind, histogram));
-if (expandAllBaseline)
-{
-    // Both paths again, alternating query by query, so a change in the machine's load weighs on both alike.
-    var common = index.CommonWordDocs;
-    var expandAll = new LatencyRecorder();
-    var exactCommon = new LatencyRecorder();
-    foreach (var (kind, query) in mix)
-    {
-        index.CommonWordDocs = int.MaxValue;
-        var start = Stopwatch.GetTimestamp();
-        expandAll.Record(kind, start, index.Search(query).Total);
-        index.CommonWordDocs = common;
-        start = Stopwatch.GetTimestamp();
-        exactCommon.Record(kind, start, index.Search(query).Total);
-    }
-    Console.WriteLine($"Uncached, side by side: every word expanded (before) | common words exact from {common:N0} documents (after)");
-    foreach (var (kind, histogram) in exactCommon.ByKind.OrderBy(k => k.Key, StringComparer.Ordinal))
-    {
-        Console.WriteLine(LatencyRecorder.Row(kind + ", before", expandAll.ByKind[kind]) + $" hits {expandAll.HitsByKind[kind]:N0}");
-        Console.WriteLine(LatencyRecorder.Row(kind + ", after", histogram) + $" hits {exactCommon.HitsByKind[kind]:N0}");
-    }
-    Console.WriteLine(LatencyRecorder.Row("all, before", expandAll.All));
-    Console.WriteLine(LatencyRecorder.Row("all, after", exactCommon.All));
-}
-
 if (options.LatencyOnly) return 0;
 
 using var meter = new Meter("searchbench");

@@ -19,7 +19,6 @@ public sealed record SearchBenchOptions(
     TimeSpan PgTime,
     bool Postgres,
     bool Scan,
-    bool ExpandAll,
     string? IndexPath,
     bool LatencyOnly,
     int? Slowest,
@@ -41,11 +40,10 @@ public sealed record SearchBenchOptions(
     private static readonly Option<int?> PgSecondsOption = Positive("--pg-seconds", "Seconds of the PostgreSQL phase (default 10; 3 with --quick).");
     private static readonly Option<bool> NoPostgresOption = new("--no-postgres") { Description = "Skip the PostgreSQL full-text baseline." };
     private static readonly Option<bool> ScanOption = new("--scan") { Description = "Also measure the scan-every-document baseline." };
-    private static readonly Option<bool> ExpandAllOption = new("--expand-all") { Description = "Also measure every word expanded to its fuzzy and prefix alternatives." };
     private static readonly Option<string?> IndexPathOption = new("--index-path") { Description = "Keep the index in this folder between runs (a rerun over the same catalog skips indexing)." };
     private static readonly Option<bool> LatencyOnlyOption = new("--latency-only") { Description = "Stop after the per-query latencies." };
     private static readonly Option<int?> SlowestOption = Positive("--slowest", "Print this many slowest queries.");
-    private static readonly Option<int?> MatchCacheMbOption = Positive("--match-cache-mb", "Lucene's match cache bound in MB (default 256).");
+    private static readonly Option<int?> MatchCacheMbOption = Positive("--match-cache-mb", "Lucene's bound in MB on everything it keeps for searching but decoded documents (Search:MatchCacheBytes, default 256).");
     private static readonly Option<int?> RefreshSecondsOption = new("--refresh-seconds") { Description = "The search reader's refresh interval in seconds (default the frontend's)." };
 
     public static RootCommand Command()
@@ -54,7 +52,7 @@ public sealed record SearchBenchOptions(
         foreach (var option in new Option[]
         {
             QuickOption, EventsOption, WorkersOption, ConnectionsOption, WrkThreadsOption, ChangesOption, SecondsOption, ZipfQueriesOption,
-            ZipfExponentOption, ZipfWarmOption, CacheMbOption, PgClientsOption, PgSecondsOption, NoPostgresOption, ScanOption, ExpandAllOption,
+            ZipfExponentOption, ZipfWarmOption, CacheMbOption, PgClientsOption, PgSecondsOption, NoPostgresOption, ScanOption,
             IndexPathOption, LatencyOnlyOption, SlowestOption, MatchCacheMbOption, RefreshSecondsOption,
         })
         {
@@ -82,7 +80,6 @@ public sealed record SearchBenchOptions(
             TimeSpan.FromSeconds(result.GetValue(PgSecondsOption) ?? (quick ? 3 : 10)),
             !result.GetValue(NoPostgresOption),
             result.GetValue(ScanOption),
-            result.GetValue(ExpandAllOption),
             result.GetValue(IndexPathOption),
             result.GetValue(LatencyOnlyOption),
             result.GetValue(SlowestOption),

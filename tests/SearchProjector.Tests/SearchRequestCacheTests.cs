@@ -86,7 +86,7 @@ public sealed class SearchRequestCacheTests(GeneratedDocuments data) : IClassFix
         index.Apply(Document("e1", 1, "Premiere Gala", Now.AddDays(5)));
         index.Refresh();
         var query = new SearchQuery { Text = "gala", From = Now };
-        var generation = index.Generation;
+        var generation = index.RefreshIfDue();
         Assert.Equal(1, (await Search(cache, query)).Total);
 
         for (var i = 2; i <= 6; i++)
@@ -96,7 +96,7 @@ public sealed class SearchRequestCacheTests(GeneratedDocuments data) : IClassFix
             Assert.Equal(1, (await Search(cache, query)).Total);
         }
 
-        Assert.Equal(generation, index.Generation);
+        Assert.Equal(generation, index.RefreshIfDue());
         Assert.Equal(5, counters.Hits);
         Assert.Equal(1, counters.Misses);
     }
@@ -227,12 +227,12 @@ public sealed class SearchRequestCacheTests(GeneratedDocuments data) : IClassFix
         index.Apply(gala);
         var query = new SearchQuery { Performer = "Aurora Vale" };
         await cache.AnswerAsync(query);
-        var generation = index.Generation;
+        var generation = index.RefreshIfDue();
 
         index.Apply(gala with { Version = 2, Availability = Availability.Few });
         await cache.AnswerAsync(query);
         Assert.Equal((1, 1), (counters.Hits, counters.Misses));
-        Assert.Equal(generation, index.Generation);
+        Assert.Equal(generation, index.RefreshIfDue());
 
         var changed = change switch
         {
@@ -258,7 +258,7 @@ public sealed class SearchRequestCacheTests(GeneratedDocuments data) : IClassFix
         foreach (var document in data.Documents) index.Apply(document);
         var (cache, counters) = CacheOver(index, time, maxBytes: 1L << 26);
         var mix = Mix(data.Documents, Now);
-        var generation = index.Generation;
+        var generation = index.RefreshIfDue();
         var last = new List<byte[]>();
         foreach (var query in mix) last.Add(await cache.AnswerAsync(query));
         // The events the cached answers show, among them those the changes pick most often, as an on-sale's hot events.
@@ -287,7 +287,7 @@ public sealed class SearchRequestCacheTests(GeneratedDocuments data) : IClassFix
             }
         }
 
-        Assert.Equal(generation, index.Generation);
+        Assert.Equal(generation, index.RefreshIfDue());
         Assert.Equal(0, counters.Evictions);
         Assert.Equal((hits + 5 * mix.Count, misses), (counters.Hits, counters.Misses));
         // The changes reached the answers, or the comparison proved nothing.

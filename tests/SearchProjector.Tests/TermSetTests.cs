@@ -6,7 +6,7 @@ namespace TicketMaster.SearchProjector.Tests;
 
 /// <summary>
 /// A term's documents in rank space (<see cref="RankSet"/>), however they are obtained: decoded at the term's first search
-/// (sorted for a rare term, through a bitset for a larger one), decoded when the segment opens (<see cref="FrequentTerms"/>),
+/// (sorted for a rare term, through a bitset for a larger one), decoded when the segment opens (<see cref="PrebuiltTermSets"/>),
 /// or added straight into a word's set (<see cref="SegmentTerms.AddTo"/>).
 /// </summary>
 public sealed class TermSetTests(GeneratedDocuments data) : IClassFixture<GeneratedDocuments>, IDisposable
@@ -20,21 +20,21 @@ public sealed class TermSetTests(GeneratedDocuments data) : IClassFixture<Genera
     {
         using var reader = Index();
         var segment = reader.Leaves[0].AtomicReader;
-        var columns = SegmentColumns.For(segment);
+        var columns = new SearchCaches().Columns(segment);
         using var scratch = new RankSet.Builder(columns);
         var terms = segment.GetTerms(SearchFields.Text).GetEnumerator();
         var kinds = new HashSet<string>();
         while (terms.MoveNext())
         {
             var expected = Ranks(terms, columns);
-            foreach (var leads in new[] { false, true })
+            foreach (var withFacets in new[] { false, true })
             {
-                var set = RankSet.OfTerm(terms, scratch, leads);
+                var set = RankSet.OfTerm(terms, scratch, withFacets);
                 Assert.Equal(expected, Members(set, columns));
-                kinds.Add(set.IsDense ? "dense" : expected.Length <= 64 ? "sorted" : "sparse from a bitset");
+                kinds.Add(set.IsBitset ? "bitset" : expected.Length <= 64 ? "sorted" : "sorted from a bitset");
             }
         }
-        Assert.Equal(["dense", "sorted", "sparse from a bitset"], kinds.Order(StringComparer.Ordinal));
+        Assert.Equal(["bitset", "sorted", "sorted from a bitset"], kinds.Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -44,14 +44,15 @@ public sealed class TermSetTests(GeneratedDocuments data) : IClassFixture<Genera
         // ones bitsets.
         using var reader = Index(copies: 4);
         var segment = reader.Leaves[0].AtomicReader;
-        var columns = SegmentColumns.For(segment);
-        var frequent = FrequentTerms.For(segment);
+        var caches = new SearchCaches();
+        var columns = caches.Columns(segment);
+        var prebuilt = caches.Prebuilt(segment);
         var terms = segment.GetTerms(SearchFields.Text).GetEnumerator();
-        var (found, sparse, rare) = (0, 0, 0);
+        var (found, sorted, rare) = (0, 0, 0);
         while (terms.MoveNext())
         {
-            var set = frequent.Find(SearchFields.Text, terms.Term);
-            if (terms.DocFreq < FrequentTerms.MinDocs)
+            var set = prebuilt.Find(SearchFields.Text, terms.Term);
+            if (terms.DocFreq < SearchCaches.PrebuiltFromDocs)
             {
                 Assert.Null(set);
                 rare++;
@@ -60,11 +61,13 @@ public sealed class TermSetTests(GeneratedDocuments data) : IClassFixture<Genera
             Assert.NotNull(set);
             Assert.Equal(Ranks(terms, columns), Members(set, columns));
             found++;
-            if (!set.IsDense) sparse++;
+            if (!set.IsBitset) sorted++;
         }
         // Sorted sets too: a word in one event in 100 has thousands of postings in a large segment.
-        Assert.True(found > sparse && sparse > 0 && rare > 0, $"{found} frequent ({sparse} sorted), {rare} rare");
-        Assert.True(frequent.Bytes > 0);
+        Assert.True(found > sorted && sorted > 0 && rare > 0, $"{found} prebuilt ({sorted} sorted), {rare} rare");
+        Assert.True(prebuilt.Bytes > 0);
+        // Counted in the caches' bound, beside the columns.
+        Assert.True(caches.SegmentBytes >= prebuilt.Bytes + columns.Bytes);
     }
 
     [Fact]
@@ -72,10 +75,10 @@ public sealed class TermSetTests(GeneratedDocuments data) : IClassFixture<Genera
     {
         using var reader = Index();
         var segment = reader.Leaves[0].AtomicReader;
-        var columns = SegmentColumns.For(segment);
-        var cache = new MatchCache(1 << 24);
+        var caches = new SearchCaches();
+        var columns = caches.Columns(segment);
         var terms = segment.GetTerms(SearchFields.Text).GetEnumerator();
-        while (terms.MoveNext() && (FrequentTerms.IsFrequent(terms.DocFreq) || terms.DocFreq < 2))
+        while (terms.MoveNext() && (PrebuiltTermSets.IsPrebuilt(terms.DocFreq) || terms.DocFreq < 2))
         {
         }
         var term = BytesRef.DeepCopyOf(terms.Term);
@@ -84,17 +87,17 @@ public sealed class TermSetTests(GeneratedDocuments data) : IClassFixture<Genera
         int[] Added()
         {
             using var word = new RankSet.Builder(columns);
-            using var segmentTerms = new SegmentTerms(segment, columns, cache);
+            using var segmentTerms = new SegmentTerms(segment, caches);
             segmentTerms.AddTo(word, SearchFields.Text, term);
-            return Members(word.Build(leads: false), columns);
+            return Members(word.Build(withFacets: false), columns);
         }
 
         Assert.Equal(expected, Added());
-        Assert.Equal(0, CachedSets(cache, segment));
+        Assert.Equal(0, CachedSets(caches.Matches, segment));
         Assert.Equal(expected, Added());
-        Assert.Equal(1, CachedSets(cache, segment));
+        Assert.Equal(1, CachedSets(caches.Matches, segment));
         Assert.Equal(expected, Added());
-        Assert.Equal(1, CachedSets(cache, segment));
+        Assert.Equal(1, CachedSets(caches.Matches, segment));
     }
 
     private static int CachedSets(MatchCache cache, AtomicReader segment)
