@@ -23,6 +23,13 @@ public sealed class MailSenderSettings
     /// </summary>
     public int MaxPerSecond { get; set; } = 250;
 
+    /// <summary>
+    /// Above this CPU use of the machine (Orleans' filtered figure) the sender goes at a tenth of
+    /// <see cref="MaxPerSecond"/>: during a hot on-sale mail yields the cores to the bookings, and
+    /// catches up once the sale calms. Never slower than that tenth, so a busy silo still sends.
+    /// </summary>
+    public double BusyCpuPercent { get; set; } = 70;
+
     /// <summary>How long a taken mail is this sender's alone; past it (the sender died) another sends it.</summary>
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
 
@@ -38,6 +45,7 @@ public sealed class MailSenderSettings
             if (options.PollInterval <= TimeSpan.Zero) failures.Add($"Configuration '{Section}:{nameof(PollInterval)}' must be above 0.");
             if (options.BatchSize is < 1 or > 1000) failures.Add($"Configuration '{Section}:{nameof(BatchSize)}' must be 1 to 1000.");
             if (options.MaxPerSecond is < 1 or > 100_000) failures.Add($"Configuration '{Section}:{nameof(MaxPerSecond)}' must be 1 to 100000.");
+            if (options.BusyCpuPercent is < 0 or > 100) failures.Add($"Configuration '{Section}:{nameof(BusyCpuPercent)}' must be 0 to 100.");
             if (options.Lease < TimeSpan.FromSeconds(5)) failures.Add($"Configuration '{Section}:{nameof(Lease)}' must be at least 5 seconds.");
             if (!Uri.TryCreate(options.SiteUrl, UriKind.Absolute, out var site) || (site.Scheme != Uri.UriSchemeHttp && site.Scheme != Uri.UriSchemeHttps))
             {
