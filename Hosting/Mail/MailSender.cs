@@ -2,7 +2,6 @@ using System.Threading.RateLimiting;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Orleans.Statistics;
 using TicketMaster.Mail;
 
 namespace TicketMaster.Hosting.Mail;
@@ -18,7 +17,7 @@ public sealed partial class MailSender(
     IGrainFactory grains,
     IOptions<SmtpSettings> smtp,
     IOptions<MailSenderSettings> settings,
-    IEnvironmentStatisticsProvider machine,
+    IMachineLoad machine,
     ILogger<MailSender> logger) : BackgroundService
 {
     /// <summary>What one mail costs of the pace while the machine is busy: it then goes at a tenth of the rate.</summary>
@@ -96,7 +95,7 @@ public sealed partial class MailSender(
             for (; next < due.Count; next++)
             {
                 var mail = due[next].Mail;
-                var busy = machine.GetEnvironmentStatistics().FilteredCpuUsagePercentage > settings.Value.BusyCpuPercent;
+                var busy = machine.CpuPercent > settings.Value.BusyCpuPercent;
                 using var turn = await _pace.AcquireAsync(busy ? BusyCost : 1, stoppingToken);
                 try
                 {

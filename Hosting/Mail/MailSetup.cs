@@ -10,6 +10,7 @@ public static class MailSetup
     {
         CheckedSettings.Register<SmtpSettings, SmtpSettings.Validation>(services, o => configuration.GetSection(SmtpSettings.Section).Bind(o));
         CheckedSettings.Register<MailSenderSettings, MailSenderSettings.Validation>(services, o => configuration.GetSection(MailSenderSettings.Section).Bind(o));
+        services.AddSingleton<IMachineLoad, OrleansMachineLoad>();
         services.AddHostedService<MailSender>();
         return services;
     }

@@ -4,6 +4,7 @@ using MimeKit;
 using netDumbster.smtp;
 using TicketMaster.Grains.Persistence;
 using TicketMaster.Grains.Tests;
+using TicketMaster.Hosting.Mail;
 using TicketMaster.Mail;
 
 namespace TicketMaster.WebFrontend.Tests;
@@ -22,6 +23,9 @@ public sealed class MailFactory : ApiFactory
 
     public FaultyJournal Journals { get; } = new();
 
+    /// <summary>Idle, so mail goes at <c>Mail:MaxPerSecond</c> however busy the machine running the tests is.</summary>
+    public SetMachineLoad Machine { get; } = new();
+
     public MailFactory() => Smtp = SimpleSmtpServer.Start(SmtpPort);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -35,8 +39,12 @@ public sealed class MailFactory : ApiFactory
         builder.UseSetting("Mail:RetryMin", "00:00:00.100");
         builder.UseSetting("Mail:RetryMax", "00:00:00.500");
         builder.UseSetting("Mail:SiteUrl", "https://tickets.tests.example");
+        builder.UseSetting("Mail:MaxPerSecond", "100");
         builder.ConfigureServices(services =>
-            services.AddSingleton<IJournalStorage>(sp => Journals.Over(new MemoryJournalStorage(sp.GetRequiredService<IGrainFactory>()))));
+        {
+            services.AddSingleton<IJournalStorage>(sp => Journals.Over(new MemoryJournalStorage(sp.GetRequiredService<IGrainFactory>())));
+            services.AddSingleton<IMachineLoad>(Machine);
+        });
     }
 
     public void StopSmtp() => Smtp.Stop();

@@ -275,6 +275,31 @@ public sealed class MailTests(MailFactory factory)
         Assert.Equal(copies[0].TextBody, copies[1].TextBody);
     }
 
+    [Fact]
+    public async Task While_the_machine_is_busy_mail_goes_at_a_tenth_of_its_pace_and_catches_up_after()
+    {
+        var email = $"{Guid.NewGuid():N}@example.com";
+        var grains = factory.Services.GetRequiredService<IGrainFactory>();
+        var mails = Enumerable.Range(0, 40)
+            .Select(i => new OutboxMail($"test/busy/{Guid.NewGuid():N}", email, new PasswordResetMail("token" + i, factory.Time.GetUtcNow().AddMinutes(30)), factory.Time.GetUtcNow()))
+            .ToList();
+        factory.Machine.CpuPercent = 95;
+        try
+        {
+            await Task.WhenAll(mails.GroupBy(m => MailShards.Of(m.MailId)).Select(shard => grains.GetGrain<IMailOutboxGrain>(shard.Key).Enqueue([.. shard])));
+            // 100 a second when idle would send all 40 within half a second; busy, 10 a second (after one bucket's worth) does not.
+            await Task.Delay(TimeSpan.FromSeconds(1.5));
+            Assert.InRange(factory.MailTo(email).Count, 0, 30);
+        }
+        finally
+        {
+            factory.Machine.CpuPercent = 0;
+        }
+
+        await Eventually.True(() => Task.FromResult(factory.MailTo(email).Count == 40), Patience, "every mail once the machine is idle again");
+        Assert.Equal(40, factory.MailTo(email).Select(m => m.MessageId).Distinct().Count());
+    }
+
     /// <summary>Counts <c>ticketmaster.mail.retried</c> as the metrics exporter would see it.</summary>
     private sealed class RetryCounter : IDisposable
     {
