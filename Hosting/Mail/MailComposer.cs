@@ -120,7 +120,7 @@ public sealed class MailComposer(SmtpSettings smtp, MailSenderSettings settings)
         var e = mail.Event;
         message.Subject = $"{e.Name} is cancelled: your money is on its way back";
         var amount = Amount(mail.Sale.Total, mail.Sale.Currency);
-        var seats = string.Join(", ", mail.Sale.Seats.Select(s => s.SeatId));
+        var seats = SeatList(mail.Sale.Seats);
         body.TextBody = new StringBuilder()
             .AppendLine(CultureInfo.InvariantCulture, $"We are sorry: the organiser cancelled {e.Name} ({When(e.StartsAt)}, {e.Venue}).")
             .AppendLine()
@@ -140,7 +140,7 @@ public sealed class MailComposer(SmtpSettings smtp, MailSenderSettings settings)
         var e = mail.Event;
         message.Subject = $"Your booking for {e.Name} is cancelled: your money is on its way back";
         var amount = Amount(mail.Sale.Total, mail.Sale.Currency);
-        var seats = string.Join(", ", mail.Sale.Seats.Select(s => s.SeatId));
+        var seats = SeatList(mail.Sale.Seats);
         body.TextBody = new StringBuilder()
             .AppendLine(CultureInfo.InvariantCulture, $"You cancelled booking {mail.BookingId} for {e.Name} ({When(e.StartsAt)}, {e.Venue}).")
             .AppendLine()
@@ -160,9 +160,9 @@ public sealed class MailComposer(SmtpSettings smtp, MailSenderSettings settings)
         var e = mail.Event;
         var until = When(mail.Offer.ExpiresAt);
         message.Subject = $"Seats for {e.Name} are held for you until {until}";
-        var link = $"{settings.SiteUrl.TrimEnd('/')}/events/{Uri.EscapeDataString(e.EventId)}";
+        var link = SiteLink($"/events/{Uri.EscapeDataString(e.EventId)}");
         var amount = Amount(mail.Offer.Total, mail.Offer.Currency);
-        var seats = string.Join(", ", mail.Offer.Seats.Select(s => s.SeatId));
+        var seats = SeatList(mail.Offer.Seats);
         body.TextBody = new StringBuilder()
             .AppendLine(CultureInfo.InvariantCulture, $"Seats came back for {e.Name} ({When(e.StartsAt)}, {e.Venue}), and you were next on the waitlist.")
             .AppendLine()
@@ -184,7 +184,7 @@ public sealed class MailComposer(SmtpSettings smtp, MailSenderSettings settings)
     private void Reset(MimeMessage message, BodyBuilder body, PasswordResetMail mail)
     {
         message.Subject = "Reset your TicketMaster password";
-        var link = $"{settings.SiteUrl.TrimEnd('/')}/account/reset?token={Uri.EscapeDataString(mail.Token)}";
+        var link = SiteLink($"/account/reset?token={Uri.EscapeDataString(mail.Token)}");
         var until = When(mail.ExpiresAt);
         body.TextBody = new StringBuilder()
             .AppendLine("Someone (we hope you) asked to reset the password of your TicketMaster account.")
@@ -199,6 +199,11 @@ public sealed class MailComposer(SmtpSettings smtp, MailSenderSettings settings)
             + $"<p><a href=\"{H(link)}\">Choose a new password</a>. The link works once, until {H(until)}.</p>"
             + "<p>If it was not you, ignore this mail: your password stays as it is.<br>TicketMaster</p>";
     }
+
+    /// <summary>An absolute link into the site (<c>Mail:SiteUrl</c>), never one taken from a request.</summary>
+    private string SiteLink(string path) => settings.SiteUrl.TrimEnd('/') + path;
+
+    private static string SeatList(IEnumerable<ReservedSeat> seats) => string.Join(", ", seats.Select(s => s.SeatId));
 
     private static string Amount(decimal total, string currency) => $"{total.ToString("0.00", CultureInfo.InvariantCulture)} {currency}";
 

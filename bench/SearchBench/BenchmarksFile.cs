@@ -1,14 +1,14 @@
 namespace TicketMaster.Bench.Search;
 
-/// <summary>docs/benchmarks.md: this bench writes its "## Search" section; the other sections belong to other benchmarks.</summary>
+/// <summary>docs/benchmarks-search.md: this bench writes its "## Search" section; the other sections belong to other runs.</summary>
 public static class BenchmarksFile
 {
     /// <summary>Replaces the section (or adds it at the end) and returns the file's path.</summary>
     public static string WriteSearchSection(string section)
     {
-        var path = Path.Combine(FindRoot(), "docs", "benchmarks.md");
+        var path = Path.Combine(FindRoot(), "docs", "benchmarks-search.md");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, ReplaceSection(File.Exists(path) ? File.ReadAllText(path) : "# Benchmarks\n", section));
+        File.WriteAllText(path, ReplaceSection(File.Exists(path) ? File.ReadAllText(path) : "# Search benchmarks\n", section));
         return path;
     }
 

@@ -17,7 +17,7 @@ using TicketMaster.Silo.Tests;
 // request cache in front (a uniform mix and a Zipf mix), then PostgreSQL full text on the same catalog, side by side.
 // Usage: dotnet run -c Release --project bench/SearchBench -- [flags]; --help lists them (SearchBenchOptions).
 var parsed = SearchBenchOptions.Command().Parse(args);
-// A mistyped flag would otherwise run the whole benchmark and overwrite docs/benchmarks.md; --help prints the flags.
+// A mistyped flag would otherwise run the whole benchmark and overwrite docs/benchmarks-search.md; --help prints the flags.
 if (parsed.Errors.Count > 0 || parsed.Action is not null) return await parsed.InvokeAsync();
 var options = SearchBenchOptions.From(parsed);
 var quick = options.Quick;

@@ -1,7 +1,4 @@
 using System.Globalization;
-using Microsoft.Extensions.DependencyInjection;
-using Orleans.Serialization;
-using TicketMaster.Catalog;
 using TicketMaster.Events;
 using TicketMaster.Grains.Events;
 using TicketMaster.Mail;
@@ -25,7 +22,7 @@ public sealed partial class JournalReplayTests
     }
 
     /// <summary>Seats by id and holds by reservation id, changed by the rules as a person would state them.</summary>
-    private sealed class Model(SeatMap map)
+    private sealed partial class Model(SeatMap map)
     {
         private static readonly TimeSpan Hold = TimeSpan.FromMinutes(2);
         private readonly Dictionary<string, string?> _seatOwner = map.SeatViews(null).ToDictionary(s => s.SeatId, _ => (string?)null);
@@ -35,12 +32,6 @@ public sealed partial class JournalReplayTests
         private readonly Dictionary<string, Hold> _returned = [];
         private readonly List<string> _everIssued = [];
         private int _bookings;
-
-        /// <summary>Every code ever issued, to its hold, ticket index and whether it is that ticket's current code (checked when scanned).</summary>
-        private readonly Dictionary<string, (Hold Hold, int Index)> _issuedCodes = [];
-        private int _admitted;
-        private int _doorBuys;
-        private int _transfers;
         private int _refunds;
 
         private int GaTaken => _holds.Values.Sum(h => h.Ga);
@@ -210,168 +201,6 @@ public sealed partial class JournalReplayTests
                 for (var i = 0; i < hold.Codes.Length; i++) Assert.True(_issuedCodes.TryAdd(hold.Codes[i], (hold, i)), "A code was issued twice.");
             }
             AssertHeld(hold, hold.Booking!, sale);
-        }
-
-        /// <summary>What <paramref name="booking"/> holds of the sale: the tickets the model says, with their current codes.</summary>
-        private static void AssertHeld(Hold hold, string booking, SaleView sale)
-        {
-            var held = Enumerable.Range(0, hold.Holders.Length).Where(i => hold.Holders[i] == booking).ToList();
-            Assert.Equal(held.Select(i => $"{booking}-{i + 1}"), sale.Tickets.Select(t => t.TicketId));
-            Assert.Equal(held.Select(i => hold.Codes![i]), sale.Tickets.Select(t => t.Code));
-        }
-
-        /// <summary>
-        /// Tickets of every other sale are scanned and moved: a sale with a used ticket never goes
-        /// back, so the others keep being returned and refunded.
-        /// </summary>
-        private static bool AtTheDoor(Hold hold) => Serial(hold.Id) % 2 == 0;
-
-        /// <summary>Fans waiting for standing places, in order; an offer is a hold of the places they waited for.</summary>
-        private readonly List<(string User, int Quantity)> _waiting = [];
-        private int _offers;
-
-        /// <summary>Mails the changes owe (never handed on in this walk), by mail id: to whom, and which.</summary>
-        private readonly Dictionary<string, (string To, OwedMail Kind)> _owedMails = [];
-
-        /// <summary>Half the fans have an address; the others stand for joins and refunds recorded before addresses were kept.</summary>
-        private static string? EmailOf(string user) =>
-            int.TryParse(user.AsSpan(2), CultureInfo.InvariantCulture, out var n) && n % 2 == 0 ? $"{user}@mail.example" : null;
-
-        private int Owned(string user) => _holds.Values.Where(h => h.User == user).Sum(h => h.Seats.Count + h.Ga);
-
-        private void Waitlist(Random random, string user, DateTimeOffset now)
-        {
-            switch (random.Next(4))
-            {
-                case 0 or 1:
-                    var quantity = random.Next(1, 4);
-                    var joined = map.JoinWaitlist(user, quantity, "GA", EmailOf(user));
-                    var place = _waiting.FindIndex(w => w.User == user);
-                    if (place >= 0) Assert.Equal((WaitlistStatus.Waiting, place + 1), (joined.Status, joined.Position));
-                    else if (Owned(user) + quantity > TicketLimit) Assert.Equal(WaitlistStatus.TicketLimit, joined.Status);
-                    else if (GaCapacity - GaTaken >= quantity) Assert.Equal(WaitlistStatus.SeatsAvailable, joined.Status);
-                    else
-                    {
-                        Assert.Equal((WaitlistStatus.Waiting, _waiting.Count + 1), (joined.Status, joined.Position));
-                        _waiting.Add((user, quantity));
-                    }
-                    break;
-                case 2:
-                    Assert.Equal(_waiting.RemoveAll(w => w.User == user) > 0, map.LeaveWaitlist(user));
-                    break;
-                default:
-                    var offered = map.OfferWaitlist(now + Hold);
-                    var expected = 0;
-                    foreach (var (waiting, wanted) in _waiting.ToList())
-                    {
-                        if (Owned(waiting) + wanted > TicketLimit || GaCapacity - GaTaken < wanted) continue;
-                        var offer = map.HoldsOf(waiting)[^1];
-                        Assert.Equal((wanted, "GA"), (offer.Seats.Count, offer.Seats[0].SectionId));
-                        Add(ReserveResult.Held(offer), waiting, [], wanted, now);
-                        _waiting.RemoveAll(w => w.User == waiting);
-                        if (EmailOf(waiting) is { } to) _owedMails.Add(MailShards.WaitlistOfferOf(offer.ReservationId), (to, OwedMail.WaitlistOffer));
-                        expected++;
-                    }
-                    Assert.Equal(expected, offered);
-                    _offers += offered;
-                    break;
-            }
-        }
-
-        /// <summary>Often a sold hold, so that tickets are scanned and moved often enough to matter.</summary>
-        private Hold? SoldOr(Random random, Hold? hold, DateTimeOffset now)
-        {
-            // Sales are rare in this walk (a pin and a confirmation of one live hold), so the door buys a few itself.
-            if (_doorBuys < 12 && _holds.Values.FirstOrDefault(h => h.Stage == Stage.Held && AtTheDoor(h)) is { } live)
-            {
-                _doorBuys++;
-                var booking = "bkg_" + (++_bookings).ToString(CultureInfo.InvariantCulture);
-                Assert.Equal(HoldStatus.Ok, map.Pin(live.Id, live.User, booking, now).Status);
-                (live.Stage, live.Booking) = (Stage.Sold, booking);
-                AssertSale(live, map.Confirm(live.Id, booking, now));
-            }
-            var sold = _holds.Values.Where(h => h is { Stage: Stage.Sold, Codes: not null } && AtTheDoor(h)).ToList();
-            return sold.Count > 0 && random.Next(4) != 0 ? sold[random.Next(sold.Count)] : hold;
-        }
-
-        /// <summary>A code at the door: a sold ticket's current code admits once; an older code, or a cancelled sale's, is void.</summary>
-        private void Scan(Random random, Hold? hold, DateTimeOffset now)
-        {
-            var code = random.Next(4) switch
-            {
-                0 when _issuedCodes.Count > 0 => _issuedCodes.Keys.ElementAt(random.Next(_issuedCodes.Count)),
-                1 => "0123456789ABCDEF0123456789ABCDEF",
-                _ when hold?.Codes is { Length: > 0 } codes => codes[random.Next(codes.Length)],
-                _ => "FEDCBA9876543210FEDCBA9876543210",
-            };
-            if (_issuedCodes.TryGetValue(code, out var known) && !AtTheDoor(known.Hold)) return;
-            var result = map.Scan(code, now);
-            if (!_issuedCodes.TryGetValue(code, out var issued))
-            {
-                Assert.Equal(ScanStatus.UnknownCode, result.Status);
-                return;
-            }
-            var (ticketHold, index) = issued;
-            if (ticketHold.Stage != Stage.Sold || ticketHold.Codes![index] != code)
-            {
-                Assert.Equal(ScanStatus.Void, result.Status);
-                return;
-            }
-            Assert.Equal(ticketHold.Scanned[index] ? ScanStatus.AlreadyScanned : ScanStatus.Admitted, result.Status);
-            Assert.Equal($"{ticketHold.Holders[index]}-{index + 1}", result.TicketId);
-            if (!ticketHold.Scanned[index]) _admitted++;
-            ticketHold.Scanned[index] = true;
-        }
-
-        /// <summary>Some tickets of one holder of a sale move to a new booking, all or none: new codes for them.</summary>
-        private void Transfer(Random random, string id, Hold? hold)
-        {
-            var to = "bkg_" + (++_bookings).ToString(CultureInfo.InvariantCulture);
-            if (hold is not { Stage: Stage.Sold, Codes: not null })
-            {
-                var refused = map.Transfer(id, hold?.Booking ?? to, [$"{hold?.Booking ?? to}-1"], to);
-                Assert.Equal(hold?.Stage is Stage.Returned or Stage.Refunded ? TransferStatus.Cancelled : TransferStatus.NotFound, refused.Status);
-                return;
-            }
-            if (!AtTheDoor(hold)) return;
-            var from = hold.Holders[random.Next(hold.Holders.Length)];
-            var indexes = Enumerable.Range(0, hold.Holders.Length).Where(i => hold.Holders[i] == from && random.Next(2) == 0).ToList();
-            if (indexes.Count == 0) return;
-            // Now and then a ticket that is someone else's rides along: nothing moves.
-            var stray = Enumerable.Range(0, hold.Holders.Length).FirstOrDefault(i => hold.Holders[i] != from, -1);
-            var withStray = stray >= 0 && random.Next(4) == 0;
-            var asked = indexes.Select(i => $"{from}-{i + 1}").Concat(withStray ? [$"{from}-{stray + 1}"] : []).ToList();
-            var result = map.Transfer(id, from, asked, to);
-            if (indexes.Any(i => hold.Scanned[i]) || (withStray && hold.Scanned[stray]))
-            {
-                Assert.Equal(TransferStatus.Scanned, result.Status);
-                return;
-            }
-            if (withStray)
-            {
-                Assert.Equal(TransferStatus.Moved, result.Status);
-                return;
-            }
-            Assert.Equal(TransferStatus.Transferred, result.Status);
-            _transfers++;
-            var received = map.SaleOf(id, to)!;
-            foreach (var (ticket, i) in received.Tickets.Zip(indexes.Order()))
-            {
-                hold.Holders[i] = to;
-                hold.Codes![i] = ticket.Code;
-                Assert.True(_issuedCodes.TryAdd(ticket.Code, (hold, i)), "A transfer reissued an old code.");
-            }
-            AssertHeld(hold, to, received);
-            AssertHeld(hold, from, result.Sale!);
-        }
-
-        /// <summary>Every holder of every sold ticket reads the same tickets and codes from <paramref name="other"/>.</summary>
-        public void AssertTicketsMatch(SeatMap other)
-        {
-            foreach (var hold in _holds.Values.Where(h => h is { Stage: Stage.Sold, Codes: not null }))
-            {
-                foreach (var holder in hold.Holders.Distinct()) AssertHeld(hold, holder, other.SaleOf(hold.Id, holder)!);
-            }
         }
 
         private void Add(ReserveResult result, string user, List<string> seats, int ga, DateTimeOffset now)
